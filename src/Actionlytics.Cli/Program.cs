@@ -1,0 +1,3 @@
+using Actionlytics.Cli;
+
+return await ActionlyticsCli.RunAsync(args);

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Actionlytics.Core.Ingestion;
+using Actionlytics.Core.Telemetry;
+
+namespace Actionlytics.Data.Ingestion;
+
+/// <summary>The running counts and listed errors of one import, and the report they make.</summary>
+internal sealed class ImportTally(string kind, string community, IProgress<ImportProgress>? progress, Func<long> bytesRead, long? totalBytes)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Activity? _activity = ActionlyticsTelemetry.Source.StartActivity($"import {kind}")?.SetTag("actionlytics.community", community);
+    private readonly List<RowError> _errors = [];
+    private long _lastProgressAt;
+
+    public long RowsRead { get; set; }
+
+    public long Imported { get; set; }
+
+    public long Updated { get; set; }
+
+    public long Duplicates { get; set; }
+
+    public long Invalid { get; private set; }
+
+    public long MembersCreated { get; set; }
+
+    public void Reject(long line, string reason)
+    {
+        Invalid++;
+        if (_errors.Count < ImportReport.MaxListedErrors)
+        {
+            _errors.Add(new RowError(line, reason));
+        }
+    }
+
+    /// <summary>The transaction was rolled back: nothing of what was counted as written stays.</summary>
+    public void RolledBack()
+    {
+        Imported = 0;
+        Updated = 0;
+        MembersCreated = 0;
+    }
+
+    /// <summary>Reports progress at most four times a second.</summary>
+    public void ReportProgress(bool final = false)
+    {
+        if (progress is null)
+        {
+            return;
+        }
+        var now = _clock.ElapsedMilliseconds;
+        if (!final && now - _lastProgressAt < 250)
+        {
+            return;
+        }
+        _lastProgressAt = now;
+        progress.Report(new ImportProgress(RowsRead, Imported, Duplicates, Invalid, bytesRead(), totalBytes));
+    }
+
+    public ImportReport ToReport(bool committed)
+    {
+        ActionlyticsTelemetry.ImportedRows.Add(RowsRead, new("kind", kind), new("committed", committed));
+        _activity?.SetTag("actionlytics.rows_read", RowsRead);
+        _activity?.SetTag("actionlytics.invalid", Invalid);
+        _activity?.SetTag("actionlytics.committed", committed);
+        _activity?.Dispose();
+        return new()
+        {
+            Kind = kind,
+            Community = community,
+            RowsRead = RowsRead,
+            Imported = Imported,
+            Updated = Updated,
+            Duplicates = Duplicates,
+            Invalid = Invalid,
+            MembersCreated = MembersCreated,
+            Committed = committed,
+            Errors = _errors,
+            ElapsedSeconds = _clock.Elapsed.TotalSeconds,
+        };
+    }
+}

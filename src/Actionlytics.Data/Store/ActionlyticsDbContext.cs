@@ -1,0 +1,89 @@
+using Actionlytics.Core.Activity;
+using Actionlytics.Core.Communities;
+using Actionlytics.Core.Members;
+using Microsoft.EntityFrameworkCore;
+
+namespace Actionlytics.Data.Store;
+
+/// <summary>
+/// The store's model, shared by every provider. Each provider has its own derived context so that it
+/// keeps its own migrations (<see cref="SqliteActionlyticsDbContext"/>, <see cref="PostgresActionlyticsDbContext"/>).
+/// Table and column names are spelled out because the bulk writers address them in SQL.
+/// </summary>
+public abstract class ActionlyticsDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Community> Communities => Set<Community>();
+
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<ActivityEvent> Events => Set<ActivityEvent>();
+
+    public DbSet<DailyActivity> DailyActivity => Set<DailyActivity>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<Community>(community =>
+        {
+            community.ToTable("communities");
+            community.HasKey(c => c.Id);
+            community.Property(c => c.Id).HasColumnName("id");
+            community.Property(c => c.Slug).HasColumnName("slug").HasMaxLength(64);
+            community.Property(c => c.Name).HasColumnName("name").HasMaxLength(200);
+            community.Property(c => c.TimeZone).HasColumnName("time_zone").HasMaxLength(64);
+            community.Property(c => c.InactivityThresholdDays).HasColumnName("inactivity_threshold_days");
+            community.Property(c => c.CreatedAt).HasColumnName("created_at");
+            community.HasIndex(c => c.Slug).IsUnique();
+        });
+
+        modelBuilder.Entity<Member>(member =>
+        {
+            member.ToTable("members");
+            member.HasKey(m => m.Id);
+            member.Property(m => m.Id).HasColumnName("id");
+            member.Property(m => m.CommunityId).HasColumnName("community_id");
+            member.Property(m => m.ExternalId).HasColumnName("external_id");
+            member.Property(m => m.DisplayName).HasColumnName("display_name");
+            member.Property(m => m.Email).HasColumnName("email");
+            member.Property(m => m.Locale).HasColumnName("locale");
+            member.Property(m => m.JoinedAt).HasColumnName("joined_at");
+            member.Property(m => m.AttributesJson).HasColumnName("attributes");
+            member.Property(m => m.OptedOutChannels).HasColumnName("opted_out_channels");
+            member.HasIndex(m => new { m.CommunityId, m.ExternalId }).IsUnique();
+            member.HasOne<Community>().WithMany().HasForeignKey(m => m.CommunityId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ActivityEvent>(activity =>
+        {
+            activity.ToTable("activity_events");
+            activity.HasKey(e => e.Id);
+            activity.Property(e => e.Id).HasColumnName("id");
+            activity.Property(e => e.CommunityId).HasColumnName("community_id");
+            activity.Property(e => e.EventKey).HasColumnName("event_key");
+            activity.Property(e => e.MemberId).HasColumnName("member_id");
+            activity.Property(e => e.OccurredAt).HasColumnName("occurred_at");
+            activity.Property(e => e.Day).HasColumnName("day");
+            activity.Property(e => e.Action).HasColumnName("action");
+            activity.Property(e => e.ContentId).HasColumnName("content_id");
+            activity.Property(e => e.Channel).HasColumnName("channel");
+            activity.Property(e => e.MetadataJson).HasColumnName("metadata");
+            activity.HasIndex(e => new { e.CommunityId, e.EventKey }).IsUnique();
+            activity.HasOne<Community>().WithMany().HasForeignKey(e => e.CommunityId).OnDelete(DeleteBehavior.Cascade);
+            // The member key is checked by the importer, which resolves every member before it writes an event;
+            // a database constraint would cost an index probe per row on the hot path for nothing.
+        });
+
+        modelBuilder.Entity<DailyActivity>(daily =>
+        {
+            daily.ToTable("daily_activity");
+            daily.HasKey(d => new { d.CommunityId, d.MemberId, d.Day, d.Action });
+            daily.Property(d => d.CommunityId).HasColumnName("community_id");
+            daily.Property(d => d.MemberId).HasColumnName("member_id");
+            daily.Property(d => d.Day).HasColumnName("day");
+            daily.Property(d => d.Action).HasColumnName("action");
+            daily.Property(d => d.EventCount).HasColumnName("event_count");
+            daily.HasIndex(d => new { d.CommunityId, d.Day });
+        });
+    }
+}

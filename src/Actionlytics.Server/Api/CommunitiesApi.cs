@@ -1,0 +1,55 @@
+using Actionlytics.Data.Communities;
+using Actionlytics.Server.Security;
+
+namespace Actionlytics.Server.Api;
+
+/// <summary><c>/api/communities</c>: list, read and create communities.</summary>
+public static class CommunitiesApi
+{
+    public static IEndpointRouteBuilder MapCommunitiesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/communities").WithTags("Communities");
+
+        api.MapGet("/", async (CommunityDirectory communities, ApiAccess access, HttpContext http, CancellationToken cancellationToken) =>
+        {
+            var all = await communities.ListAsync(cancellationToken);
+            return Results.Ok(all.Where(c => access.Check(http, c.Slug, write: false) == ApiAccess.Verdict.Allowed));
+        })
+        .RequireCommunityAccess(write: false)
+        .WithSummary("The communities this caller may see, with their number of members and events.");
+
+        api.MapGet("/{slug}", async Task<IResult> (string slug, CommunityDirectory communities, CancellationToken cancellationToken) =>
+        {
+            var community = await communities.FindAsync(slug, cancellationToken);
+            return community is null
+                ? Problems.CommunityNotFound(slug)
+                : Results.Ok(await communities.SummarizeAsync(community, cancellationToken));
+        })
+        .RequireCommunityAccess(write: false)
+        .WithSummary("One community with the size of its data.");
+
+        api.MapPost("/", async Task<IResult> (CreateCommunityRequest request, CommunityDirectory communities, ApiAccess access, HttpContext http, CancellationToken cancellationToken) =>
+        {
+            if (access.Check(http, request.Slug, write: true) != ApiAccess.Verdict.Allowed)
+            {
+                return Results.Problem(title: "Not allowed", detail: "This caller may not create communities.", statusCode: StatusCodes.Status403Forbidden);
+            }
+            try
+            {
+                var created = await communities.CreateAsync(request.Slug, request.Name, request.TimeZone, request.InactivityThresholdDays, cancellationToken);
+                return Results.Created($"/api/communities/{created.Slug}", await communities.SummarizeAsync(created, cancellationToken));
+            }
+            catch (CommunityDefinitionException ex)
+            {
+                return Results.Problem(title: "Cannot create this community", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            }
+        })
+        .RequireCommunityAccess(write: true)
+        .WithSummary("Create a community (slug, name, IANA time zone, inactivity threshold in days).");
+
+        return app;
+    }
+}
+
+/// <summary>A community to create.</summary>
+public sealed record CreateCommunityRequest(string Slug, string? Name, string? TimeZone, int? InactivityThresholdDays);

@@ -1,0 +1,66 @@
+using System.Text.Json.Serialization;
+using Actionlytics.Data.Store;
+using Actionlytics.Core.Telemetry;
+using Actionlytics.Server.Demo;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Actionlytics.Server.Hosting;
+
+/// <summary>What every Actionlytics host has: telemetry, problem details, OpenAPI, health.</summary>
+public static class ServiceDefaults
+{
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing
+                .AddSource(ActionlyticsTelemetry.SourceName)
+                .AddAspNetCoreInstrumentation(asp => asp.Filter = context => context.Request.Path != "/health")
+                .AddHttpClientInstrumentation())
+            .WithMetrics(metrics => metrics
+                .AddMeter(ActionlyticsTelemetry.SourceName)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation());
+        // Exported only when a collector is configured (OTEL_EXPORTER_OTLP_ENDPOINT); otherwise telemetry stays in process.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<ActionlyticsDbContext>("store")
+            .AddCheck<DemoSeedingHealthCheck>("demo");
+        return builder;
+    }
+
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
+        app.MapOpenApi();
+        app.MapGet("/", () => Results.Text(
+            "Actionlytics Agent is running.\nHealth: /health\nAPI description: /openapi/v1.json\nCommunities: /api/communities\n",
+            "text/plain")).ExcludeFromDescription();
+        return app;
+    }
+}

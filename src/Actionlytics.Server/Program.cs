@@ -1,0 +1,24 @@
+using Actionlytics.Server.Api;
+using Actionlytics.Server.Demo;
+using Actionlytics.Server.Hosting;
+using Actionlytics.Server.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddStore();
+builder.AddDemoCommunity();
+builder.AddApiAccess();
+builder.AddIngestionApi();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapCommunitiesApi();
+app.MapIngestionApi();
+
+app.Run();
+
+/// <summary>The server's entry point, visible to the tests that host it.</summary>
+public partial class Program;

@@ -1,0 +1,31 @@
+namespace Actionlytics.Server.Security;
+
+/// <summary>
+/// Who may call the REST API. Bound from the <c>Api</c> section. With no key configured, only callers on this
+/// machine (loopback) are let in: the embedded default listens on localhost only.
+/// </summary>
+public sealed class ApiAccessOptions
+{
+    public const string SectionName = "Api";
+
+    public List<ApiKeyOptions> Keys { get; set; } = [];
+
+    /// <summary>Let callers on this machine in without a key while no key is configured.</summary>
+    public bool AllowLoopbackWithoutKey { get; set; } = true;
+}
+
+/// <summary>One API key: what it may read and write.</summary>
+public sealed class ApiKeyOptions
+{
+    /// <summary>Who holds the key (for logs and audit).</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The secret, sent as <c>X-Api-Key</c> or <c>Authorization: Bearer</c>.</summary>
+    public string Key { get; set; } = "";
+
+    /// <summary>Community slugs the key may use; <c>*</c> for all.</summary>
+    public List<string> Communities { get; set; } = ["*"];
+
+    /// <summary>Whether the key may import data (otherwise it only reads).</summary>
+    public bool CanWrite { get; set; }
+}
