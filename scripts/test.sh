@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Runs every test on this machine, fresh or not: installs what the tests need (PostgreSQL from Debian),
+# starts a throwaway PostgreSQL server, builds, runs all test projects and ends with the line
+# "N passed, N failed[, N skipped]" totalled over all of them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# --- PostgreSQL: a private server on a free port, removed on exit -----------------------------
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  log "installing PostgreSQL (Debian package postgresql)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pg_dir=$(mktemp -d /tmp/actionlytics-pg.XXXXXX)
+pg_port=$(( 20000 + RANDOM % 20000 ))
+pg_user=$(id -un)
+run_pg() { "$@"; }
+if [ "$(id -u)" = 0 ]; then
+  # PostgreSQL refuses to run as root: run it as the postgres user the package created.
+  chown postgres:postgres "$pg_dir"
+  pg_user=postgres
+  run_pg() { runuser -u postgres -- "$@"; }
+fi
+stop_pg() { run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
+trap stop_pg EXIT
+log "starting PostgreSQL on 127.0.0.1:$pg_port"
+run_pg "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U "$pg_user" --no-sync >/dev/null
+run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
+  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200" start >/dev/null
+export ACTIONLYTICS_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=$pg_user;Database=postgres;Include Error Detail=true"
+
+# --- Build and test -----------------------------------------------------------------------------
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+log "building"
+dotnet build Actionlytics.Agent.sln -c Release -nologo -v quiet
+log "testing"
+status=0
+dotnet test Actionlytics.Agent.sln -c Release --no-build -nologo -v quiet \
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
+
+# --- One line for CI: totals over every test project ---------------------------------------------
+passed=0; failed=0; skipped=0; files=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted)))
+done
+projects=$(find tests -name '*.Tests.csproj' | wc -l)
+if [ "$files" -lt "$projects" ]; then
+  log "only $files of $projects test projects reported results"
+  failed=$((failed + projects - files))
+fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+if [ "$skipped" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+[ "$failed" -eq 0 ]
