@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Actionlytics.Data;
 
@@ -15,21 +16,17 @@ public static class StoreServiceCollectionExtensions
     public static IServiceCollection AddActionlyticsStore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(StoreOptions.SectionName);
-        services.AddOptions<StoreOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StoreOptions>()
+            .Bind(configuration.GetSection(StoreOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
-        // The provider decides which context (and so which migrations) the application uses.
-        var store = section.Get<StoreOptions>() ?? new StoreOptions();
-        if (store.Provider == StoreProvider.Postgres)
-        {
-            services.AddDbContext<PostgresActionlyticsDbContext>(db => db.UseNpgsql(store.ResolveConnectionString()));
-            services.AddScoped<ActionlyticsDbContext>(sp => sp.GetRequiredService<PostgresActionlyticsDbContext>());
-        }
-        else
-        {
-            services.AddDbContext<SqliteActionlyticsDbContext>(db => db.UseSqlite(store.ResolveConnectionString()));
-            services.AddScoped<ActionlyticsDbContext>(sp => sp.GetRequiredService<SqliteActionlyticsDbContext>());
-        }
+        // Both contexts are registered; the configured provider decides which one (and so which migrations) is used.
+        services.AddDbContext<SqliteActionlyticsDbContext>((sp, db) => db.UseSqlite(ConnectionString(sp)));
+        services.AddDbContext<PostgresActionlyticsDbContext>((sp, db) => db.UseNpgsql(ConnectionString(sp)));
+        services.AddScoped<ActionlyticsDbContext>(sp => Options(sp).Provider == StoreProvider.Postgres
+            ? sp.GetRequiredService<PostgresActionlyticsDbContext>()
+            : sp.GetRequiredService<SqliteActionlyticsDbContext>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StoreDatabase>();
@@ -40,4 +37,8 @@ public static class StoreServiceCollectionExtensions
         services.AddScoped<DemoCommunitySeeder>();
         return services;
     }
+
+    private static StoreOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<StoreOptions>>().Value;
+
+    private static string ConnectionString(IServiceProvider services) => Options(services).ResolveConnectionString();
 }

@@ -36,6 +36,7 @@ public sealed class ApiAccess(IOptionsMonitor<ApiAccessOptions> options)
             return Verdict.Unauthenticated;
         }
         var communityAllowed = communitySlug is null
+            || key.Communities.Count == 0
             || key.Communities.Any(c => c == "*" || string.Equals(c, communitySlug, StringComparison.Ordinal));
         return communityAllowed && (!write || key.CanWrite) ? Verdict.Allowed : Verdict.Forbidden;
     }

@@ -23,8 +23,9 @@ public sealed class ApiKeyOptions
     /// <summary>The secret, sent as <c>X-Api-Key</c> or <c>Authorization: Bearer</c>.</summary>
     public string Key { get; set; } = "";
 
-    /// <summary>Community slugs the key may use; <c>*</c> for all.</summary>
-    public List<string> Communities { get; set; } = ["*"];
+    /// <summary>Community slugs the key may use; empty (or <c>*</c>) for all.</summary>
+    /// <remarks>No default entries: configuration binding appends to a list, it would never narrow a default.</remarks>
+    public List<string> Communities { get; set; } = [];
 
     /// <summary>Whether the key may import data (otherwise it only reads).</summary>
     public bool CanWrite { get; set; }

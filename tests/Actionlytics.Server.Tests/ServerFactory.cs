@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Actionlytics.Server.Tests;
+
+/// <summary>
+/// The whole server on Kestrel, on a free loopback port, with its own SQLite file: tests talk to it over real HTTP.
+/// The demo community is small so that it is ready in a second or two.
+/// </summary>
+public sealed class ServerFactory : WebApplicationFactory<Program>
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("actionlytics-server-test-");
+    private readonly Dictionary<string, string?> _settings;
+
+    public ServerFactory(Dictionary<string, string?>? settings = null)
+    {
+        _settings = new Dictionary<string, string?>
+        {
+            ["Store:Provider"] = "Sqlite",
+            ["Store:SqlitePath"] = Path.Combine(_folder.FullName, "store.db"),
+            ["Demo:Members"] = "150",
+            ["Demo:Months"] = "4",
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            _settings[key] = value;
+        }
+        UseKestrel(0);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client of the running server, with a generous timeout for the first requests.</summary>
+    public HttpClient CreateServerClient()
+    {
+        StartServer();
+        var client = CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(60);
+        return client;
+    }
+
+    /// <summary>Waits until /health says Healthy (the demo community is ready).</summary>
+    public async Task<HttpClient> CreateHealthyClientAsync()
+    {
+        var client = CreateServerClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        string health;
+        do
+        {
+            health = await client.GetStringAsync("/health");
+            if (health == "Healthy")
+            {
+                return client;
+            }
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+        throw new TimeoutException($"The server did not become healthy within 60 s (last: {health}).");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+    }
+}

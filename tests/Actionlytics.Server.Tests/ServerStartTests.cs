@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Actionlytics.Server.Tests;
+
+public sealed class ServerStartTests : IAsyncLifetime
+{
+    private readonly ServerFactory _server = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task Becomes_healthy_with_the_demo_community_ready_on_an_empty_store()
+    {
+        var client = await _server.CreateHealthyClientAsync();
+
+        var communities = await client.GetFromJsonAsync<JsonElement>("/api/communities");
+
+        var demo = Assert.Single(communities.EnumerateArray());
+        Assert.Equal("demo", demo.GetProperty("slug").GetString());
+        Assert.Equal(150, demo.GetProperty("members").GetInt64());
+        Assert.True(demo.GetProperty("events").GetInt64() > 1000);
+        Assert.Equal("Europe/Paris", demo.GetProperty("timeZone").GetString());
+    }
+
+    [Fact]
+    public async Task Describes_its_API_in_an_OpenAPI_document()
+    {
+        var client = _server.CreateServerClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/communities/{slug}/events", out var events));
+        Assert.True(events.TryGetProperty("post", out _));
+        Assert.True(paths.TryGetProperty("/api/communities", out _));
+    }
+
+    [Fact]
+    public async Task Answers_an_unknown_community_with_a_problem_document()
+    {
+        var client = await _server.CreateHealthyClientAsync();
+
+        var response = await client.GetAsync("/api/communities/nowhere");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
