@@ -45,8 +45,11 @@ log "building"
 dotnet build Actionlytics.Agent.sln -c Release -nologo -v quiet
 log "testing"
 status=0
-dotnet test Actionlytics.Agent.sln -c Release --no-build -nologo -v quiet \
-  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
+for project in $(find tests -name '*.Tests.csproj' | sort); do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
+done
 
 # --- One line for CI: totals over every test project ---------------------------------------------
 passed=0; failed=0; skipped=0; files=0

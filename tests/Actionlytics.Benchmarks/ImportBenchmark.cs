@@ -1,0 +1,237 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Actionlytics.Core.Activity;
+using Actionlytics.Core.Ingestion;
+using Actionlytics.Data;
+using Actionlytics.Data.Communities;
+using Actionlytics.Data.Ingestion;
+using Actionlytics.Data.Store;
+using DuckDB.NET.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Actionlytics.Benchmarks;
+
+/// <summary>
+/// Event import throughput into SQLite for a large CSV, against two references on the same file in the same process:
+/// DuckDB's CSV loader (a columnar engine's best case, no uniqueness check) and EF Core's SaveChanges on a sample.
+/// </summary>
+internal static class ImportBenchmark
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static Command Command()
+    {
+        var events = new Option<int>("--events") { Description = "Events in the generated CSV.", DefaultValueFactory = _ => 10_000_000 };
+        var members = new Option<int>("--members") { Description = "Distinct members in the CSV.", DefaultValueFactory = _ => 100_000 };
+        var efSample = new Option<int>("--ef-sample") { Description = "Events EF Core SaveChanges imports as a reference.", DefaultValueFactory = _ => 200_000 };
+        var folder = new Option<string?>("--folder") { Description = "Working folder (default: a temporary one, removed afterwards)." };
+        var command = new Command("import", "Import throughput and peak memory for a large events CSV into SQLite.") { events, members, efSample, folder };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var work = parse.GetValue(folder) is { } given ? Directory.CreateDirectory(given) : Directory.CreateTempSubdirectory("actionlytics-bench-");
+            try
+            {
+                await RunAsync(work.FullName, parse.GetValue(events), parse.GetValue(members), parse.GetValue(efSample), cancellationToken);
+            }
+            finally
+            {
+                if (parse.GetValue(folder) is null)
+                {
+                    work.Delete(recursive: true);
+                }
+            }
+        });
+        return command;
+    }
+
+    private static async Task RunAsync(string folder, int eventCount, int memberCount, int efSample, CancellationToken cancellationToken)
+    {
+        var csv = Path.Combine(folder, "events.csv");
+        Console.WriteLine($"Generating {eventCount:N0} events for {memberCount:N0} members...");
+        var generated = Stopwatch.StartNew();
+        WriteCsv(csv, eventCount, memberCount, 0);
+        Console.WriteLine($"  {new FileInfo(csv).Length / 1e6:N0} MB in {generated.Elapsed.TotalSeconds:F1} s");
+
+        var ours = await MeasureOursAsync(folder, csv, cancellationToken);
+        Console.WriteLine($"Actionlytics -> SQLite: {ours.Rows:N0} rows in {ours.Seconds:F1} s = {ours.RowsPerSecond:N0} rows/s, peak working set {ours.PeakMegabytes:N0} MB");
+
+        var duck = MeasureDuckDb(folder, csv);
+        Console.WriteLine($"DuckDB read_csv -> table: {duck.Rows:N0} rows in {duck.Seconds:F1} s = {duck.RowsPerSecond:N0} rows/s, peak working set {duck.PeakMegabytes:N0} MB");
+
+        var sampleCsv = Path.Combine(folder, "sample.csv");
+        WriteCsv(sampleCsv, efSample, Math.Min(memberCount, efSample), 0);
+        var oursSample = await MeasureOursAsync(folder, sampleCsv, cancellationToken, "sample");
+        var ef = await MeasureEfCoreAsync(folder, sampleCsv, cancellationToken);
+        Console.WriteLine($"EF Core SaveChanges ({efSample:N0} rows): {ef.RowsPerSecond:N0} rows/s; Actionlytics on the same sample: {oursSample.RowsPerSecond:N0} rows/s");
+
+        var summary = new
+        {
+            machine = new { Environment.ProcessorCount, os = Environment.OSVersion.ToString(), runtime = Environment.Version.ToString() },
+            events = eventCount,
+            members = memberCount,
+            csvBytes = new FileInfo(csv).Length,
+            actionlytics = ours,
+            duckdb = duck,
+            ratioToDuckDb = ours.RowsPerSecond / duck.RowsPerSecond,
+            efCoreSample = ef,
+            actionlyticsSample = oursSample,
+            speedupOverEfCore = oursSample.RowsPerSecond / ef.RowsPerSecond,
+        };
+        Console.WriteLine();
+        Console.WriteLine("| run | rows | seconds | rows/s | peak MB | ratio |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine(Row("Actionlytics import (SQLite, unique ids, daily rollup)", ours, 1));
+        Console.WriteLine(Row("DuckDB read_csv into a table (reference)", duck, duck.RowsPerSecond / ours.RowsPerSecond));
+        Console.WriteLine(Row("Actionlytics import, sample", oursSample, 1));
+        Console.WriteLine(Row("EF Core SaveChanges, same sample (reference)", ef, ef.RowsPerSecond / oursSample.RowsPerSecond));
+        Console.WriteLine();
+        Console.WriteLine($"Actionlytics / DuckDB throughput: {summary.ratioToDuckDb:F2}; Actionlytics / EF Core: {summary.speedupOverEfCore:F1}x");
+
+        var output = Path.Combine(Directory.GetCurrentDirectory(), "artifacts", "benchmarks");
+        Directory.CreateDirectory(output);
+        var file = Path.Combine(output, "import.json");
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(summary, Indented), cancellationToken);
+        Console.WriteLine($"Written to {file}");
+    }
+
+    private static string Row(string name, Measurement m, double ratio) => string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {m.Rows:N0} | {m.Seconds:F1} | {m.RowsPerSecond:N0} | {m.PeakMegabytes:N0} | {ratio:F2} |");
+
+    /// <summary>Events spread over 18 months, members in random order, the six actions, like a platform export.</summary>
+    private static void WriteCsv(string path, int events, int members, int seed)
+    {
+        var random = new Random(seed);
+        var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+        var span = 540L * 86_400;
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
+        writer.Write("event_id,member_id,occurred_at,action,content_id,channel\n");
+        var actions = ActionNames.Known;
+        for (var i = 0; i < events; i++)
+        {
+            // Time grows with the row number, as in an export sorted by time, with jitter.
+            var at = start + (span * i / events) + random.Next(0, 3600);
+            var action = actions[random.Next(actions.Count)];
+            writer.Write(string.Create(CultureInfo.InvariantCulture,
+                $"ev{i},member{random.Next(members)},{DateTimeOffset.FromUnixTimeSeconds(at):yyyy-MM-ddTHH:mm:ss}Z,{action},c{random.Next(2000)},web\n"));
+        }
+    }
+
+    private sealed record Measurement(long Rows, double Seconds, long PeakBytes)
+    {
+        public double RowsPerSecond => Rows / Seconds;
+
+        public long PeakMegabytes => PeakBytes / (1024 * 1024);
+    }
+
+    private static async Task<Measurement> MeasureOursAsync(string folder, string csv, CancellationToken cancellationToken, string name = "actionlytics")
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Store:SqlitePath"] = Path.Combine(folder, $"{name}.db"),
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddActionlyticsStore(configuration).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StoreInitializer>().InitializeAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<CommunityDirectory>().CreateAsync("bench", null, "Europe/Paris", null, cancellationToken);
+
+        GC.Collect();
+        using var memory = new PeakMemorySampler();
+        var clock = Stopwatch.StartNew();
+        await using var input = new FileStream(csv, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var report = await scope.ServiceProvider.GetRequiredService<EventImporter>().ImportAsync("bench", input, ImportFormat.Csv, new ImportOptions(), null, cancellationToken);
+        clock.Stop();
+        if (!report.Committed || report.Imported != report.RowsRead)
+        {
+            throw new InvalidOperationException($"The benchmark import did not store every row: {JsonSerializer.Serialize(report)}");
+        }
+        return new Measurement(report.Imported, clock.Elapsed.TotalSeconds, memory.PeakBytes);
+    }
+
+    private static Measurement MeasureDuckDb(string folder, string csv)
+    {
+        GC.Collect();
+        using var memory = new PeakMemorySampler();
+        var clock = Stopwatch.StartNew();
+        using var connection = new DuckDBConnection($"Data Source={Path.Combine(folder, "reference.duckdb")}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $$"""
+            CREATE TABLE events AS
+            SELECT * FROM read_csv('{{csv.Replace("'", "''", StringComparison.Ordinal)}}', header = true,
+              columns = {'event_id': 'VARCHAR', 'member_id': 'VARCHAR', 'occurred_at': 'TIMESTAMPTZ', 'action': 'VARCHAR', 'content_id': 'VARCHAR', 'channel': 'VARCHAR'});
+            """;
+        command.ExecuteNonQuery();
+        command.CommandText = "SELECT count(*) FROM events";
+        var rows = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        clock.Stop();
+        return new Measurement(rows, clock.Elapsed.TotalSeconds, memory.PeakBytes);
+    }
+
+    /// <summary>The obvious EF Core way: entities added in batches of 10,000 and saved, members looked up in a dictionary.</summary>
+    private static async Task<Measurement> MeasureEfCoreAsync(string folder, string csv, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Store:SqlitePath"] = Path.Combine(folder, "efcore.db"),
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddActionlyticsStore(configuration).BuildServiceProvider();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<StoreInitializer>().InitializeAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<CommunityDirectory>().CreateAsync("bench", null, "UTC", null, cancellationToken);
+        }
+
+        GC.Collect();
+        using var memory = new PeakMemorySampler();
+        var clock = Stopwatch.StartNew();
+        var parser = new EventRowParser(new EventReadOptions(null, DateTimeOffset.UtcNow));
+        await using var input = File.OpenRead(csv);
+        var members = new Dictionary<string, Core.Members.Member>();
+        long rows = 0;
+        var scopeForBatch = services.CreateAsyncScope();
+        var db = scopeForBatch.ServiceProvider.GetRequiredService<ActionlyticsDbContext>();
+        var community = await db.Communities.SingleAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var source in ImportRecordReader.Read(input, ImportFormat.Csv, ImportContract.Events).Select(parser.Parse))
+        {
+            var row = source.Row;
+            if (!members.TryGetValue(row.MemberId, out var member))
+            {
+                member = new Core.Members.Member { CommunityId = community.Id, ExternalId = row.MemberId };
+                db.Members.Add(member);
+                await db.SaveChangesAsync(cancellationToken);
+                members.Add(row.MemberId, member);
+            }
+            db.Events.Add(new Core.Activity.ActivityEvent
+            {
+                CommunityId = community.Id,
+                EventKey = row.EventId,
+                MemberId = member.Id,
+                OccurredAt = row.OccurredAt,
+                Day = DateOnly.FromDateTime(row.OccurredAt.UtcDateTime),
+                Action = row.Action,
+                ContentId = row.ContentId,
+                Channel = row.Channel,
+            });
+            if (++rows % 10_000 == 0)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                foreach (var known in members.Values)
+                {
+                    db.Attach(known);
+                }
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await scopeForBatch.DisposeAsync();
+        clock.Stop();
+        return new Measurement(rows, clock.Elapsed.TotalSeconds, memory.PeakBytes);
+    }
+}

@@ -1,0 +1,6 @@
+using System.CommandLine;
+using Actionlytics.Benchmarks;
+
+var root = new RootCommand("Actionlytics benchmarks: each reports ratios against a reference engine run in the same process.");
+root.Subcommands.Add(ImportBenchmark.Command());
+return await root.Parse(args).InvokeAsync();
