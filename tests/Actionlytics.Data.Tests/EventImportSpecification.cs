@@ -1,4 +1,5 @@
 using System.Text;
+using Actionlytics.Core.Activity;
 using Actionlytics.Core.Demo;
 using Actionlytics.Core.Ingestion;
 using Actionlytics.Data.Communities;
@@ -56,7 +57,7 @@ public abstract class EventImportSpecification(StoreProvider provider) : IAsyncL
         Assert.Equal(0, again.Imported);
         Assert.Equal(40, again.Duplicates);
         Assert.Equal(40, await Store.CountEventsAsync());
-        Assert.Equal(40, await Store.QueryAsync(db => db.DailyActivity.SumAsync(d => d.EventCount)));
+        Assert.Equal(40, await Store.QueryAsync(db => db.MemberDays.SumAsync(d => d.Events)));
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public abstract class EventImportSpecification(StoreProvider provider) : IAsyncL
         Assert.Equal([7L, 12L], report.Errors.Select(e => e.Line));
         Assert.Equal(10, await Store.CountEventsAsync());
         Assert.Equal(7, await Store.QueryAsync(db => db.Members.CountAsync()));
-        Assert.Equal(10, await Store.QueryAsync(db => db.DailyActivity.SumAsync(d => d.EventCount)));
+        Assert.Equal(10, await Store.QueryAsync(db => db.MemberDays.SumAsync(d => d.Events)));
     }
 
     [Fact]
@@ -115,21 +116,37 @@ public abstract class EventImportSpecification(StoreProvider provider) : IAsyncL
     }
 
     [Fact]
-    public async Task Keeps_daily_activity_equal_to_the_events_it_summarises_across_imports()
+    public async Task Keeps_member_days_equal_to_the_events_they_summarise_across_imports()
     {
         await Store.ImportEventsAsync("acme", Events(300));
         await Store.ImportEventsAsync("acme", Events(300, start: 200)); // overlaps 100 events
+        await Store.ImportEventsAsync("acme", Header + "x1,m1,2026-03-02T10:00:00Z,webinar_joined,,\nx2,m1,2026-03-02T11:00:00Z,contribution,,\n");
 
-        var fromEvents = await Store.QueryAsync(db => db.Events
-            .GroupBy(e => new { e.MemberId, e.Day, e.Action })
-            .Select(g => new { g.Key.MemberId, g.Key.Day, g.Key.Action, Count = g.Count() })
-            .ToListAsync());
-        var daily = await Store.QueryAsync(db => db.DailyActivity.Select(d => new { d.MemberId, d.Day, d.Action, Count = d.EventCount }).ToListAsync());
+        var events = await Store.QueryAsync(db => db.Events.Select(e => new { e.MemberId, e.Day, e.Action }).ToListAsync());
+        var expected = events
+            .GroupBy(e => (e.MemberId, e.Day))
+            .Select(g =>
+            {
+                var counts = new ActionCounts();
+                foreach (var e in g)
+                {
+                    counts.Add(e.Action);
+                }
+                return (g.Key.MemberId, g.Key.Day, counts);
+            })
+            .OrderBy(x => x.MemberId).ThenBy(x => x.Day)
+            .ToList();
+        var stored = (await Store.QueryAsync(db => db.MemberDays.ToListAsync()))
+            .Select(d => (d.MemberId, d.Day, d.Events, d.Logins, d.Downloads, d.QuizAnswers, d.BadgesEarned, d.VideoViews, d.Contributions, d.OtherActions))
+            .OrderBy(x => x.MemberId).ThenBy(x => x.Day)
+            .ToList();
 
-        Assert.Equal(500, await Store.CountEventsAsync());
+        Assert.Equal(502, events.Count);
         Assert.Equal(
-            fromEvents.OrderBy(x => x.MemberId).ThenBy(x => x.Day).ThenBy(x => x.Action, StringComparer.Ordinal),
-            daily.OrderBy(x => x.MemberId).ThenBy(x => x.Day).ThenBy(x => x.Action, StringComparer.Ordinal));
+            expected.Select(x => (x.MemberId, x.Day, x.counts.Events, x.counts.Logins, x.counts.Downloads, x.counts.QuizAnswers,
+                x.counts.BadgesEarned, x.counts.VideoViews, x.counts.Contributions, x.counts.OtherActions)),
+            stored);
+        Assert.Contains(stored, d => d.OtherActions == 1 && d.Contributions >= 1);
     }
 
     [Fact]

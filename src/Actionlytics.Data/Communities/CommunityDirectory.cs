@@ -57,7 +57,7 @@ public sealed class CommunityDirectory(ActionlyticsDbContext db, TimeProvider ti
             return false;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.DailyActivity.Where(d => d.CommunityId == community.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.MemberDays.Where(d => d.CommunityId == community.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Events.Where(e => e.CommunityId == community.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Members.Where(m => m.CommunityId == community.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Communities.Where(c => c.Id == community.Id).ExecuteDeleteAsync(cancellationToken);
@@ -81,7 +81,7 @@ public sealed class CommunityDirectory(ActionlyticsDbContext db, TimeProvider ti
         ArgumentNullException.ThrowIfNull(community);
         var members = await db.Members.LongCountAsync(m => m.CommunityId == community.Id, cancellationToken);
         var events = await db.Events.LongCountAsync(e => e.CommunityId == community.Id, cancellationToken);
-        var days = db.DailyActivity.Where(d => d.CommunityId == community.Id).Select(d => d.Day);
+        var days = db.MemberDays.Where(d => d.CommunityId == community.Id).Select(d => d.Day);
         var first = await days.OrderBy(d => d).Select(d => (DateOnly?)d).FirstOrDefaultAsync(cancellationToken);
         var last = await days.OrderByDescending(d => d).Select(d => (DateOnly?)d).FirstOrDefaultAsync(cancellationToken);
         return new CommunitySummary(community.Slug, community.Name, community.TimeZone, community.InactivityThresholdDays, members, events, first, last);

@@ -1,5 +1,6 @@
-using System.Data;
 using System.Data.Common;
+using System.Runtime.InteropServices;
+using Actionlytics.Core.Activity;
 using Actionlytics.Core.Communities;
 using Actionlytics.Core.Ingestion;
 using Actionlytics.Data.Communities;
@@ -10,12 +11,12 @@ namespace Actionlytics.Data.Ingestion;
 
 /// <summary>
 /// Imports activity events: one transaction per import, so an import either lands whole or not at all
-/// (even if the process is killed); repeated event ids are stored once; the per-member daily activity is
+/// (even if the process is killed); repeated event ids are stored once; the member-day table is
 /// maintained in the same transaction.
 /// </summary>
 public sealed class EventImporter(StoreDatabase database, CommunityDirectory communities, TimeProvider time, ILogger<EventImporter> logger)
 {
-    private const int DailyFlushThreshold = 100_000;
+    private const int MemberDayFlushThreshold = 200_000;
 
     /// <summary>Imports a CSV, JSON Lines or JSON array input.</summary>
     public async Task<ImportReport> ImportAsync(
@@ -53,7 +54,7 @@ public sealed class EventImporter(StoreDatabase database, CommunityDirectory com
         await database.Dialect.PrepareBulkSessionAsync(connection, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         using var writer = new EventWriter(connection, transaction, database.Dialect, community.Id);
-        var members = MemberKeys.Load(connection, transaction, community.Id);
+        var members = await MemberKeys.LoadAsync(connection, transaction, community.Id, cancellationToken);
         var createdJoinedAt = new Dictionary<long, DateTimeOffset>();
 
         await foreach (var batch in ImportPipeline.ReadInBatchesAsync(rows, cancellationToken))
@@ -93,9 +94,9 @@ public sealed class EventImporter(StoreDatabase database, CommunityDirectory com
                 if (writer.InsertEvent(row, memberId, day))
                 {
                     tally.Imported++;
-                    if (writer.PendingDailyRows >= DailyFlushThreshold)
+                    if (writer.PendingDays >= MemberDayFlushThreshold)
                     {
-                        writer.FlushDailyActivity();
+                        writer.FlushMemberDays();
                     }
                 }
                 else
@@ -109,7 +110,7 @@ public sealed class EventImporter(StoreDatabase database, CommunityDirectory com
         var commit = tally.Invalid == 0 || options.SkipInvalid;
         if (commit)
         {
-            writer.FlushDailyActivity();
+            writer.FlushMemberDays();
             writer.SetJoinedAt(createdJoinedAt);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -127,94 +128,106 @@ public sealed class EventImporter(StoreDatabase database, CommunityDirectory com
         return report;
     }
 
-    /// <summary>The prepared statements of one event import, and the daily activity it accumulates.</summary>
+    /// <summary>The prepared statements of one event import, and the member-days it accumulates.</summary>
     private sealed class EventWriter : IDisposable
     {
-        private readonly StoreDialect _dialect;
-        private readonly StoreCommand _insertEvent;
-        private readonly StoreCommand _insertMember;
-        private readonly StoreCommand _upsertDaily;
-        private readonly StoreCommand _setJoinedAt;
-        private readonly Dictionary<(long Member, DateOnly Day, string Action), int> _daily = [];
+        private readonly BulkStatement _insertEvent;
+        private readonly BulkStatement _insertMember;
+        private readonly BulkStatement _upsertDay;
+        private readonly BulkStatement _setJoinedAt;
+        private readonly Dictionary<DayKey, ActionCounts> _days = [];
 
         public EventWriter(DbConnection connection, DbTransaction transaction, StoreDialect dialect, int communityId)
         {
-            _dialect = dialect;
-            _insertEvent = new StoreCommand(connection, transaction,
+            _insertEvent = dialect.Prepare(connection, transaction,
                 """
                 INSERT INTO activity_events (community_id, event_key, member_id, occurred_at, day, action, content_id, channel, metadata)
                 VALUES (@community, @key, @member, @at, @day, @action, @content, @channel, @metadata)
                 ON CONFLICT (community_id, event_key) DO NOTHING
                 """,
-                ("@community", DbType.Int32), ("@key", DbType.String), ("@member", DbType.Int64), ("@at", dialect.InstantType),
-                ("@day", dialect.DayType), ("@action", DbType.String), ("@content", DbType.String), ("@channel", DbType.String),
-                ("@metadata", DbType.String));
-            _insertEvent.Set(0, communityId);
+                ("@community", BulkValue.Int32), ("@key", BulkValue.Text), ("@member", BulkValue.Int64), ("@at", BulkValue.Instant),
+                ("@day", BulkValue.Day), ("@action", BulkValue.Text), ("@content", BulkValue.Text), ("@channel", BulkValue.Text),
+                ("@metadata", BulkValue.Text));
+            _insertEvent.Int(0, communityId);
 
-            _insertMember = new StoreCommand(connection, transaction,
+            _insertMember = dialect.Prepare(connection, transaction,
                 """
                 INSERT INTO members (community_id, external_id, joined_at, opted_out_channels)
                 VALUES (@community, @external, @joined, 0)
                 RETURNING id
                 """,
-                ("@community", DbType.Int32), ("@external", DbType.String), ("@joined", dialect.InstantType));
-            _insertMember.Set(0, communityId);
+                ("@community", BulkValue.Int32), ("@external", BulkValue.Text), ("@joined", BulkValue.Instant));
+            _insertMember.Int(0, communityId);
 
-            _upsertDaily = new StoreCommand(connection, transaction,
+            _upsertDay = dialect.Prepare(connection, transaction,
                 """
-                INSERT INTO daily_activity (community_id, member_id, day, action, event_count)
-                VALUES (@community, @member, @day, @action, @count)
-                ON CONFLICT (community_id, member_id, day, action)
-                DO UPDATE SET event_count = daily_activity.event_count + excluded.event_count
+                INSERT INTO member_days (community_id, day, member_id, events, logins, downloads, quiz_answers, badges_earned, video_views, contributions, other_actions)
+                VALUES (@community, @day, @member, @events, @logins, @downloads, @quizzes, @badges, @videos, @contributions, @others)
+                ON CONFLICT (community_id, day, member_id) DO UPDATE SET
+                    events = member_days.events + excluded.events,
+                    logins = member_days.logins + excluded.logins,
+                    downloads = member_days.downloads + excluded.downloads,
+                    quiz_answers = member_days.quiz_answers + excluded.quiz_answers,
+                    badges_earned = member_days.badges_earned + excluded.badges_earned,
+                    video_views = member_days.video_views + excluded.video_views,
+                    contributions = member_days.contributions + excluded.contributions,
+                    other_actions = member_days.other_actions + excluded.other_actions
                 """,
-                ("@community", DbType.Int32), ("@member", DbType.Int64), ("@day", dialect.DayType), ("@action", DbType.String), ("@count", DbType.Int32));
-            _upsertDaily.Set(0, communityId);
+                ("@community", BulkValue.Int32), ("@day", BulkValue.Day), ("@member", BulkValue.Int64), ("@events", BulkValue.Int32),
+                ("@logins", BulkValue.Int32), ("@downloads", BulkValue.Int32), ("@quizzes", BulkValue.Int32), ("@badges", BulkValue.Int32),
+                ("@videos", BulkValue.Int32), ("@contributions", BulkValue.Int32), ("@others", BulkValue.Int32));
+            _upsertDay.Int(0, communityId);
 
-            _setJoinedAt = new StoreCommand(connection, transaction,
+            _setJoinedAt = dialect.Prepare(connection, transaction,
                 "UPDATE members SET joined_at = @joined WHERE id = @member",
-                ("@joined", dialect.InstantType), ("@member", DbType.Int64));
+                ("@joined", BulkValue.Instant), ("@member", BulkValue.Int64));
         }
 
-        public int PendingDailyRows => _daily.Count;
+        public int PendingDays => _days.Count;
 
         public long CreateMember(string externalId, DateTimeOffset firstSeen) =>
-            Convert.ToInt64(_insertMember.Set(1, externalId).Set(2, _dialect.Instant(firstSeen)).Scalar(), System.Globalization.CultureInfo.InvariantCulture);
+            _insertMember.Text(1, externalId).Instant(2, firstSeen).ExecuteInt64();
 
         /// <summary>Stores one event; false when its id is already stored.</summary>
         public bool InsertEvent(in EventRow row, long memberId, DateOnly day)
         {
             var inserted = _insertEvent
-                .Set(1, row.EventId)
-                .Set(2, memberId)
-                .Set(3, _dialect.Instant(row.OccurredAt))
-                .Set(4, _dialect.Day(day))
-                .Set(5, row.Action)
-                .Set(6, row.ContentId)
-                .Set(7, row.Channel)
-                .Set(8, row.MetadataJson)
+                .Text(1, row.EventId)
+                .Int(2, memberId)
+                .Instant(3, row.OccurredAt)
+                .Day(4, day)
+                .Text(5, row.Action)
+                .Text(6, row.ContentId)
+                .Text(7, row.Channel)
+                .Text(8, row.MetadataJson)
                 .Execute() == 1;
             if (inserted)
             {
-                var key = (memberId, day, row.Action);
-                _daily[key] = _daily.GetValueOrDefault(key) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(_days, new DayKey(day, memberId), out _).Add(row.Action);
             }
             return inserted;
         }
 
-        public void FlushDailyActivity()
+        /// <summary>Adds the accumulated counts to the member-day table, in key order so its B-tree is walked once, not probed at random.</summary>
+        public void FlushMemberDays()
         {
-            foreach (var ((member, day, action), count) in _daily)
+            var entries = _days.ToArray();
+            Array.Sort(entries, static (a, b) => a.Key.CompareTo(b.Key));
+            foreach (var (key, counts) in entries)
             {
-                _upsertDaily.Set(1, member).Set(2, _dialect.Day(day)).Set(3, action).Set(4, count).Execute();
+                _upsertDay.Day(1, key.Day).Int(2, key.Member).Int(3, counts.Events)
+                    .Int(4, counts.Logins).Int(5, counts.Downloads).Int(6, counts.QuizAnswers).Int(7, counts.BadgesEarned)
+                    .Int(8, counts.VideoViews).Int(9, counts.Contributions).Int(10, counts.OtherActions)
+                    .Execute();
             }
-            _daily.Clear();
+            _days.Clear();
         }
 
         public void SetJoinedAt(Dictionary<long, DateTimeOffset> joinedAt)
         {
             foreach (var (member, joined) in joinedAt)
             {
-                _setJoinedAt.Set(0, _dialect.Instant(joined)).Set(1, member).Execute();
+                _setJoinedAt.Instant(0, joined).Int(1, member).Execute();
             }
         }
 
@@ -222,8 +235,18 @@ public sealed class EventImporter(StoreDatabase database, CommunityDirectory com
         {
             _insertEvent.Dispose();
             _insertMember.Dispose();
-            _upsertDaily.Dispose();
+            _upsertDay.Dispose();
             _setJoinedAt.Dispose();
+        }
+    }
+
+    /// <summary>A member-day, ordered as the member-day table's key: day, then member.</summary>
+    private readonly record struct DayKey(DateOnly Day, long Member) : IComparable<DayKey>
+    {
+        public int CompareTo(DayKey other)
+        {
+            var byDay = Day.CompareTo(other.Day);
+            return byDay != 0 ? byDay : Member.CompareTo(other.Member);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Data;
 using Actionlytics.Core.Communities;
 using Actionlytics.Core.Ingestion;
 using Actionlytics.Data.Communities;
@@ -44,9 +43,9 @@ public sealed class MemberImporter(StoreDatabase database, CommunityDirectory co
         await using var connection = await database.OpenAsync(cancellationToken);
         await dialect.PrepareBulkSessionAsync(connection, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var known = MemberKeys.Load(connection, transaction, community.Id);
+        var known = await MemberKeys.LoadAsync(connection, transaction, community.Id, cancellationToken);
         var seenInInput = new HashSet<string>(StringComparer.Ordinal);
-        using var upsert = new StoreCommand(connection, transaction,
+        using var upsert = dialect.Prepare(connection, transaction,
             """
             INSERT INTO members (community_id, external_id, display_name, email, locale, joined_at, attributes, opted_out_channels)
             VALUES (@community, @external, @name, @email, @locale, @joined, @attributes, @optout)
@@ -58,9 +57,9 @@ public sealed class MemberImporter(StoreDatabase database, CommunityDirectory co
                 attributes = COALESCE(excluded.attributes, members.attributes),
                 opted_out_channels = members.opted_out_channels | excluded.opted_out_channels
             """,
-            ("@community", DbType.Int32), ("@external", DbType.String), ("@name", DbType.String), ("@email", DbType.String),
-            ("@locale", DbType.String), ("@joined", dialect.InstantType), ("@attributes", DbType.String), ("@optout", DbType.Int32));
-        upsert.Set(0, community.Id);
+            ("@community", BulkValue.Int32), ("@external", BulkValue.Text), ("@name", BulkValue.Text), ("@email", BulkValue.Text),
+            ("@locale", BulkValue.Text), ("@joined", BulkValue.Instant), ("@attributes", BulkValue.Text), ("@optout", BulkValue.Int32));
+        upsert.Int(0, community.Id);
 
         await foreach (var batch in ImportPipeline.ReadInBatchesAsync(rows, cancellationToken))
         {
@@ -78,9 +77,8 @@ public sealed class MemberImporter(StoreDatabase database, CommunityDirectory co
                 }
 
                 var row = source.Row;
-                upsert.Set(1, row.MemberId).Set(2, row.DisplayName).Set(3, row.Email).Set(4, row.Locale)
-                    .Set(5, row.JoinedAt is { } joined ? dialect.Instant(joined) : null)
-                    .Set(6, row.AttributesJson).Set(7, (int)row.OptedOut)
+                upsert.Text(1, row.MemberId).Text(2, row.DisplayName).Text(3, row.Email).Text(4, row.Locale)
+                    .Instant(5, row.JoinedAt).Text(6, row.AttributesJson).Int(7, (int)row.OptedOut)
                     .Execute();
                 if (!seenInInput.Add(row.MemberId))
                 {

@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 
 namespace Actionlytics.Data.Ingestion;
@@ -6,14 +5,19 @@ namespace Actionlytics.Data.Ingestion;
 /// <summary>The store ids of a community's members by their external ids, loaded once per import.</summary>
 internal static class MemberKeys
 {
-    public static Dictionary<string, long> Load(DbConnection connection, DbTransaction transaction, int communityId)
+    public static async Task<Dictionary<string, long>> LoadAsync(DbConnection connection, DbTransaction transaction, int communityId, CancellationToken cancellationToken)
     {
-        using var query = new StoreCommand(connection, transaction,
-            "SELECT external_id, id FROM members WHERE community_id = @community", ("@community", DbType.Int32));
-        query.Set(0, communityId);
+        await using var query = connection.CreateCommand();
+        query.Transaction = transaction;
+        query.CommandText = "SELECT external_id, id FROM members WHERE community_id = @community";
+        var parameter = query.CreateParameter();
+        parameter.ParameterName = "@community";
+        parameter.Value = communityId;
+        query.Parameters.Add(parameter);
+
         var keys = new Dictionary<string, long>(StringComparer.Ordinal);
-        using var reader = query.Reader();
-        while (reader.Read())
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
             keys[reader.GetString(0)] = reader.GetInt64(1);
         }

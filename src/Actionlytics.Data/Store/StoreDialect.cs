@@ -32,6 +32,10 @@ public abstract class StoreDialect
 
     public abstract DateOnly ReadDay(object value);
 
+    /// <summary>Prepares a statement for a bulk write inside <paramref name="transaction"/>.</summary>
+    public virtual BulkStatement Prepare(DbConnection connection, DbTransaction transaction, string sql, params (string Name, BulkValue Kind)[] parameters) =>
+        new AdoBulkStatement(connection, transaction, this, sql, parameters);
+
     /// <summary>Session settings for a connection that writes in bulk.</summary>
     public virtual Task PrepareBulkSessionAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -50,6 +54,9 @@ public abstract class StoreDialect
         public override object Day(DateOnly day) => StoreConverters.ToEpochDay(day);
 
         public override DateOnly ReadDay(object value) => StoreConverters.FromEpochDay(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture));
+
+        public override BulkStatement Prepare(DbConnection connection, DbTransaction transaction, string sql, params (string Name, BulkValue Kind)[] parameters) =>
+            new SqliteBulkStatement((SqliteConnection)connection, sql, parameters);
 
         public override async Task PrepareBulkSessionAsync(DbConnection connection, CancellationToken cancellationToken)
         {

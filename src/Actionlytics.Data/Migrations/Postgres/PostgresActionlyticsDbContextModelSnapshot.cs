@@ -77,33 +77,55 @@ namespace Actionlytics.Data.Migrations.Postgres
                     b.ToTable("activity_events", (string)null);
                 });
 
-            modelBuilder.Entity("Actionlytics.Core.Activity.DailyActivity", b =>
+            modelBuilder.Entity("Actionlytics.Core.Activity.MemberDay", b =>
                 {
                     b.Property<int>("CommunityId")
                         .HasColumnType("integer")
                         .HasColumnName("community_id");
 
-                    b.Property<long>("MemberId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("member_id");
-
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date")
                         .HasColumnName("day");
 
-                    b.Property<string>("Action")
-                        .HasColumnType("text")
-                        .HasColumnName("action");
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("member_id");
 
-                    b.Property<int>("EventCount")
+                    b.Property<int>("BadgesEarned")
                         .HasColumnType("integer")
-                        .HasColumnName("event_count");
+                        .HasColumnName("badges_earned");
 
-                    b.HasKey("CommunityId", "MemberId", "Day", "Action");
+                    b.Property<int>("Contributions")
+                        .HasColumnType("integer")
+                        .HasColumnName("contributions");
 
-                    b.HasIndex("CommunityId", "Day");
+                    b.Property<int>("Downloads")
+                        .HasColumnType("integer")
+                        .HasColumnName("downloads");
 
-                    b.ToTable("daily_activity", (string)null);
+                    b.Property<int>("Events")
+                        .HasColumnType("integer")
+                        .HasColumnName("events");
+
+                    b.Property<int>("Logins")
+                        .HasColumnType("integer")
+                        .HasColumnName("logins");
+
+                    b.Property<int>("OtherActions")
+                        .HasColumnType("integer")
+                        .HasColumnName("other_actions");
+
+                    b.Property<int>("QuizAnswers")
+                        .HasColumnType("integer")
+                        .HasColumnName("quiz_answers");
+
+                    b.Property<int>("VideoViews")
+                        .HasColumnType("integer")
+                        .HasColumnName("video_views");
+
+                    b.HasKey("CommunityId", "Day", "MemberId");
+
+                    b.ToTable("member_days", (string)null);
                 });
 
             modelBuilder.Entity("Actionlytics.Core.Communities.Community", b =>

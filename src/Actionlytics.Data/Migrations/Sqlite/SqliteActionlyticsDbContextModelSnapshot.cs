@@ -21,7 +21,8 @@ namespace Actionlytics.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("Sqlite:Autoincrement", false);
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -69,33 +70,55 @@ namespace Actionlytics.Data.Migrations.Sqlite
                     b.ToTable("activity_events", (string)null);
                 });
 
-            modelBuilder.Entity("Actionlytics.Core.Activity.DailyActivity", b =>
+            modelBuilder.Entity("Actionlytics.Core.Activity.MemberDay", b =>
                 {
                     b.Property<int>("CommunityId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("community_id");
 
-                    b.Property<long>("MemberId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("member_id");
-
                     b.Property<int>("Day")
                         .HasColumnType("INTEGER")
                         .HasColumnName("day");
 
-                    b.Property<string>("Action")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("action");
-
-                    b.Property<int>("EventCount")
+                    b.Property<long>("MemberId")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("event_count");
+                        .HasColumnName("member_id");
 
-                    b.HasKey("CommunityId", "MemberId", "Day", "Action");
+                    b.Property<int>("BadgesEarned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("badges_earned");
 
-                    b.HasIndex("CommunityId", "Day");
+                    b.Property<int>("Contributions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contributions");
 
-                    b.ToTable("daily_activity", (string)null);
+                    b.Property<int>("Downloads")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("downloads");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("events");
+
+                    b.Property<int>("Logins")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("logins");
+
+                    b.Property<int>("OtherActions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("other_actions");
+
+                    b.Property<int>("QuizAnswers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quiz_answers");
+
+                    b.Property<int>("VideoViews")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("video_views");
+
+                    b.HasKey("CommunityId", "Day", "MemberId");
+
+                    b.ToTable("member_days", (string)null);
                 });
 
             modelBuilder.Entity("Actionlytics.Core.Communities.Community", b =>

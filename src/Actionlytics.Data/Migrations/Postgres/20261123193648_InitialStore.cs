@@ -30,18 +30,24 @@ namespace Actionlytics.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "daily_activity",
+                name: "member_days",
                 columns: table => new
                 {
                     community_id = table.Column<int>(type: "integer", nullable: false),
-                    member_id = table.Column<long>(type: "bigint", nullable: false),
                     day = table.Column<DateOnly>(type: "date", nullable: false),
-                    action = table.Column<string>(type: "text", nullable: false),
-                    event_count = table.Column<int>(type: "integer", nullable: false)
+                    member_id = table.Column<long>(type: "bigint", nullable: false),
+                    events = table.Column<int>(type: "integer", nullable: false),
+                    logins = table.Column<int>(type: "integer", nullable: false),
+                    downloads = table.Column<int>(type: "integer", nullable: false),
+                    quiz_answers = table.Column<int>(type: "integer", nullable: false),
+                    badges_earned = table.Column<int>(type: "integer", nullable: false),
+                    video_views = table.Column<int>(type: "integer", nullable: false),
+                    contributions = table.Column<int>(type: "integer", nullable: false),
+                    other_actions = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_daily_activity", x => new { x.community_id, x.member_id, x.day, x.action });
+                    table.PrimaryKey("PK_member_days", x => new { x.community_id, x.day, x.member_id });
                 });
 
             migrationBuilder.CreateTable(
@@ -110,11 +116,6 @@ namespace Actionlytics.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_daily_activity_community_id_day",
-                table: "daily_activity",
-                columns: new[] { "community_id", "day" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_members_community_id_external_id",
                 table: "members",
                 columns: new[] { "community_id", "external_id" },
@@ -128,7 +129,7 @@ namespace Actionlytics.Data.Migrations.Postgres
                 name: "activity_events");
 
             migrationBuilder.DropTable(
-                name: "daily_activity");
+                name: "member_days");
 
             migrationBuilder.DropTable(
                 name: "members");

@@ -27,27 +27,33 @@ namespace Actionlytics.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_communities", x => x.id);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "daily_activity",
-                columns: table => new
-                {
-                    community_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    member_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    day = table.Column<int>(type: "INTEGER", nullable: false),
-                    action = table.Column<string>(type: "TEXT", nullable: false),
-                    event_count = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_daily_activity", x => new { x.community_id, x.member_id, x.day, x.action });
-                });
+            // Hand-written: clustered on its key (WITHOUT ROWID), so each member-day is one B-tree entry instead of
+            // a row plus a key index. EF Core has no fluent switch for it; the model snapshot is otherwise unchanged.
+            migrationBuilder.Sql(
+                """
+                CREATE TABLE member_days (
+                    community_id INTEGER NOT NULL,
+                    day INTEGER NOT NULL,
+                    member_id INTEGER NOT NULL,
+                    events INTEGER NOT NULL,
+                    logins INTEGER NOT NULL,
+                    downloads INTEGER NOT NULL,
+                    quiz_answers INTEGER NOT NULL,
+                    badges_earned INTEGER NOT NULL,
+                    video_views INTEGER NOT NULL,
+                    contributions INTEGER NOT NULL,
+                    other_actions INTEGER NOT NULL,
+                    CONSTRAINT PK_member_days PRIMARY KEY (community_id, day, member_id)
+                ) WITHOUT ROWID;
+                """);
 
             migrationBuilder.CreateTable(
                 name: "activity_events",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
+                    // Hand-edited: a plain rowid key, without AUTOINCREMENT, which would update sqlite_sequence on every
+                    // one of millions of inserts only to avoid reusing the ids of deleted events, which nothing refers to.
+                    id = table.Column<long>(type: "INTEGER", nullable: false),
                     community_id = table.Column<int>(type: "INTEGER", nullable: false),
                     event_key = table.Column<string>(type: "TEXT", nullable: false),
                     member_id = table.Column<long>(type: "INTEGER", nullable: false),
@@ -108,11 +114,6 @@ namespace Actionlytics.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_daily_activity_community_id_day",
-                table: "daily_activity",
-                columns: new[] { "community_id", "day" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_members_community_id_external_id",
                 table: "members",
                 columns: new[] { "community_id", "external_id" },
@@ -126,7 +127,7 @@ namespace Actionlytics.Data.Migrations.Sqlite
                 name: "activity_events");
 
             migrationBuilder.DropTable(
-                name: "daily_activity");
+                name: "member_days");
 
             migrationBuilder.DropTable(
                 name: "members");
