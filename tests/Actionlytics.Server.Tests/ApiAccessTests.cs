@@ -10,11 +10,11 @@ public sealed class ApiAccessTests : IAsyncLifetime
     private readonly ServerFactory _server = new(new()
     {
         ["Api:Keys:0:Name"] = "importer",
-        ["Api:Keys:0:Key"] = "write-demo-key",
+        ["Api:Keys:0:Key"] = "write-demo-key-0123456789",
         ["Api:Keys:0:Communities:0"] = "demo",
         ["Api:Keys:0:CanWrite"] = "true",
         ["Api:Keys:1:Name"] = "dashboard",
-        ["Api:Keys:1:Key"] = "read-only-key",
+        ["Api:Keys:1:Key"] = "read-only-key-0123456789",
         ["Api:Keys:1:CanWrite"] = "false",
     });
 
@@ -46,18 +46,31 @@ public sealed class ApiAccessTests : IAsyncLifetime
     [Fact]
     public async Task Refuses_writes_with_a_read_only_key_and_writes_outside_the_keys_communities()
     {
-        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync("read-only-key"));
-        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync("write-demo-key", community: "elsewhere"));
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync("read-only-key-0123456789"));
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync("write-demo-key-0123456789", community: "elsewhere"));
     }
 
     [Fact]
     public async Task Accepts_a_write_key_for_its_community_as_header_or_bearer_token()
     {
-        Assert.Equal(HttpStatusCode.OK, await PostAsync("write-demo-key"));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync("write-demo-key-0123456789"));
 
         var client = await _server.CreateHealthyClientAsync();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/communities/demo");
-        request.Headers.Authorization = new("Bearer", "read-only-key");
+        request.Headers.Authorization = new("Bearer", "read-only-key-0123456789");
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+    }
+}
+
+public sealed class ApiAccessConfigurationTests
+{
+    [Fact]
+    public async Task Refuses_to_start_with_a_short_api_key()
+    {
+        await using var server = new ServerFactory(new() { ["Api:Keys:0:Name"] = "weak", ["Api:Keys:0:Key"] = "1234" });
+
+        var error = Assert.ThrowsAny<Exception>(() => server.CreateServerClient());
+
+        Assert.Contains("shorter than 16 characters", error.ToString());
     }
 }

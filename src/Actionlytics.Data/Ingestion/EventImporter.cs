@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Runtime.InteropServices;
 using Actionlytics.Core.Activity;
 using Actionlytics.Core.Communities;
@@ -50,78 +49,48 @@ public sealed class EventImporter(StoreDatabase database, CommunityDirectory com
         Community community, IEnumerable<SourceRow<EventRow>> rows, ImportOptions options, ImportTally tally, CancellationToken cancellationToken)
     {
         var calendar = new CommunityCalendar(community.TimeZone);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await database.Dialect.PrepareBulkSessionAsync(connection, cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        using var writer = new EventWriter(connection, transaction, database.Dialect, community.Id);
-        var members = await MemberKeys.LoadAsync(connection, transaction, community.Id, cancellationToken);
+        await using var session = await BulkSession.BeginAsync(database, cancellationToken);
+        using var writer = new EventWriter(session, community.Id);
+        var members = await MemberKeys.LoadAsync(session, community.Id, cancellationToken);
         var createdJoinedAt = new Dictionary<long, DateTimeOffset>();
 
-        await foreach (var batch in ImportPipeline.ReadInBatchesAsync(rows, cancellationToken))
+        await ImportPipeline.ProcessAsync(rows, tally, options.SkipInvalid, source =>
         {
-            foreach (var source in batch)
+            var row = source.Row;
+            if (!members.TryGetValue(row.MemberId, out var memberId))
             {
-                tally.RowsRead++;
-                if (!source.IsValid)
+                if (!options.CreateUnknownMembers)
                 {
-                    tally.Reject(source.Line, source.Error!);
-                    continue;
+                    tally.Reject(source.Line, $"member_id '{row.MemberId}' is not a known member (import members first, or allow creating unknown members)");
+                    return;
                 }
-                if (tally.Invalid > 0 && !options.SkipInvalid)
-                {
-                    continue; // this import will be rolled back: keep validating, stop writing
-                }
-
-                var row = source.Row;
-                if (!members.TryGetValue(row.MemberId, out var memberId))
-                {
-                    if (!options.CreateUnknownMembers)
-                    {
-                        tally.Reject(source.Line, $"member_id '{row.MemberId}' is not a known member (import members first, or allow creating unknown members)");
-                        continue;
-                    }
-                    memberId = writer.CreateMember(row.MemberId, row.OccurredAt);
-                    members.Add(row.MemberId, memberId);
-                    createdJoinedAt.Add(memberId, row.OccurredAt);
-                    tally.MembersCreated++;
-                }
-                else if (createdJoinedAt.TryGetValue(memberId, out var joined) && row.OccurredAt < joined)
-                {
-                    createdJoinedAt[memberId] = row.OccurredAt;
-                }
-
-                var day = calendar.DayOf(row.OccurredAt);
-                if (writer.InsertEvent(row, memberId, day))
-                {
-                    tally.Imported++;
-                    if (writer.PendingDays >= MemberDayFlushThreshold)
-                    {
-                        writer.FlushMemberDays();
-                    }
-                }
-                else
-                {
-                    tally.Duplicates++;
-                }
+                memberId = writer.CreateMember(row.MemberId, row.OccurredAt);
+                members.Add(row.MemberId, memberId);
+                createdJoinedAt.Add(memberId, row.OccurredAt);
+                tally.MembersCreated++;
             }
-            tally.ReportProgress();
-        }
+            else if (createdJoinedAt.TryGetValue(memberId, out var joined) && row.OccurredAt < joined)
+            {
+                createdJoinedAt[memberId] = row.OccurredAt;
+            }
 
-        var commit = tally.Invalid == 0 || options.SkipInvalid;
-        if (commit)
+            if (!writer.InsertEvent(row, memberId, calendar.DayOf(row.OccurredAt)))
+            {
+                tally.Duplicates++;
+                return;
+            }
+            tally.Imported++;
+            if (writer.PendingDays >= MemberDayFlushThreshold)
+            {
+                writer.FlushMemberDays();
+            }
+        }, cancellationToken);
+
+        var report = await tally.FinishAsync(session.Transaction, options.SkipInvalid, () =>
         {
             writer.FlushMemberDays();
             writer.SetJoinedAt(createdJoinedAt);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        else
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            tally.RolledBack();
-        }
-        tally.ReportProgress(final: true);
-
-        var report = tally.ToReport(commit);
+        }, cancellationToken);
         logger.LogInformation(
             "Imported {Imported} events into {Community} ({Duplicates} duplicates, {Invalid} invalid, committed: {Committed}) in {Seconds:F1}s",
             report.Imported, community.Slug, report.Duplicates, report.Invalid, report.Committed, report.ElapsedSeconds);
@@ -137,9 +106,9 @@ public sealed class EventImporter(StoreDatabase database, CommunityDirectory com
         private readonly BulkStatement _setJoinedAt;
         private readonly Dictionary<DayKey, ActionCounts> _days = [];
 
-        public EventWriter(DbConnection connection, DbTransaction transaction, StoreDialect dialect, int communityId)
+        public EventWriter(BulkSession session, int communityId)
         {
-            _insertEvent = dialect.Prepare(connection, transaction,
+            _insertEvent = session.Prepare(
                 """
                 INSERT INTO activity_events (community_id, event_key, member_id, occurred_at, day, action, content_id, channel, metadata)
                 VALUES (@community, @key, @member, @at, @day, @action, @content, @channel, @metadata)
@@ -150,7 +119,7 @@ public sealed class EventImporter(StoreDatabase database, CommunityDirectory com
                 ("@metadata", BulkValue.Text));
             _insertEvent.Int(0, communityId);
 
-            _insertMember = dialect.Prepare(connection, transaction,
+            _insertMember = session.Prepare(
                 """
                 INSERT INTO members (community_id, external_id, joined_at, opted_out_channels)
                 VALUES (@community, @external, @joined, 0)
@@ -159,7 +128,7 @@ public sealed class EventImporter(StoreDatabase database, CommunityDirectory com
                 ("@community", BulkValue.Int32), ("@external", BulkValue.Text), ("@joined", BulkValue.Instant));
             _insertMember.Int(0, communityId);
 
-            _upsertDay = dialect.Prepare(connection, transaction,
+            _upsertDay = session.Prepare(
                 """
                 INSERT INTO member_days (community_id, day, member_id, events, logins, downloads, quiz_answers, badges_earned, video_views, contributions, other_actions)
                 VALUES (@community, @day, @member, @events, @logins, @downloads, @quizzes, @badges, @videos, @contributions, @others)
@@ -178,7 +147,7 @@ public sealed class EventImporter(StoreDatabase database, CommunityDirectory com
                 ("@videos", BulkValue.Int32), ("@contributions", BulkValue.Int32), ("@others", BulkValue.Int32));
             _upsertDay.Int(0, communityId);
 
-            _setJoinedAt = dialect.Prepare(connection, transaction,
+            _setJoinedAt = session.Prepare(
                 "UPDATE members SET joined_at = @joined WHERE id = @member",
                 ("@joined", BulkValue.Instant), ("@member", BulkValue.Int64));
         }

@@ -15,7 +15,34 @@ internal static class ImportPipeline
     private const int BatchSize = 1000;
     private const int BatchesInFlight = 8;
 
-    public static async IAsyncEnumerable<ArraySegment<SourceRow<T>>> ReadInBatchesAsync<T>(
+    /// <summary>
+    /// Reads every row, counts it and reports the invalid ones, and hands each valid row to <paramref name="write"/>,
+    /// until a row is invalid in an import that is not skipping them: from then on the import will be rolled back,
+    /// so rows are still validated (to report them all) but no longer written.
+    /// </summary>
+    public static async Task ProcessAsync<T>(
+        IEnumerable<SourceRow<T>> rows, ImportTally tally, bool skipInvalid, Action<SourceRow<T>> write, CancellationToken cancellationToken)
+        where T : struct
+    {
+        await foreach (var batch in ReadInBatchesAsync(rows, cancellationToken))
+        {
+            foreach (var source in batch)
+            {
+                tally.RowsRead++;
+                if (!source.IsValid)
+                {
+                    tally.Reject(source.Line, source.Error!);
+                }
+                else if (tally.Invalid == 0 || skipInvalid)
+                {
+                    write(source);
+                }
+            }
+            tally.ReportProgress();
+        }
+    }
+
+    private static async IAsyncEnumerable<ArraySegment<SourceRow<T>>> ReadInBatchesAsync<T>(
         IEnumerable<SourceRow<T>> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : struct
     {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Actionlytics.Core.Ingestion;
 using Actionlytics.Core.Telemetry;
@@ -33,12 +34,27 @@ internal sealed class ImportTally(string kind, string community, IProgress<Impor
         }
     }
 
-    /// <summary>The transaction was rolled back: nothing of what was counted as written stays.</summary>
-    public void RolledBack()
+    /// <summary>
+    /// Ends the import: commits when no row was invalid or invalid rows are skipped (after <paramref name="beforeCommit"/>
+    /// writes what is pending), rolls back otherwise, and makes the report.
+    /// </summary>
+    public async Task<ImportReport> FinishAsync(DbTransaction transaction, bool skipInvalid, Action beforeCommit, CancellationToken cancellationToken)
     {
-        Imported = 0;
-        Updated = 0;
-        MembersCreated = 0;
+        var commit = Invalid == 0 || skipInvalid;
+        if (commit)
+        {
+            beforeCommit();
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            Imported = 0;
+            Updated = 0;
+            MembersCreated = 0;
+        }
+        ReportProgress(final: true);
+        return ToReport(commit);
     }
 
     /// <summary>Reports progress at most four times a second.</summary>
@@ -57,7 +73,7 @@ internal sealed class ImportTally(string kind, string community, IProgress<Impor
         progress.Report(new ImportProgress(RowsRead, Imported, Duplicates, Invalid, bytesRead(), totalBytes));
     }
 
-    public ImportReport ToReport(bool committed)
+    private ImportReport ToReport(bool committed)
     {
         ActionlyticsTelemetry.ImportedRows.Add(RowsRead, new("kind", kind), new("committed", committed));
         _activity?.SetTag("actionlytics.rows_read", RowsRead);

@@ -39,13 +39,10 @@ public sealed class MemberImporter(StoreDatabase database, CommunityDirectory co
     private async Task<ImportReport> WriteAsync(
         Community community, IEnumerable<SourceRow<MemberRow>> rows, ImportOptions options, ImportTally tally, CancellationToken cancellationToken)
     {
-        var dialect = database.Dialect;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await dialect.PrepareBulkSessionAsync(connection, cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var known = await MemberKeys.LoadAsync(connection, transaction, community.Id, cancellationToken);
+        await using var session = await BulkSession.BeginAsync(database, cancellationToken);
+        var known = await MemberKeys.LoadAsync(session, community.Id, cancellationToken);
         var seenInInput = new HashSet<string>(StringComparer.Ordinal);
-        using var upsert = dialect.Prepare(connection, transaction,
+        using var upsert = session.Prepare(
             """
             INSERT INTO members (community_id, external_id, display_name, email, locale, joined_at, attributes, opted_out_channels)
             VALUES (@community, @external, @name, @email, @locale, @joined, @attributes, @optout)
@@ -61,54 +58,27 @@ public sealed class MemberImporter(StoreDatabase database, CommunityDirectory co
             ("@locale", BulkValue.Text), ("@joined", BulkValue.Instant), ("@attributes", BulkValue.Text), ("@optout", BulkValue.Int32));
         upsert.Int(0, community.Id);
 
-        await foreach (var batch in ImportPipeline.ReadInBatchesAsync(rows, cancellationToken))
+        await ImportPipeline.ProcessAsync(rows, tally, options.SkipInvalid, source =>
         {
-            foreach (var source in batch)
+            var row = source.Row;
+            upsert.Text(1, row.MemberId).Text(2, row.DisplayName).Text(3, row.Email).Text(4, row.Locale)
+                .Instant(5, row.JoinedAt).Text(6, row.AttributesJson).Int(7, (int)row.OptedOut)
+                .Execute();
+            if (!seenInInput.Add(row.MemberId))
             {
-                tally.RowsRead++;
-                if (!source.IsValid)
-                {
-                    tally.Reject(source.Line, source.Error!);
-                    continue;
-                }
-                if (tally.Invalid > 0 && !options.SkipInvalid)
-                {
-                    continue;
-                }
-
-                var row = source.Row;
-                upsert.Text(1, row.MemberId).Text(2, row.DisplayName).Text(3, row.Email).Text(4, row.Locale)
-                    .Instant(5, row.JoinedAt).Text(6, row.AttributesJson).Int(7, (int)row.OptedOut)
-                    .Execute();
-                if (!seenInInput.Add(row.MemberId))
-                {
-                    tally.Duplicates++;
-                }
-                else if (known.ContainsKey(row.MemberId))
-                {
-                    tally.Updated++;
-                }
-                else
-                {
-                    tally.Imported++;
-                }
+                tally.Duplicates++;
             }
-            tally.ReportProgress();
-        }
+            else if (known.ContainsKey(row.MemberId))
+            {
+                tally.Updated++;
+            }
+            else
+            {
+                tally.Imported++;
+            }
+        }, cancellationToken);
 
-        var commit = tally.Invalid == 0 || options.SkipInvalid;
-        if (commit)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-        else
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            tally.RolledBack();
-        }
-        tally.ReportProgress(final: true);
-
-        var report = tally.ToReport(commit);
+        var report = await tally.FinishAsync(session.Transaction, options.SkipInvalid, () => { }, cancellationToken);
         logger.LogInformation("Imported members into {Community}: {Created} created, {Updated} updated, {Invalid} invalid, committed: {Committed}",
             community.Slug, report.Imported, report.Updated, report.Invalid, report.Committed);
         return report;

@@ -1,14 +1,14 @@
-using System.Data.Common;
+using Actionlytics.Data.Store;
 
 namespace Actionlytics.Data.Ingestion;
 
 /// <summary>The store ids of a community's members by their external ids, loaded once per import.</summary>
 internal static class MemberKeys
 {
-    public static async Task<Dictionary<string, long>> LoadAsync(DbConnection connection, DbTransaction transaction, int communityId, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, long>> LoadAsync(BulkSession session, int communityId, CancellationToken cancellationToken)
     {
-        await using var query = connection.CreateCommand();
-        query.Transaction = transaction;
+        await using var query = session.Connection.CreateCommand();
+        query.Transaction = session.Transaction;
         query.CommandText = "SELECT external_id, id FROM members WHERE community_id = @community";
         var parameter = query.CreateParameter();
         parameter.ParameterName = "@community";

@@ -1,10 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Actionlytics.Server.Security;
 
 /// <summary>
 /// Who may call the REST API. Bound from the <c>Api</c> section. With no key configured, only callers on this
 /// machine (loopback) are let in: the embedded default listens on localhost only.
 /// </summary>
-public sealed class ApiAccessOptions
+public sealed class ApiAccessOptions : IValidatableObject
 {
     public const string SectionName = "Api";
 
@@ -12,6 +14,25 @@ public sealed class ApiAccessOptions
 
     /// <summary>Let callers on this machine in without a key while no key is configured.</summary>
     public bool AllowLoopbackWithoutKey { get; set; } = true;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var key in Keys)
+        {
+            if (string.IsNullOrWhiteSpace(key.Name))
+            {
+                yield return new ValidationResult("Every Api:Keys entry needs a Name (who holds the key).");
+            }
+            if (key.Key.Length < 16)
+            {
+                yield return new ValidationResult($"The API key '{key.Name}' is shorter than 16 characters: use a long random secret.");
+            }
+        }
+        if (Keys.Select(k => k.Key).Distinct(StringComparer.Ordinal).Count() != Keys.Count)
+        {
+            yield return new ValidationResult("Two Api:Keys entries have the same key.");
+        }
+    }
 }
 
 /// <summary>One API key: what it may read and write.</summary>
