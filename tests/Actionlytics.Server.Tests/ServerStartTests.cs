@@ -49,3 +49,33 @@ public sealed class ServerStartTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 }
+
+public sealed class InterruptedDemoTests
+{
+    [Fact]
+    public async Task Generates_the_demo_again_when_a_first_start_left_it_empty()
+    {
+        var folder = Directory.CreateTempSubdirectory("actionlytics-interrupted-");
+        var store = Path.Combine(folder.FullName, "store.db");
+        try
+        {
+            await using (var first = new ServerFactory(new() { ["Store:SqlitePath"] = store, ["Demo:SeedWhenEmpty"] = "false" }))
+            {
+                var client = first.CreateServerClient();
+                var created = await client.PostAsJsonAsync("/api/communities", new { slug = "demo", timeZone = "Europe/Paris" });
+                Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+            }
+
+            await using var second = new ServerFactory(new() { ["Store:SqlitePath"] = store });
+            var healthy = await second.CreateHealthyClientAsync();
+            var demo = await healthy.GetFromJsonAsync<JsonElement>("/api/communities/demo");
+
+            Assert.True(demo.GetProperty("events").GetInt64() > 1000);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+}

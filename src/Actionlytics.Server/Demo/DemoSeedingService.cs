@@ -18,7 +18,10 @@ public sealed class DemoSeedingService(
         {
             await using var scope = scopes.CreateAsyncScope();
             var communities = scope.ServiceProvider.GetRequiredService<CommunityDirectory>();
-            if (!demo.SeedWhenEmpty || (await communities.ListAsync(stoppingToken)).Count > 0)
+            var existing = await communities.ListAsync(stoppingToken);
+            // An empty demo community is what a first start stopped half-way leaves behind: generate it again.
+            var interruptedDemo = existing is [{ Events: 0 } only] && only.Slug == demo.Slug;
+            if (!demo.SeedWhenEmpty || (existing.Count > 0 && !interruptedDemo))
             {
                 status.Skip();
                 return;
@@ -31,7 +34,7 @@ public sealed class DemoSeedingService(
             logger.LogInformation("The store is empty: generating the demo community '{Slug}' ({Members} members, {Months} months)", demo.Slug, demo.Members, demo.Months);
             var progress = new SynchronousProgress(p => status.Progress(p.Imported));
             var result = await scope.ServiceProvider.GetRequiredService<DemoCommunitySeeder>()
-                .SeedAsync(spec, demo.Slug, DemoCommunitySpec.DefaultName, replace: false, progress, stoppingToken);
+                .SeedAsync(spec, demo.Slug, DemoCommunitySpec.DefaultName, replace: interruptedDemo, progress, stoppingToken);
             status.Progress(result.Events);
             status.Finish();
             logger.LogInformation("Demo community '{Slug}' ready: {Members} members, {Events} events in {Seconds:F1}s", result.Community, result.Members, result.Events, result.ElapsedSeconds);
