@@ -11,8 +11,12 @@ public sealed class StoreOptions : IValidatableObject
     /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
     public StoreProvider Provider { get; set; } = StoreProvider.Sqlite;
 
-    /// <summary>Folder of the SQLite file (and other local data), relative to the working directory unless absolute.</summary>
-    public string DataFolder { get; set; } = "data";
+    /// <summary>
+    /// Folder of the SQLite file (and other local data); relative paths are relative to the working directory.
+    /// By default the user's application data folder (<c>~/.local/share/actionlytics</c> on Linux), so the server and
+    /// the CLI share one store wherever they are started from.
+    /// </summary>
+    public string? DataFolder { get; set; }
 
     /// <summary>Full path of the SQLite file; defaults to <c>actionlytics.db</c> in <see cref="DataFolder"/>.</summary>
     public string? SqlitePath { get; set; }
@@ -24,8 +28,13 @@ public sealed class StoreOptions : IValidatableObject
     [Range(1, 3600)]
     public int CommandTimeoutSeconds { get; set; } = 60;
 
+    public string ResolveDataFolder() => Path.GetFullPath(
+        string.IsNullOrWhiteSpace(DataFolder)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "actionlytics")
+            : DataFolder);
+
     public string ResolveSqlitePath() =>
-        Path.GetFullPath(SqlitePath ?? Path.Combine(DataFolder, "actionlytics.db"));
+        Path.GetFullPath(SqlitePath ?? Path.Combine(ResolveDataFolder(), "actionlytics.db"));
 
     /// <summary>The connection string the chosen provider uses.</summary>
     public string ResolveConnectionString() => Provider switch
@@ -46,10 +55,6 @@ public sealed class StoreOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 "Store:ConnectionString is required when Store:Provider is Postgres.", [nameof(ConnectionString)]);
-        }
-        if (Provider == StoreProvider.Sqlite && string.IsNullOrWhiteSpace(SqlitePath) && string.IsNullOrWhiteSpace(DataFolder))
-        {
-            yield return new ValidationResult("Store:DataFolder or Store:SqlitePath must name where the SQLite file lives.", [nameof(DataFolder)]);
         }
     }
 }
