@@ -1,0 +1,155 @@
+using System.Globalization;
+
+namespace Actionlytics.Core.Analytics;
+
+/// <summary>
+/// Scores inactive members on recency, constancy and frequency, as of any past day.
+/// <para>For an as-of day D, a window of W days and a threshold of I days (community-local days; events after D ignored):
+/// <c>last_active_date</c> is the last active day on or before D; <c>recency_days</c> = D - last_active_date; a member is
+/// inactive when recency_days &gt;= I; <c>active_days</c> counts active days in [D-W+1, D]; <c>constancy_days</c> is the last
+/// minus the first active day in that window plus one (0 when none).</para>
+/// <para>Each component is normalised to 0..1, 1 being best: recency = 1 - (recency_days - I) / W, clamped (1 just after
+/// lapsing, 0 once gone for another full window); constancy = constancy_days / (W - I) and frequency = active_days / (W - I),
+/// clamped, W - I being the days of the window an inactive member can have been active on. The score is
+/// 100 x (weighted mean of the three). It rises when a member is more recent, more constant or more frequent.</para>
+/// </summary>
+public sealed class InactivityScorer(SegmentRules segments, ProfileRules profiles)
+{
+    public InactivityScorer()
+        : this(SegmentRules.Default, ProfileRules.Default)
+    {
+    }
+
+    public SegmentRules Segments => segments;
+
+    public ProfileRules Profiles => profiles;
+
+    public ScoringResult Score(ActivityIndex index, ScoreParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(parameters);
+        parameters.Validate();
+
+        var asOf = EpochDay.From(parameters.AsOf);
+        var windowStart = asOf - parameters.WindowDays + 1;
+        var threshold = parameters.InactiveAfterDays;
+        int active = 0, never = 0;
+        var scored = new List<ScoredMember>();
+
+        for (var slot = 0; slot < index.MemberCount; slot++)
+        {
+            var entries = index.EntriesAt(slot);
+            var last = entries.Length - 1;
+            while (last >= 0 && ActivityIndex.Entry.Day(entries[last]) > asOf)
+            {
+                last--;
+            }
+            if (last < 0)
+            {
+                never++;
+                continue;
+            }
+
+            var lastDay = ActivityIndex.Entry.Day(entries[last]);
+            var recency = asOf - lastDay;
+            if (recency < threshold)
+            {
+                active++;
+                continue;
+            }
+
+            var first = last;
+            while (first >= 0 && ActivityIndex.Entry.Day(entries[first]) >= windowStart)
+            {
+                first--;
+            }
+            var activeDays = last - first;
+            var constancy = activeDays == 0 ? 0 : lastDay - ActivityIndex.Entry.Day(entries[first + 1]) + 1;
+            var lifetime = last + 1;
+            var components = Components(parameters, recency, activeDays, constancy);
+            scored.Add(new ScoredMember(
+                slot, lastDay, recency, activeDays, constancy, lifetime, components.Score,
+                (short)segments.Classify(recency - threshold, activeDays, lifetime),
+                (short)profiles.Classify(entries[..lifetime])));
+        }
+
+        // Highest score first; equal scores by member id, so the order is the same on every run.
+        scored.Sort((a, b) =>
+        {
+            var byScore = b.Score.CompareTo(a.Score);
+            return byScore != 0 ? byScore : string.CompareOrdinal(index.ExternalIdAt(a.Slot), index.ExternalIdAt(b.Slot));
+        });
+        return new ScoringResult(parameters, active, scored.Count, never, new ScoredMembers(this, index, parameters, scored));
+    }
+
+    /// <summary>The three normalised components and the resulting score.</summary>
+    public static (double Recency, double Constancy, double Frequency, double Score) Components(
+        ScoreParameters parameters, int recencyDays, int activeDays, int constancyDays)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var span = (double)parameters.ActiveSpanDays;
+        var recency = Math.Clamp(1 - ((double)(recencyDays - parameters.InactiveAfterDays) / parameters.WindowDays), 0, 1);
+        var constancy = Math.Clamp(constancyDays / span, 0, 1);
+        var frequency = Math.Clamp(activeDays / span, 0, 1);
+        var weights = parameters.Weights;
+        var score = 100 * ((weights.Recency * recency) + (weights.Constancy * constancy) + (weights.Frequency * frequency)) / weights.Total;
+        return (recency, constancy, frequency, score);
+    }
+
+    private MemberScore Materialize(ActivityIndex index, ScoreParameters parameters, in ScoredMember member)
+    {
+        var (recency, constancy, frequency, score) = Components(parameters, member.Recency, member.ActiveDays, member.Constancy);
+        var weights = parameters.Weights;
+        ScoreComponent Component(string name, double value, double weight)
+        {
+            var points = 100 * weight * value / weights.Total;
+            return new ScoreComponent(name, value, weight / weights.Total, points, score > 0 ? points / score : 0);
+        }
+
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"Last active {member.Recency} days ago ({member.Recency - parameters.InactiveAfterDays} past the {parameters.InactiveAfterDays}-day threshold); " +
+            $"{member.ActiveDays} active days in the {parameters.WindowDays}-day window, spread over {member.Constancy} days; {member.Lifetime} active days in all.");
+        var explanation = new ScoreExplanation(
+            Component("recency", recency, weights.Recency),
+            Component("constancy", constancy, weights.Constancy),
+            Component("frequency", frequency, weights.Frequency),
+            summary);
+        return new MemberScore(
+            index.ExternalIdAt(member.Slot),
+            EpochDay.ToDate(member.LastDay),
+            member.Recency,
+            member.ActiveDays,
+            member.Constancy,
+            score,
+            segments.NameAt(member.Segment),
+            profiles.NameAt(member.Profile),
+            member.Lifetime,
+            explanation)
+        {
+            StoreMemberId = index.MemberIdAt(member.Slot),
+        };
+    }
+
+    /// <summary>A scored member kept compact; turned into a <see cref="MemberScore"/> only when read.</summary>
+    private readonly record struct ScoredMember(
+        int Slot, int LastDay, int Recency, int ActiveDays, int Constancy, int Lifetime, double Score, short Segment, short Profile);
+
+    /// <summary>The inactive members, materialised one by one on access: a million scores cost no million explanations.</summary>
+    private sealed class ScoredMembers(InactivityScorer scorer, ActivityIndex index, ScoreParameters parameters, List<ScoredMember> members)
+        : IReadOnlyList<MemberScore>
+    {
+        public MemberScore this[int position] => scorer.Materialize(index, parameters, members[position]);
+
+        public int Count => members.Count;
+
+        public IEnumerator<MemberScore> GetEnumerator()
+        {
+            for (var i = 0; i < members.Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
