@@ -14,6 +14,7 @@ internal static class ActionlyticsCli
         root.Subcommands.Add(ImportCommands.Build());
         root.Subcommands.Add(CommunityCommands.Build());
         root.Subcommands.Add(DemoCommand.Build());
+        root.Subcommands.Add(ScoreCommand.Build());
         return root;
     }
 

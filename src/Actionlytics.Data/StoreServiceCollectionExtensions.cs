@@ -1,3 +1,5 @@
+using Actionlytics.Core.Analytics;
+using Actionlytics.Data.Analytics;
 using Actionlytics.Data.Communities;
 using Actionlytics.Data.Demo;
 using Actionlytics.Data.Ingestion;
@@ -30,6 +32,14 @@ public static class StoreServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StoreDatabase>();
+        services.AddSingleton<ActivityIndexCache>();
+        services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.SectionName));
+        services.AddSingleton(sp =>
+        {
+            var analytics = sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value;
+            return new InactivityScorer(analytics.SegmentRules(), analytics.ProfileRules());
+        });
+        services.AddScoped<CommunityAnalytics>();
         services.AddScoped<StoreInitializer>();
         services.AddScoped<CommunityDirectory>();
         services.AddScoped<EventImporter>();

@@ -17,6 +17,7 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapCommunitiesApi();
 app.MapIngestionApi();
+app.MapAnalyticsApi();
 
 app.Run();
 

@@ -20,10 +20,13 @@ public sealed class TestStore : IAsyncDisposable
 
     private readonly Func<Task> _cleanup;
 
-    private TestStore(ServiceProvider services, StoreProvider provider, Func<Task> cleanup)
+    private readonly Dictionary<string, string?> _settings;
+
+    private TestStore(ServiceProvider services, StoreProvider provider, Dictionary<string, string?> settings, Func<Task> cleanup)
     {
         Services = services;
         Provider = provider;
+        _settings = settings;
         _cleanup = cleanup;
     }
 
@@ -84,8 +87,11 @@ public sealed class TestStore : IAsyncDisposable
         {
             await scope.ServiceProvider.GetRequiredService<StoreInitializer>().InitializeAsync(CancellationToken.None);
         }
-        return new TestStore(services, provider, cleanup);
+        return new TestStore(services, provider, settings, cleanup);
     }
+
+    /// <summary>The same store seen by another process: its own services and caches; disposing it leaves the store.</summary>
+    public Task<TestStore> SecondProcessAsync() => StartAsync(Provider, _settings, () => Task.CompletedTask);
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {

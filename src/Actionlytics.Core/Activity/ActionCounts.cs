@@ -15,6 +15,19 @@ public struct ActionCounts : IEquatable<ActionCounts>
     public int Contributions { get; private set; }
     public int OtherActions { get; private set; }
 
+    /// <summary>Counts as stored in a member-day row.</summary>
+    public static ActionCounts FromTotals(int events, int logins, int downloads, int quizAnswers, int badgesEarned, int videoViews, int contributions, int otherActions) => new()
+    {
+        Events = events,
+        Logins = logins,
+        Downloads = downloads,
+        QuizAnswers = quizAnswers,
+        BadgesEarned = badgesEarned,
+        VideoViews = videoViews,
+        Contributions = contributions,
+        OtherActions = otherActions,
+    };
+
     /// <summary>Counts one event of <paramref name="action"/>.</summary>
     public void Add(string action)
     {

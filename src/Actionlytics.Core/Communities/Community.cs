@@ -20,4 +20,7 @@ public sealed class Community
     public int InactivityThresholdDays { get; set; } = DefaultInactivityThresholdDays;
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Incremented by every import into the community, in the import's transaction: in-memory analytics compare it to know they are current.</summary>
+    public long DataVersion { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Actionlytics.Core.Activity;
 using Actionlytics.Core.Communities;
 using Actionlytics.Core.Ingestion;
+using Actionlytics.Data.Analytics;
 using Actionlytics.Data.Communities;
 using Actionlytics.Data.Store;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,8 @@ namespace Actionlytics.Data.Ingestion;
 /// (even if the process is killed); repeated event ids are stored once; the member-day table is
 /// maintained in the same transaction.
 /// </summary>
-public sealed class EventImporter(StoreDatabase database, CommunityDirectory communities, TimeProvider time, ILogger<EventImporter> logger)
+public sealed class EventImporter(
+    StoreDatabase database, CommunityDirectory communities, ActivityIndexCache indexes, TimeProvider time, ILogger<EventImporter> logger)
 {
     private const int MemberDayFlushThreshold = 200_000;
 
@@ -50,9 +52,10 @@ public sealed class EventImporter(StoreDatabase database, CommunityDirectory com
     {
         var calendar = new CommunityCalendar(community.TimeZone);
         await using var session = await BulkSession.BeginAsync(database, cancellationToken);
-        using var writer = new EventWriter(session, community.Id);
+        var delta = new ImportDelta();
+        using var writer = new EventWriter(session, community.Id, delta);
         var members = await MemberKeys.LoadAsync(session, community.Id, cancellationToken);
-        var createdJoinedAt = new Dictionary<long, DateTimeOffset>();
+        var created = new Dictionary<long, (string ExternalId, DateTimeOffset FirstSeen)>();
 
         await ImportPipeline.ProcessAsync(rows, tally, options.SkipInvalid, source =>
         {
@@ -66,12 +69,12 @@ public sealed class EventImporter(StoreDatabase database, CommunityDirectory com
                 }
                 memberId = writer.CreateMember(row.MemberId, row.OccurredAt);
                 members.Add(row.MemberId, memberId);
-                createdJoinedAt.Add(memberId, row.OccurredAt);
+                created.Add(memberId, (row.MemberId, row.OccurredAt));
                 tally.MembersCreated++;
             }
-            else if (createdJoinedAt.TryGetValue(memberId, out var joined) && row.OccurredAt < joined)
+            else if (created.TryGetValue(memberId, out var known) && row.OccurredAt < known.FirstSeen)
             {
-                createdJoinedAt[memberId] = row.OccurredAt;
+                created[memberId] = known with { FirstSeen = row.OccurredAt };
             }
 
             if (!writer.InsertEvent(row, memberId, calendar.DayOf(row.OccurredAt)))
@@ -86,11 +89,19 @@ public sealed class EventImporter(StoreDatabase database, CommunityDirectory com
             }
         }, cancellationToken);
 
-        var report = await tally.FinishAsync(session.Transaction, options.SkipInvalid, () =>
+        var report = await tally.FinishAsync(session, community.Id, options.SkipInvalid, () =>
         {
             writer.FlushMemberDays();
-            writer.SetJoinedAt(createdJoinedAt);
+            foreach (var (memberId, (externalId, firstSeen)) in created)
+            {
+                writer.SetJoinedAt(memberId, firstSeen);
+                delta.AddMember(memberId, externalId, calendar.DayOf(firstSeen));
+            }
         }, cancellationToken);
+        if (tally.CommittedVersion is { } version)
+        {
+            await indexes.ApplyAsync(community.Id, version, delta, cancellationToken);
+        }
         logger.LogInformation(
             "Imported {Imported} events into {Community} ({Duplicates} duplicates, {Invalid} invalid, committed: {Committed}) in {Seconds:F1}s",
             report.Imported, community.Slug, report.Duplicates, report.Invalid, report.Committed, report.ElapsedSeconds);
@@ -105,9 +116,11 @@ public sealed class EventImporter(StoreDatabase database, CommunityDirectory com
         private readonly BulkStatement _upsertDay;
         private readonly BulkStatement _setJoinedAt;
         private readonly Dictionary<DayKey, ActionCounts> _days = [];
+        private readonly ImportDelta _delta;
 
-        public EventWriter(BulkSession session, int communityId)
+        public EventWriter(BulkSession session, int communityId, ImportDelta delta)
         {
+            _delta = delta;
             _insertEvent = session.Prepare(
                 """
                 INSERT INTO activity_events (community_id, event_key, member_id, occurred_at, day, action, content_id, channel, metadata)
@@ -188,17 +201,12 @@ public sealed class EventImporter(StoreDatabase database, CommunityDirectory com
                     .Int(4, counts.Logins).Int(5, counts.Downloads).Int(6, counts.QuizAnswers).Int(7, counts.BadgesEarned)
                     .Int(8, counts.VideoViews).Int(9, counts.Contributions).Int(10, counts.OtherActions)
                     .Execute();
+                _delta.AddMemberDay(key.Member, key.Day, counts);
             }
             _days.Clear();
         }
 
-        public void SetJoinedAt(Dictionary<long, DateTimeOffset> joinedAt)
-        {
-            foreach (var (member, joined) in joinedAt)
-            {
-                _setJoinedAt.Instant(0, joined).Int(1, member).Execute();
-            }
-        }
+        public void SetJoinedAt(long memberId, DateTimeOffset joined) => _setJoinedAt.Instant(0, joined).Int(1, memberId).Execute();
 
         public void Dispose()
         {

@@ -1,7 +1,7 @@
-using System.Data.Common;
 using System.Diagnostics;
 using Actionlytics.Core.Ingestion;
 using Actionlytics.Core.Telemetry;
+using Actionlytics.Data.Store;
 
 namespace Actionlytics.Data.Ingestion;
 
@@ -34,21 +34,25 @@ internal sealed class ImportTally(string kind, string community, IProgress<Impor
         }
     }
 
+    /// <summary>The community's data version the import committed; null when it was rolled back.</summary>
+    public long? CommittedVersion { get; private set; }
+
     /// <summary>
     /// Ends the import: commits when no row was invalid or invalid rows are skipped (after <paramref name="beforeCommit"/>
-    /// writes what is pending), rolls back otherwise, and makes the report.
+    /// writes what is pending, and with the community's data version bumped), rolls back otherwise, and makes the report.
     /// </summary>
-    public async Task<ImportReport> FinishAsync(DbTransaction transaction, bool skipInvalid, Action beforeCommit, CancellationToken cancellationToken)
+    public async Task<ImportReport> FinishAsync(BulkSession session, int communityId, bool skipInvalid, Action beforeCommit, CancellationToken cancellationToken)
     {
         var commit = Invalid == 0 || skipInvalid;
         if (commit)
         {
             beforeCommit();
-            await transaction.CommitAsync(cancellationToken);
+            CommittedVersion = await session.BumpDataVersionAsync(communityId, cancellationToken);
+            await session.Transaction.CommitAsync(cancellationToken);
         }
         else
         {
-            await transaction.RollbackAsync(cancellationToken);
+            await session.Transaction.RollbackAsync(cancellationToken);
             Imported = 0;
             Updated = 0;
             MembersCreated = 0;

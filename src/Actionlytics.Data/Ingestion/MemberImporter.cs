@@ -1,5 +1,6 @@
 using Actionlytics.Core.Communities;
 using Actionlytics.Core.Ingestion;
+using Actionlytics.Data.Analytics;
 using Actionlytics.Data.Communities;
 using Actionlytics.Data.Store;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,7 @@ namespace Actionlytics.Data.Ingestion;
 /// Imports members: new ids are created, known ids updated (a field left empty keeps the stored value),
 /// all in one transaction. Opt-outs only ever add up here: a member opts back in through an explicit action, not a file.
 /// </summary>
-public sealed class MemberImporter(StoreDatabase database, CommunityDirectory communities, ILogger<MemberImporter> logger)
+public sealed class MemberImporter(StoreDatabase database, CommunityDirectory communities, ActivityIndexCache indexes, ILogger<MemberImporter> logger)
 {
     public async Task<ImportReport> ImportAsync(
         string communitySlug, Stream input, ImportFormat format, ImportOptions options,
@@ -78,7 +79,12 @@ public sealed class MemberImporter(StoreDatabase database, CommunityDirectory co
             }
         }, cancellationToken);
 
-        var report = await tally.FinishAsync(session.Transaction, options.SkipInvalid, () => { }, cancellationToken);
+        var report = await tally.FinishAsync(session, community.Id, options.SkipInvalid, () => { }, cancellationToken);
+        if (tally.CommittedVersion is { } version)
+        {
+            // Members change names, join days and membership: rebuild the index rather than patch it.
+            await indexes.ApplyAsync(community.Id, version, delta: null, cancellationToken);
+        }
         logger.LogInformation("Imported members into {Community}: {Created} created, {Updated} updated, {Invalid} invalid, committed: {Committed}",
             community.Slug, report.Imported, report.Updated, report.Invalid, report.Committed);
         return report;

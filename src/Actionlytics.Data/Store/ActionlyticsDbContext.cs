@@ -34,6 +34,7 @@ public abstract class ActionlyticsDbContext(DbContextOptions options) : DbContex
             community.Property(c => c.TimeZone).HasColumnName("time_zone").HasMaxLength(64);
             community.Property(c => c.InactivityThresholdDays).HasColumnName("inactivity_threshold_days");
             community.Property(c => c.CreatedAt).HasColumnName("created_at");
+            community.Property(c => c.DataVersion).HasColumnName("data_version");
             community.HasIndex(c => c.Slug).IsUnique();
         });
 

@@ -38,6 +38,19 @@ public sealed class BulkSession : IAsyncDisposable
     public BulkStatement Prepare(string sql, params (string Name, BulkValue Kind)[] parameters) =>
         Dialect.Prepare(Connection, Transaction, sql, parameters);
 
+    /// <summary>Marks the community's data as changed by this transaction; returns its new data version.</summary>
+    public async Task<long> BumpDataVersionAsync(int communityId, CancellationToken cancellationToken)
+    {
+        await using var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = "UPDATE communities SET data_version = data_version + 1 WHERE id = @community RETURNING data_version";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@community";
+        parameter.Value = communityId;
+        command.Parameters.Add(parameter);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Transaction.DisposeAsync();

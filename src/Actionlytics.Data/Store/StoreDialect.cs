@@ -30,7 +30,9 @@ public abstract class StoreDialect
 
     public abstract object Day(DateOnly day);
 
-    public abstract DateOnly ReadDay(object value);
+    public abstract DateOnly ReadDay(DbDataReader reader, int ordinal);
+
+    public abstract DateTimeOffset ReadInstant(DbDataReader reader, int ordinal);
 
     /// <summary>Prepares a statement for a bulk write inside <paramref name="transaction"/>.</summary>
     public virtual BulkStatement Prepare(DbConnection connection, DbTransaction transaction, string sql, params (string Name, BulkValue Kind)[] parameters) =>
@@ -53,7 +55,9 @@ public abstract class StoreDialect
 
         public override object Day(DateOnly day) => StoreConverters.ToEpochDay(day);
 
-        public override DateOnly ReadDay(object value) => StoreConverters.FromEpochDay(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture));
+        public override DateOnly ReadDay(DbDataReader reader, int ordinal) => StoreConverters.FromEpochDay(reader.GetInt32(ordinal));
+
+        public override DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) => StoreConverters.FromUnixMilliseconds(reader.GetInt64(ordinal));
 
         public override BulkStatement Prepare(DbConnection connection, DbTransaction transaction, string sql, params (string Name, BulkValue Kind)[] parameters) =>
             new SqliteBulkStatement((SqliteConnection)connection, sql, parameters);
@@ -81,6 +85,8 @@ public abstract class StoreDialect
 
         public override object Day(DateOnly day) => day;
 
-        public override DateOnly ReadDay(object value) => value is DateOnly day ? day : DateOnly.FromDateTime((DateTime)value);
+        public override DateOnly ReadDay(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateOnly>(ordinal);
+
+        public override DateTimeOffset ReadInstant(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
     }
 }

@@ -141,6 +141,10 @@ namespace Actionlytics.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("data_version");
+
                     b.Property<int>("InactivityThresholdDays")
                         .HasColumnType("integer")
                         .HasColumnName("inactivity_threshold_days");

@@ -21,8 +21,7 @@ namespace Actionlytics.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
-                        .HasColumnName("id")
-                        .HasAnnotation("Sqlite:Autoincrement", false);
+                        .HasColumnName("id");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -131,6 +130,10 @@ namespace Actionlytics.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("data_version");
 
                     b.Property<int>("InactivityThresholdDays")
                         .HasColumnType("INTEGER")
