@@ -1,0 +1,365 @@
+namespace Actionlytics.Core.Analytics;
+
+/// <summary>
+/// Activity over time from an <see cref="ActivityIndex"/>: the trend with its lifecycle, the comparison with the previous
+/// window, stickiness and retention cohorts, and the members behind any of those numbers.
+/// </summary>
+public static class ActivityEvolution
+{
+    public static ActivityTrend Trend(ActivityIndex index, DateOnly from, DateOnly to, Granularity granularity)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var periods = Periods.Between(from, to, granularity);
+        var previous = Periods.Before(from, granularity);
+        // Slot 0 is the period before the window, slots 1..n the window's periods.
+        var bounds = new (int Start, int End)[periods.Count + 1];
+        bounds[0] = (EpochDay.From(previous.Start), EpochDay.From(previous.End));
+        for (var k = 0; k < periods.Count; k++)
+        {
+            bounds[k + 1] = (EpochDay.From(periods[k].Start), EpochDay.From(periods[k].End));
+        }
+
+        var n = bounds.Length;
+        int[] active = new int[n], @new = new int[n], returning = new int[n], resurrecting = new int[n], dormant = new int[n];
+        var joinDays = new List<int>(index.MemberCount);
+        var activeIn = new bool[n];
+        for (var slot = 0; slot < index.MemberCount; slot++)
+        {
+            var entries = index.EntriesAt(slot);
+            var joined = JoinDay(index, slot, entries);
+            if (joined != int.MaxValue)
+            {
+                joinDays.Add(joined);
+            }
+            if (entries.IsEmpty)
+            {
+                continue;
+            }
+
+            Array.Clear(activeIn);
+            MarkActivePeriods(entries, bounds, activeIn);
+            var firstDay = ActivityIndex.Entry.Day(entries[0]);
+            for (var k = 1; k < n; k++)
+            {
+                if (activeIn[k])
+                {
+                    active[k]++;
+                    if (firstDay >= bounds[k].Start)
+                    {
+                        @new[k]++;
+                    }
+                    else if (activeIn[k - 1])
+                    {
+                        returning[k]++;
+                    }
+                    else
+                    {
+                        resurrecting[k]++;
+                    }
+                }
+                else if (activeIn[k - 1])
+                {
+                    dormant[k]++;
+                }
+            }
+        }
+
+        joinDays.Sort();
+        var points = new List<TrendPoint>(periods.Count);
+        for (var k = 1; k < n; k++)
+        {
+            var members = CountUpTo(joinDays, bounds[k].End);
+            points.Add(new TrendPoint(
+                periods[k - 1], active[k], members, Rate(active[k], members),
+                Gained: @new[k] + resurrecting[k], Lost: dormant[k],
+                @new[k], returning[k], resurrecting[k], dormant[k],
+                EventsBetween(index, periods[k - 1].Start, periods[k - 1].End)));
+        }
+        return new ActivityTrend(from, to, granularity, points, Compare(index, from, to, joinDays));
+    }
+
+    /// <summary>The members behind one number of a trend: the external ids of those counted in <paramref name="metric"/> for the period containing <paramref name="day"/>.</summary>
+    public static IReadOnlyList<string> MembersBehind(ActivityIndex index, DateOnly from, DateOnly to, Granularity granularity, DateOnly day, TrendMetric metric)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var period = Periods.Between(from, to, granularity).FirstOrDefault(p => p.Contains(day))
+            ?? throw new AnalyticsArgumentException($"{day:yyyy-MM-dd} is outside the window {from:yyyy-MM-dd} to {to:yyyy-MM-dd}.");
+        var before = Periods.Before(period.Start, granularity);
+        int start = EpochDay.From(period.Start), end = EpochDay.From(period.End);
+        int beforeStart = EpochDay.From(before.Start), beforeEnd = EpochDay.From(before.End);
+
+        var members = new List<string>();
+        for (var slot = 0; slot < index.MemberCount; slot++)
+        {
+            var entries = index.EntriesAt(slot);
+            var now = ActiveBetween(entries, start, end);
+            var earlier = ActiveBetween(entries, beforeStart, beforeEnd);
+            var isNew = now && ActivityIndex.Entry.Day(entries[0]) >= start;
+            var counted = metric switch
+            {
+                TrendMetric.Active => now,
+                TrendMetric.New => isNew,
+                TrendMetric.Returning => now && !isNew && earlier,
+                TrendMetric.Resurrecting => now && !isNew && !earlier,
+                TrendMetric.Gained => now && (isNew || !earlier),
+                TrendMetric.Dormant or TrendMetric.Lost => !now && earlier,
+                TrendMetric.Members => JoinDay(index, slot, entries) <= end,
+                _ => false,
+            };
+            if (counted)
+            {
+                members.Add(index.ExternalIdAt(slot));
+            }
+        }
+        members.Sort(StringComparer.Ordinal);
+        return members;
+    }
+
+    /// <summary>Members by number of active days in [from, to]: element k-1 counts the members active on exactly k days.</summary>
+    public static IReadOnlyList<int> Stickiness(ActivityIndex index, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        _ = Periods.Between(from, to, Granularity.Day); // validates the window
+        int start = EpochDay.From(from), end = EpochDay.From(to);
+        var histogram = new int[end - start + 1];
+        for (var slot = 0; slot < index.MemberCount; slot++)
+        {
+            var days = CountBetween(index.EntriesAt(slot), start, end);
+            if (days > 0)
+            {
+                histogram[days - 1]++;
+            }
+        }
+        return histogram;
+    }
+
+    /// <summary>The members active on exactly <paramref name="activeDays"/> days in [from, to].</summary>
+    public static IReadOnlyList<string> StickinessMembers(ActivityIndex index, DateOnly from, DateOnly to, int activeDays)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        int start = EpochDay.From(from), end = EpochDay.From(to);
+        return Select(index, entries => CountBetween(entries, start, end) == activeDays);
+    }
+
+    /// <summary>
+    /// Retention by cohort: members grouped by the month of their first activity (cohorts starting in [from, to]); for
+    /// each cohort, the share of its members active in each month since, up to <paramref name="to"/>'s month.
+    /// </summary>
+    public static IReadOnlyList<RetentionCohort> Retention(ActivityIndex index, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var months = Periods.Between(Periods.Containing(from, Granularity.Month).Start, to, Granularity.Month);
+        var monthStarts = months.Select(m => EpochDay.From(m.Start)).ToArray();
+        var sizes = new int[months.Count];
+        var active = new int[months.Count, months.Count];
+        var seen = new bool[months.Count];
+        for (var slot = 0; slot < index.MemberCount; slot++)
+        {
+            var entries = index.EntriesAt(slot);
+            if (entries.IsEmpty)
+            {
+                continue;
+            }
+            var cohort = MonthOf(monthStarts, ActivityIndex.Entry.Day(entries[0]));
+            if (cohort < 0 || ActivityIndex.Entry.Day(entries[0]) > EpochDay.From(to))
+            {
+                continue;
+            }
+            sizes[cohort]++;
+            Array.Clear(seen);
+            foreach (var entry in entries)
+            {
+                var day = ActivityIndex.Entry.Day(entry);
+                if (day > EpochDay.From(to))
+                {
+                    break;
+                }
+                var month = MonthOf(monthStarts, day);
+                if (month >= 0 && !seen[month])
+                {
+                    seen[month] = true;
+                    active[cohort, month]++;
+                }
+            }
+        }
+
+        var cohorts = new List<RetentionCohort>(months.Count);
+        for (var c = 0; c < months.Count; c++)
+        {
+            var retained = new List<double>(months.Count - c);
+            var counts = new List<int>(months.Count - c);
+            for (var m = c; m < months.Count; m++)
+            {
+                counts.Add(active[c, m]);
+                retained.Add(Rate(active[c, m], sizes[c]));
+            }
+            cohorts.Add(new RetentionCohort(months[c].Label, months[c].Start, sizes[c], counts, retained));
+        }
+        return cohorts;
+    }
+
+    /// <summary>The members of the cohort of <paramref name="cohortMonth"/> active <paramref name="monthsLater"/> months later.</summary>
+    public static IReadOnlyList<string> RetentionMembers(ActivityIndex index, DateOnly cohortMonth, int monthsLater)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var cohort = Periods.Containing(cohortMonth, Granularity.Month);
+        var target = Periods.Containing(cohort.Start.AddMonths(monthsLater), Granularity.Month);
+        int cohortStart = EpochDay.From(cohort.Start), cohortEnd = EpochDay.From(cohort.End);
+        return Select(index, entries =>
+            !entries.IsEmpty
+            && ActivityIndex.Entry.Day(entries[0]) >= cohortStart && ActivityIndex.Entry.Day(entries[0]) <= cohortEnd
+            && ActiveBetween(entries, EpochDay.From(target.Start), EpochDay.From(target.End)));
+    }
+
+    private static WindowComparison Compare(ActivityIndex index, DateOnly from, DateOnly to, List<int> sortedJoinDays)
+    {
+        var length = to.DayNumber - from.DayNumber + 1;
+        DateOnly previousFrom = from.AddDays(-length), previousTo = from.AddDays(-1);
+        int start = EpochDay.From(from), end = EpochDay.From(to), previousStart = EpochDay.From(previousFrom), previousEnd = EpochDay.From(previousTo);
+        int active = 0, previousActive = 0, gained = 0, lost = 0, newNow = 0, newBefore = 0;
+        for (var slot = 0; slot < index.MemberCount; slot++)
+        {
+            var entries = index.EntriesAt(slot);
+            if (entries.IsEmpty)
+            {
+                continue;
+            }
+            var now = ActiveBetween(entries, start, end);
+            var before = ActiveBetween(entries, previousStart, previousEnd);
+            var first = ActivityIndex.Entry.Day(entries[0]);
+            active += now ? 1 : 0;
+            previousActive += before ? 1 : 0;
+            gained += now && !before ? 1 : 0;
+            lost += before && !now ? 1 : 0;
+            newNow += first >= start && first <= end ? 1 : 0;
+            newBefore += first >= previousStart && first <= previousEnd ? 1 : 0;
+        }
+        int members = CountUpTo(sortedJoinDays, end), previousMembers = CountUpTo(sortedJoinDays, previousEnd);
+        return new WindowComparison(
+            new WindowSummary(from, to, active, members, Rate(active, members), EventsBetween(index, from, to)[0], newNow),
+            new WindowSummary(previousFrom, previousTo, previousActive, previousMembers, Rate(previousActive, previousMembers), EventsBetween(index, previousFrom, previousTo)[0], newBefore),
+            gained,
+            lost);
+    }
+
+    private static void MarkActivePeriods(ReadOnlySpan<int> entries, (int Start, int End)[] bounds, bool[] activeIn)
+    {
+        var k = 0;
+        for (var i = LowerBound(entries, bounds[0].Start); i < entries.Length; i++)
+        {
+            var day = ActivityIndex.Entry.Day(entries[i]);
+            while (k < bounds.Length && day > bounds[k].End)
+            {
+                k++;
+            }
+            if (k == bounds.Length)
+            {
+                return;
+            }
+            if (day >= bounds[k].Start)
+            {
+                activeIn[k] = true;
+            }
+        }
+    }
+
+    private static long[] EventsBetween(ActivityIndex index, DateOnly from, DateOnly to)
+    {
+        var totals = new long[DailyTotals.Slots];
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            var daily = index.TotalsOn(day);
+            for (var i = 0; i < daily.Length; i++)
+            {
+                totals[i] += daily[i];
+            }
+        }
+        return totals;
+    }
+
+    private static int JoinDay(ActivityIndex index, int slot, ReadOnlySpan<int> entries)
+    {
+        var joined = index.JoinedDayAt(slot);
+        return joined != int.MaxValue ? joined : entries.IsEmpty ? int.MaxValue : ActivityIndex.Entry.Day(entries[0]);
+    }
+
+    private delegate bool MemberFilter(ReadOnlySpan<int> entries);
+
+    private static List<string> Select(ActivityIndex index, MemberFilter keep)
+    {
+        var members = new List<string>();
+        for (var slot = 0; slot < index.MemberCount; slot++)
+        {
+            if (keep(index.EntriesAt(slot)))
+            {
+                members.Add(index.ExternalIdAt(slot));
+            }
+        }
+        members.Sort(StringComparer.Ordinal);
+        return members;
+    }
+
+    private static bool ActiveBetween(ReadOnlySpan<int> entries, int start, int end)
+    {
+        var i = LowerBound(entries, start);
+        return i < entries.Length && ActivityIndex.Entry.Day(entries[i]) <= end;
+    }
+
+    private static int CountBetween(ReadOnlySpan<int> entries, int start, int end)
+    {
+        var i = LowerBound(entries, start);
+        var count = 0;
+        while (i < entries.Length && ActivityIndex.Entry.Day(entries[i]) <= end)
+        {
+            count++;
+            i++;
+        }
+        return count;
+    }
+
+    /// <summary>The first position whose day is on or after <paramref name="day"/>.</summary>
+    private static int LowerBound(ReadOnlySpan<int> entries, int day)
+    {
+        int low = 0, high = entries.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (ActivityIndex.Entry.Day(entries[middle]) < day)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    private static int MonthOf(int[] monthStarts, int day)
+    {
+        var position = Array.BinarySearch(monthStarts, day);
+        return position >= 0 ? position : ~position - 1;
+    }
+
+    private static int CountUpTo(List<int> sortedDays, int day)
+    {
+        var position = sortedDays.BinarySearch(day);
+        if (position < 0)
+        {
+            return ~position;
+        }
+        while (position + 1 < sortedDays.Count && sortedDays[position + 1] == day)
+        {
+            position++;
+        }
+        return position + 1;
+    }
+
+    private static double Rate(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+}
+
+/// <summary>One retention cohort: members first active in <see cref="Month"/>, and how many were active each month since.</summary>
+/// <param name="Active">Members of the cohort active in the cohort's month, the month after, and so on.</param>
+/// <param name="Retained">The same as shares of <paramref name="Size"/>.</param>
+public sealed record RetentionCohort(string Month, DateOnly Start, int Size, IReadOnlyList<int> Active, IReadOnlyList<double> Retained);
