@@ -15,6 +15,8 @@ internal static class ActionlyticsCli
         root.Subcommands.Add(CommunityCommands.Build());
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(ScoreCommand.Build());
+        root.Subcommands.Add(ChartCommand.Build());
+        root.Subcommands.Add(TableCommand.Build());
         return root;
     }
 

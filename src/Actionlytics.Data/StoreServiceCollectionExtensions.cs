@@ -40,6 +40,7 @@ public static class StoreServiceCollectionExtensions
             return new InactivityScorer(analytics.SegmentRules(), analytics.ProfileRules());
         });
         services.AddScoped<CommunityAnalytics>();
+        services.AddScoped<CommunityReports>();
         services.AddScoped<StoreInitializer>();
         services.AddScoped<CommunityDirectory>();
         services.AddScoped<EventImporter>();

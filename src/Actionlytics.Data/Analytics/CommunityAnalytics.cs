@@ -22,6 +22,54 @@ public sealed class CommunityAnalytics(CommunityDirectory communities, ActivityI
         return await indexes.ReadAsync(community, index => scorer.Score(index, parameters), cancellationToken);
     }
 
+    /// <summary>The trend over [from, to] (default: the last three months up to today), with lifecycle and comparison.</summary>
+    public async Task<(ActivityTrend Trend, Community Community)> TrendAsync(
+        string communitySlug, DateOnly? from, DateOnly? to, Granularity granularity, CancellationToken cancellationToken)
+    {
+        var community = await communities.GetAsync(communitySlug, cancellationToken);
+        var (start, end) = Window(community, from, to, months: 3);
+        _ = Periods.Between(start, end, granularity); // validates before any work
+        var trend = await indexes.ReadAsync(community, index => ActivityEvolution.Trend(index, start, end, granularity), cancellationToken);
+        return (trend, community);
+    }
+
+    /// <summary>The members behind one number of a trend (see <see cref="ActivityEvolution.MembersBehind"/>).</summary>
+    public async Task<IReadOnlyList<string>> TrendMembersAsync(
+        string communitySlug, DateOnly? from, DateOnly? to, Granularity granularity, DateOnly day, TrendMetric metric, CancellationToken cancellationToken)
+    {
+        var community = await communities.GetAsync(communitySlug, cancellationToken);
+        var (start, end) = Window(community, from, to, months: 3);
+        return await indexes.ReadAsync(community, index => ActivityEvolution.MembersBehind(index, start, end, granularity, day, metric), cancellationToken);
+    }
+
+    /// <summary>Members by number of active days over [from, to] (default: the last month).</summary>
+    public async Task<(IReadOnlyList<int> Histogram, DateOnly From, DateOnly To)> StickinessAsync(
+        string communitySlug, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        var community = await communities.GetAsync(communitySlug, cancellationToken);
+        var (start, end) = Window(community, from, to, months: 1);
+        return (await indexes.ReadAsync(community, index => ActivityEvolution.Stickiness(index, start, end), cancellationToken), start, end);
+    }
+
+    /// <summary>Monthly retention cohorts over [from, to] (default: the last twelve months).</summary>
+    public async Task<(IReadOnlyList<RetentionCohort> Cohorts, DateOnly From, DateOnly To, Community Community)> RetentionAsync(
+        string communitySlug, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        var community = await communities.GetAsync(communitySlug, cancellationToken);
+        var (start, end) = Window(community, from, to, months: 12);
+        _ = Periods.Between(start, end, Granularity.Month);
+        return (await indexes.ReadAsync(community, index => ActivityEvolution.Retention(index, start, end), cancellationToken), start, end, community);
+    }
+
+    /// <summary>The window asked for, or the last <paramref name="months"/> months up to today in the community's time zone.</summary>
+    private (DateOnly From, DateOnly To) Window(Community community, DateOnly? from, DateOnly? to, int months)
+    {
+        var end = to ?? Today(community);
+        // By default whole periods: a window starting mid-week would open on a short week that looks like a drop.
+        var start = from ?? Periods.Containing(end.AddMonths(-months).AddDays(1), months >= 12 ? Granularity.Month : Granularity.Week).Start;
+        return (start, end);
+    }
+
     /// <summary>Today in the community's time zone.</summary>
     public DateOnly Today(Community community)
     {
