@@ -58,4 +58,72 @@ public sealed class AnalyticsApiTests : IAsyncLifetime
     {
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/communities/ghost/scores")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("trend", "png", "image/png")]
+    [InlineData("lifecycle", "svg", "image/svg+xml")]
+    [InlineData("retention", "png", "image/png")]
+    [InlineData("segments", "json", "application/json")]
+    public async Task Serves_charts_as_images_and_data(string kind, string format, string mediaType)
+    {
+        var response = await _client.GetAsync($"/api/communities/demo/charts/{kind}.{format}?granularity=week");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        if (format == "png")
+        {
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+        }
+        Assert.True(bytes.Length > (format == "json" ? 300 : 2000));
+    }
+
+    [Theory]
+    [InlineData("trend", "csv", "period,start,end")]
+    [InlineData("comparison", "json", "active_members")]
+    [InlineData("stickiness", "csv", "active_days,members")]
+    [InlineData("segments", "json", "recently_lapsed_regulars")]
+    public async Task Serves_tables_as_CSV_and_JSON(string name, string format, string expected)
+    {
+        var text = await _client.GetStringAsync($"/api/communities/demo/tables/{name}.{format}");
+
+        Assert.Contains(expected, text);
+    }
+
+    [Fact]
+    public async Task Serves_tables_as_XLSX_workbooks()
+    {
+        var response = await _client.GetAsync("/api/communities/demo/tables/retention.xlsx");
+
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("PK"u8.ToArray(), (await response.Content.ReadAsByteArrayAsync())[..2]);
+        Assert.Equal("retention-demo.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+    }
+
+    [Fact]
+    public async Task Opens_a_trend_number_into_the_members_behind_it()
+    {
+        var trend = (await _client.GetFromJsonAsync<JsonElement>("/api/communities/demo/tables/trend.json?granularity=month")).EnumerateArray().Last();
+        var start = trend.GetProperty("start").GetString();
+
+        var behind = await _client.GetFromJsonAsync<JsonElement>($"/api/communities/demo/trend/members?granularity=month&day={start}&metric=active");
+
+        Assert.Equal(trend.GetProperty("active_members").GetInt32(), behind.GetProperty("count").GetInt32());
+        Assert.Equal(behind.GetProperty("count").GetInt32(), behind.GetProperty("members").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("/api/communities/demo/charts/pie.png", "Unknown chart")]
+    [InlineData("/api/communities/demo/charts/trend.gif", "png, svg or json")]
+    [InlineData("/api/communities/demo/tables/trend.png", "csv, xlsx or json")]
+    [InlineData("/api/communities/demo/tables/trend.csv?from=2026-05-01&to=2026-01-01", "before it starts")]
+    [InlineData("/api/communities/demo/charts/trend.png?granularity=hour", "not day, week or month")]
+    [InlineData("/api/communities/demo/trend/members?day=2026-01-01&metric=happy", "metric is one of")]
+    public async Task Answers_bad_chart_and_table_requests_with_a_problem(string url, string message)
+    {
+        var response = await _client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync());
+    }
 }
