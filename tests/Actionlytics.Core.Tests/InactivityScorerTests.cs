@@ -161,12 +161,13 @@ public class InactivityScorerTests
     }
 
     [Fact]
-    public void Orders_equal_scores_by_member_id()
+    public void Orders_equal_scores_in_the_order_members_were_first_stored()
     {
-        var community = new CommunityBuilder().ActiveOn("b", "2026-01-01").ActiveOn("a", "2026-01-01").ActiveOn("c", "2026-01-01");
+        var community = new CommunityBuilder().ActiveOn("b", "2026-01-01").ActiveOn("a", "2026-01-01").ActiveOn("c", "2026-01-01")
+            .ActiveOn("best", "2026-02-20");
 
         var result = new InactivityScorer().Score(community.Index, Parameters("2026-04-01"));
 
-        Assert.Equal(["a", "b", "c"], result.Inactive.Select(m => m.MemberId));
+        Assert.Equal(["best", "b", "a", "c"], result.Inactive.Select(m => m.MemberId));
     }
 }

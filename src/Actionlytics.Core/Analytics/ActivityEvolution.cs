@@ -20,9 +20,11 @@ public static class ActivityEvolution
         }
 
         var n = bounds.Length;
-        int[] active = new int[n], @new = new int[n], returning = new int[n], resurrecting = new int[n], dormant = new int[n];
+        int[] active = new int[n], gainedCounts = new int[n], @new = new int[n], returning = new int[n], dormant = new int[n];
         var joinDays = new List<int>(index.MemberCount);
-        var activeIn = new bool[n];
+        // Each member's active periods as bits (bit k: period k), counted word by word: a member costs its active periods, not the window's length.
+        var bits = new ulong[(n + 63) / 64];
+        var inWindow = n == 64 ? ulong.MaxValue : (1UL << (n % 64)) - 1;
         for (var slot = 0; slot < index.MemberCount; slot++)
         {
             var entries = index.EntriesAt(slot);
@@ -36,43 +38,41 @@ public static class ActivityEvolution
                 continue;
             }
 
-            Array.Clear(activeIn);
-            MarkActivePeriods(entries, bounds, activeIn);
+            Array.Clear(bits);
+            MarkActivePeriods(entries, bounds, bits);
             var firstDay = ActivityIndex.Entry.Day(entries[0]);
-            for (var k = 1; k < n; k++)
+            if (firstDay >= bounds[1].Start && firstDay <= bounds[n - 1].End)
             {
-                if (activeIn[k])
+                @new[PeriodOf(bounds, firstDay)]++;
+            }
+
+            ulong carry = 0;
+            for (var w = 0; w < bits.Length; w++)
+            {
+                var now = bits[w];
+                var before = (now << 1) | carry; // bit k: active in period k - 1
+                carry = now >> 63;
+                var valid = w == bits.Length - 1 && n % 64 != 0 ? inWindow : ulong.MaxValue;
+                if (w == 0)
                 {
-                    active[k]++;
-                    if (firstDay >= bounds[k].Start)
-                    {
-                        @new[k]++;
-                    }
-                    else if (activeIn[k - 1])
-                    {
-                        returning[k]++;
-                    }
-                    else
-                    {
-                        resurrecting[k]++;
-                    }
+                    valid &= ~1UL; // period 0 is the one before the window
                 }
-                else if (activeIn[k - 1])
-                {
-                    dormant[k]++;
-                }
+                Count(now & valid, active, w);
+                Count(now & before & valid, returning, w);
+                Count(now & ~before & valid, gainedCounts, w);
+                Count(~now & before & valid, dormant, w);
             }
         }
-
         joinDays.Sort();
         var points = new List<TrendPoint>(periods.Count);
         for (var k = 1; k < n; k++)
         {
             var members = CountUpTo(joinDays, bounds[k].End);
+            // A member first active in the period is among those active now and not before: gained, but new rather than resurrecting.
             points.Add(new TrendPoint(
                 periods[k - 1], active[k], members, Rate(active[k], members),
-                Gained: @new[k] + resurrecting[k], Lost: dormant[k],
-                @new[k], returning[k], resurrecting[k], dormant[k],
+                Gained: gainedCounts[k], Lost: dormant[k],
+                @new[k], returning[k], gainedCounts[k] - @new[k], dormant[k],
                 EventsBetween(index, periods[k - 1].Start, periods[k - 1].End)));
         }
         return new ActivityTrend(from, to, granularity, points, Compare(index, from, to, joinDays));
@@ -242,7 +242,7 @@ public static class ActivityEvolution
             lost);
     }
 
-    private static void MarkActivePeriods(ReadOnlySpan<int> entries, (int Start, int End)[] bounds, bool[] activeIn)
+    private static void MarkActivePeriods(ReadOnlySpan<int> entries, (int Start, int End)[] bounds, ulong[] bits)
     {
         var k = 0;
         for (var i = LowerBound(entries, bounds[0].Start); i < entries.Length; i++)
@@ -258,9 +258,37 @@ public static class ActivityEvolution
             }
             if (day >= bounds[k].Start)
             {
-                activeIn[k] = true;
+                bits[k >> 6] |= 1UL << (k & 63);
             }
         }
+    }
+
+    /// <summary>Adds one to <paramref name="counts"/> at every period whose bit is set in word <paramref name="word"/>.</summary>
+    private static void Count(ulong set, int[] counts, int word)
+    {
+        while (set != 0)
+        {
+            counts[(word << 6) + System.Numerics.BitOperations.TrailingZeroCount(set)]++;
+            set &= set - 1;
+        }
+    }
+
+    private static int PeriodOf((int Start, int End)[] bounds, int day)
+    {
+        int low = 0, high = bounds.Length - 1;
+        while (low < high)
+        {
+            var middle = (low + high + 1) >>> 1;
+            if (bounds[middle].Start <= day)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+        return low;
     }
 
     private static long[] EventsBetween(ActivityIndex index, DateOnly from, DateOnly to)

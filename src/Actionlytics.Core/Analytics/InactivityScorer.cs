@@ -67,19 +67,14 @@ public sealed class InactivityScorer(SegmentRules segments, ProfileRules profile
             var constancy = activeDays == 0 ? 0 : lastDay - ActivityIndex.Entry.Day(entries[first + 1]) + 1;
             var lifetime = last + 1;
             var components = Components(parameters, recency, activeDays, constancy);
+            // The profile reads every active day: it is worked out when a row is read, not for every member here.
             scored.Add(new ScoredMember(
                 slot, lastDay, recency, activeDays, constancy, lifetime, components.Score,
-                (short)segments.Classify(recency - threshold, activeDays, lifetime),
-                (short)profiles.Classify(entries[..lifetime])));
+                (short)segments.Classify(recency - threshold, activeDays, lifetime)));
         }
 
-        // Highest score first; equal scores by member id, so the order is the same on every run.
-        scored.Sort((a, b) =>
-        {
-            var byScore = b.Score.CompareTo(a.Score);
-            return byScore != 0 ? byScore : string.CompareOrdinal(index.ExternalIdAt(a.Slot), index.ExternalIdAt(b.Slot));
-        });
-        return new ScoringResult(parameters, active, scored.Count, never, new ScoredMembers(this, index, parameters, scored));
+        var order = RankByScore(scored);
+        return new ScoringResult(parameters, active, scored.Count, never, new ScoredMembers(this, index, parameters, scored, order));
     }
 
     /// <summary>The three normalised components and the resulting score.</summary>
@@ -122,7 +117,7 @@ public sealed class InactivityScorer(SegmentRules segments, ProfileRules profile
             member.Constancy,
             score,
             segments.NameAt(member.Segment),
-            profiles.NameAt(member.Profile),
+            profiles.NameAt(profiles.Classify(index.EntriesAt(member.Slot)[..member.Lifetime])),
             member.Lifetime,
             explanation)
         {
@@ -130,15 +125,66 @@ public sealed class InactivityScorer(SegmentRules segments, ProfileRules profile
         };
     }
 
+    /// <summary>
+    /// The positions of <paramref name="scored"/> from the highest score down; equal scores (to a millionth) keep the
+    /// order members were first stored in, so every run gives the same order. A radix sort on 64-bit keys (score, position):
+    /// at a million members a comparison sort spends more time comparing than the scoring took.
+    /// </summary>
+    private static int[] RankByScore(List<ScoredMember> scored)
+    {
+        var keys = new ulong[scored.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var descending = (ulong)(100_000_000 - (long)Math.Round(scored[i].Score * 1_000_000));
+            keys[i] = (descending << 32) | (uint)i;
+        }
+        RadixSort(keys);
+        var order = new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            order[i] = (int)(uint)keys[i];
+        }
+        return order;
+    }
+
+    /// <summary>Least-significant-digit radix sort, 16 bits a pass, skipping passes whose digit never varies.</summary>
+    private static void RadixSort(ulong[] keys)
+    {
+        var buffer = new ulong[keys.Length];
+        var counts = new int[1 << 16];
+        for (var shift = 0; shift < 64; shift += 16)
+        {
+            Array.Clear(counts);
+            foreach (var key in keys)
+            {
+                counts[(int)((key >> shift) & 0xFFFF)]++;
+            }
+            if (counts[(int)((keys.Length == 0 ? 0 : keys[0] >> shift) & 0xFFFF)] == keys.Length)
+            {
+                continue;
+            }
+            var total = 0;
+            for (var digit = 0; digit < counts.Length; digit++)
+            {
+                (counts[digit], total) = (total, total + counts[digit]);
+            }
+            foreach (var key in keys)
+            {
+                buffer[counts[(int)((key >> shift) & 0xFFFF)]++] = key;
+            }
+            Array.Copy(buffer, keys, keys.Length);
+        }
+    }
+
     /// <summary>A scored member kept compact; turned into a <see cref="MemberScore"/> only when read.</summary>
     private readonly record struct ScoredMember(
-        int Slot, int LastDay, int Recency, int ActiveDays, int Constancy, int Lifetime, double Score, short Segment, short Profile);
+        int Slot, int LastDay, int Recency, int ActiveDays, int Constancy, int Lifetime, double Score, short Segment);
 
     /// <summary>The inactive members, materialised one by one on access: a million scores cost no million explanations.</summary>
-    private sealed class ScoredMembers(InactivityScorer scorer, ActivityIndex index, ScoreParameters parameters, List<ScoredMember> members)
+    private sealed class ScoredMembers(InactivityScorer scorer, ActivityIndex index, ScoreParameters parameters, List<ScoredMember> members, int[] order)
         : IReadOnlyList<MemberScore>
     {
-        public MemberScore this[int position] => scorer.Materialize(index, parameters, members[position]);
+        public MemberScore this[int position] => scorer.Materialize(index, parameters, members[order[position]]);
 
         public int Count => members.Count;
 

@@ -9,12 +9,17 @@ public sealed class ProfileRules
     /// <summary>The profile of members no rule matches: a bit of everything.</summary>
     public const string Generalist = "generalist";
 
+    // The rules as arrays: classification runs over every active day of every member it is asked about.
     private readonly ActionSet[] _actions;
+    private readonly bool[] _exclusive;
+    private readonly double[] _minShare;
 
     public ProfileRules(IReadOnlyList<ProfileRule> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
         _actions = new ActionSet[rules.Count];
+        _exclusive = rules.Select(r => r.OnlyTheseActions).ToArray();
+        _minShare = rules.Select(r => r.MinShareOfActiveDays).ToArray();
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
@@ -79,7 +84,7 @@ public sealed class ProfileRules
             var day = ActivityIndex.Entry.Actions(entry);
             for (var i = 0; i < _actions.Length; i++)
             {
-                var counts = Rules[i].OnlyTheseActions
+                var counts = _exclusive[i]
                     ? (day & _actions[i]) != 0 && (day & ~_actions[i]) == 0
                     : (day & _actions[i]) != 0;
                 if (counts)
@@ -90,7 +95,7 @@ public sealed class ProfileRules
         }
         for (var i = 0; i < _actions.Length; i++)
         {
-            if (matching[i] >= Rules[i].MinShareOfActiveDays * entries.Length && matching[i] > 0)
+            if (matching[i] >= _minShare[i] * entries.Length && matching[i] > 0)
             {
                 return i;
             }

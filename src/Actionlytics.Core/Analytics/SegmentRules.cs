@@ -28,7 +28,15 @@ public sealed class SegmentRules
             throw new AnalyticsArgumentException("Two segments have the same name.");
         }
         Rules = rules;
+        _bounds = rules.Select(r => new Bounds(
+            r.MinDaysPastThreshold ?? int.MinValue, r.MaxDaysPastThreshold ?? int.MaxValue,
+            r.MinActiveDays ?? int.MinValue, r.MaxActiveDays ?? int.MaxValue, r.MaxLifetimeActiveDays ?? int.MaxValue)).ToArray();
     }
+
+    // The rules' bounds as plain values: classification runs once per inactive member.
+    private readonly Bounds[] _bounds;
+
+    private readonly record struct Bounds(int MinPast, int MaxPast, int MinActive, int MaxActive, int MaxLifetime);
 
     public IReadOnlyList<SegmentRule> Rules { get; }
 
@@ -72,14 +80,16 @@ public sealed class SegmentRules
     /// <summary>The index of the segment of a member (the unclassified one is <see cref="Rules"/>.Count).</summary>
     public int Classify(int daysPastThreshold, int activeDays, int lifetimeActiveDays)
     {
-        for (var i = 0; i < Rules.Count; i++)
+        for (var i = 0; i < _bounds.Length; i++)
         {
-            if (Rules[i].Matches(daysPastThreshold, activeDays, lifetimeActiveDays))
+            var b = _bounds[i];
+            if (daysPastThreshold >= b.MinPast && daysPastThreshold <= b.MaxPast && activeDays >= b.MinActive && activeDays <= b.MaxActive
+                && lifetimeActiveDays <= b.MaxLifetime)
             {
                 return i;
             }
         }
-        return Rules.Count;
+        return _bounds.Length;
     }
 
     public string NameAt(int index) => index < Rules.Count ? Rules[index].Name : Unclassified;
