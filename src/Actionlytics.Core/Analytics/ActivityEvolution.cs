@@ -21,18 +21,15 @@ public static class ActivityEvolution
 
         var n = bounds.Length;
         int[] active = new int[n], gainedCounts = new int[n], @new = new int[n], returning = new int[n], dormant = new int[n];
-        var joinDays = new List<int>(index.MemberCount);
+        var comparedEnd = EpochDay.From(from) - 1; // the end of the window compared with
+        var joins = new JoinCounter([.. bounds.Skip(1).Select(b => b.End), comparedEnd, EpochDay.From(to)]);
         // Each member's active periods as bits (bit k: period k), counted word by word: a member costs its active periods, not the window's length.
         var bits = new ulong[(n + 63) / 64];
         var inWindow = n == 64 ? ulong.MaxValue : (1UL << (n % 64)) - 1;
         for (var slot = 0; slot < index.MemberCount; slot++)
         {
             var entries = index.EntriesAt(slot);
-            var joined = JoinDay(index, slot, entries);
-            if (joined != int.MaxValue)
-            {
-                joinDays.Add(joined);
-            }
+            joins.Add(JoinDay(index, slot, entries));
             if (entries.IsEmpty)
             {
                 continue;
@@ -63,11 +60,10 @@ public static class ActivityEvolution
                 Count(~now & before & valid, dormant, w);
             }
         }
-        joinDays.Sort();
         var points = new List<TrendPoint>(periods.Count);
         for (var k = 1; k < n; k++)
         {
-            var members = CountUpTo(joinDays, bounds[k].End);
+            var members = joins.UpTo(bounds[k].End);
             // A member first active in the period is among those active now and not before: gained, but new rather than resurrecting.
             points.Add(new TrendPoint(
                 periods[k - 1], active[k], members, Rate(active[k], members),
@@ -75,7 +71,7 @@ public static class ActivityEvolution
                 @new[k], returning[k], gainedCounts[k] - @new[k], dormant[k],
                 EventsBetween(index, periods[k - 1].Start, periods[k - 1].End)));
         }
-        return new ActivityTrend(from, to, granularity, points, Compare(index, from, to, joinDays));
+        return new ActivityTrend(from, to, granularity, points, Compare(index, from, to, joins));
     }
 
     /// <summary>The members behind one number of a trend: the external ids of those counted in <paramref name="metric"/> for the period containing <paramref name="day"/>.</summary>
@@ -211,7 +207,7 @@ public static class ActivityEvolution
             && ActiveBetween(entries, EpochDay.From(target.Start), EpochDay.From(target.End)));
     }
 
-    private static WindowComparison Compare(ActivityIndex index, DateOnly from, DateOnly to, List<int> sortedJoinDays)
+    private static WindowComparison Compare(ActivityIndex index, DateOnly from, DateOnly to, JoinCounter joins)
     {
         var length = to.DayNumber - from.DayNumber + 1;
         DateOnly previousFrom = from.AddDays(-length), previousTo = from.AddDays(-1);
@@ -234,7 +230,7 @@ public static class ActivityEvolution
             newNow += first >= start && first <= end ? 1 : 0;
             newBefore += first >= previousStart && first <= previousEnd ? 1 : 0;
         }
-        int members = CountUpTo(sortedJoinDays, end), previousMembers = CountUpTo(sortedJoinDays, previousEnd);
+        int members = joins.UpTo(end), previousMembers = joins.UpTo(previousEnd);
         return new WindowComparison(
             new WindowSummary(from, to, active, members, Rate(active, members), EventsBetween(index, from, to)[0], newNow),
             new WindowSummary(previousFrom, previousTo, previousActive, previousMembers, Rate(previousActive, previousMembers), EventsBetween(index, previousFrom, previousTo)[0], newBefore),
@@ -370,21 +366,46 @@ public static class ActivityEvolution
         return position >= 0 ? position : ~position - 1;
     }
 
-    private static int CountUpTo(List<int> sortedDays, int day)
+    private static double Rate(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+}
+
+/// <summary>
+/// Counts members who had joined by each of a few days, in one pass and without sorting every join day:
+/// each join lands in the bucket of the first asked day on or after it.
+/// </summary>
+internal sealed class JoinCounter
+{
+    private readonly int[] _days;
+    private readonly int[] _buckets;
+
+    public JoinCounter(IEnumerable<int> days)
     {
-        var position = sortedDays.BinarySearch(day);
-        if (position < 0)
-        {
-            return ~position;
-        }
-        while (position + 1 < sortedDays.Count && sortedDays[position + 1] == day)
-        {
-            position++;
-        }
-        return position + 1;
+        _days = days.Distinct().Order().ToArray();
+        _buckets = new int[_days.Length];
     }
 
-    private static double Rate(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+    /// <summary>Counts a member who joined on <paramref name="joinDay"/> (<see cref="int.MaxValue"/>: never).</summary>
+    public void Add(int joinDay)
+    {
+        var position = Array.BinarySearch(_days, joinDay);
+        position = position >= 0 ? position : ~position;
+        if (position < _buckets.Length)
+        {
+            _buckets[position]++;
+        }
+    }
+
+    /// <summary>Members who had joined by <paramref name="day"/>, one of the days given at construction.</summary>
+    public int UpTo(int day)
+    {
+        var last = Array.BinarySearch(_days, day);
+        var total = 0;
+        for (var i = 0; i <= last; i++)
+        {
+            total += _buckets[i];
+        }
+        return total;
+    }
 }
 
 /// <summary>One retention cohort: members first active in <see cref="Month"/>, and how many were active each month since.</summary>

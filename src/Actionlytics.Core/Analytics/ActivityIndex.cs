@@ -84,6 +84,32 @@ public sealed class ActivityIndex
         LastDay = LastDay is { } last && last >= day ? last : day;
     }
 
+    /// <summary>Adds the actions a member did on a day, without event totals (see <see cref="AddTotals"/>): the bulk load's path.</summary>
+    public void AddDay(long memberId, DateOnly day, ActionSet actions)
+    {
+        var slot = _slotOfMember.TryGetValue(memberId, out var known)
+            ? known
+            : throw new InvalidOperationException($"Member {memberId} is not in the index; add the member first.");
+        AddEntry(slot, EpochDay.From(day), actions);
+        FirstDay = FirstDay is { } first && first <= day ? first : day;
+        LastDay = LastDay is { } last && last >= day ? last : day;
+    }
+
+    /// <summary>Adds a day's event totals (events, the known actions in order, other), as a bulk load reads them per day.</summary>
+    public void AddTotals(DateOnly day, ReadOnlySpan<long> totals)
+    {
+        var epochDay = EpochDay.From(day);
+        if (!_eventsByDay.TryGetValue(epochDay, out var existing))
+        {
+            existing = new long[DailyTotals.Slots];
+            _eventsByDay[epochDay] = existing;
+        }
+        for (var i = 0; i < DailyTotals.Slots; i++)
+        {
+            existing[i] += totals[i];
+        }
+    }
+
     public long MemberIdAt(int slot) => _memberIds[slot];
 
     public string ExternalIdAt(int slot) => _externalIds[slot];

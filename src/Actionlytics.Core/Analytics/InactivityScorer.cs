@@ -30,13 +30,41 @@ public sealed class InactivityScorer(SegmentRules segments, ProfileRules profile
         ArgumentNullException.ThrowIfNull(parameters);
         parameters.Validate();
 
+        // Members are scored in contiguous slices, one per core, then joined in slice order (so in store order).
+        var slices = Math.Clamp(index.MemberCount / 100_000, 1, Environment.ProcessorCount);
+        var parts = new Slice[slices];
+        Parallel.For(0, slices, part =>
+        {
+            var from = (int)((long)index.MemberCount * part / slices);
+            var to = (int)((long)index.MemberCount * (part + 1) / slices);
+            parts[part] = ScoreSlice(index, parameters, from, to);
+        });
+        var scored = parts.Length == 1 ? parts[0].Scored : new List<ScoredMember>(parts.Sum(p => p.Scored.Count));
+        int active = 0, never = 0;
+        foreach (var part in parts)
+        {
+            if (parts.Length > 1)
+            {
+                scored.AddRange(part.Scored);
+            }
+            active += part.Active;
+            never += part.Never;
+        }
+
+        var order = RankByScore(scored);
+        return new ScoringResult(parameters, active, scored.Count, never, new ScoredMembers(this, index, parameters, scored, order));
+    }
+
+    private sealed record Slice(List<ScoredMember> Scored, int Active, int Never);
+
+    private Slice ScoreSlice(ActivityIndex index, ScoreParameters parameters, int fromSlot, int toSlot)
+    {
         var asOf = EpochDay.From(parameters.AsOf);
         var windowStart = asOf - parameters.WindowDays + 1;
         var threshold = parameters.InactiveAfterDays;
         int active = 0, never = 0;
-        var scored = new List<ScoredMember>();
-
-        for (var slot = 0; slot < index.MemberCount; slot++)
+        var scored = new List<ScoredMember>(toSlot - fromSlot);
+        for (var slot = fromSlot; slot < toSlot; slot++)
         {
             var entries = index.EntriesAt(slot);
             var last = entries.Length - 1;
@@ -72,9 +100,7 @@ public sealed class InactivityScorer(SegmentRules segments, ProfileRules profile
                 slot, lastDay, recency, activeDays, constancy, lifetime, components.Score,
                 (short)segments.Classify(recency - threshold, activeDays, lifetime)));
         }
-
-        var order = RankByScore(scored);
-        return new ScoringResult(parameters, active, scored.Count, never, new ScoredMembers(this, index, parameters, scored, order));
+        return new Slice(scored, active, never);
     }
 
     /// <summary>The three normalised components and the resulting score.</summary>
