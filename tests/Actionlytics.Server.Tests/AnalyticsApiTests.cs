@@ -126,4 +126,22 @@ public sealed class AnalyticsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Opens_stickiness_retention_and_segment_numbers_into_members()
+    {
+        var stickiness = (await _client.GetFromJsonAsync<JsonElement>("/api/communities/demo/tables/stickiness.json")).EnumerateArray().First();
+        var days = stickiness.GetProperty("active_days").GetInt32();
+        var sticky = await _client.GetFromJsonAsync<JsonElement>($"/api/communities/demo/stickiness/members?activeDays={days}");
+        Assert.Equal(stickiness.GetProperty("members").GetInt32(), sticky.GetProperty("count").GetInt32());
+
+        var cohort = (await _client.GetFromJsonAsync<JsonElement>("/api/communities/demo/tables/retention.json")).EnumerateArray().First();
+        var retained = await _client.GetFromJsonAsync<JsonElement>($"/api/communities/demo/retention/members?cohort={cohort.GetProperty("cohort").GetString()}&monthsLater=0");
+        Assert.Equal(cohort.GetProperty("size").GetInt32(), retained.GetProperty("count").GetInt32());
+
+        var segments = (await _client.GetFromJsonAsync<JsonElement>("/api/communities/demo/tables/segments.json")).EnumerateArray()
+            .First(s => s.GetProperty("members").GetInt32() > 0);
+        var inSegment = await _client.GetFromJsonAsync<JsonElement>($"/api/communities/demo/scores?segment={segments.GetProperty("segment").GetString()}");
+        Assert.Equal(segments.GetProperty("members").GetInt32(), inSegment.GetArrayLength());
+    }
 }

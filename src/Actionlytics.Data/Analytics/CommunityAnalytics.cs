@@ -51,6 +51,27 @@ public sealed class CommunityAnalytics(CommunityDirectory communities, ActivityI
         return (await indexes.ReadAsync(community, index => ActivityEvolution.Stickiness(index, start, end), cancellationToken), start, end);
     }
 
+    /// <summary>The members active on exactly <paramref name="activeDays"/> days in [from, to] (default: the last month).</summary>
+    public async Task<IReadOnlyList<string>> StickinessMembersAsync(
+        string communitySlug, DateOnly? from, DateOnly? to, int activeDays, CancellationToken cancellationToken)
+    {
+        var community = await communities.GetAsync(communitySlug, cancellationToken);
+        var (start, end) = Window(community, from, to, months: 1);
+        return await indexes.ReadAsync(community, index => ActivityEvolution.StickinessMembers(index, start, end, activeDays), cancellationToken);
+    }
+
+    /// <summary>The members of a monthly cohort active <paramref name="monthsLater"/> months after their first.</summary>
+    public async Task<IReadOnlyList<string>> RetentionMembersAsync(
+        string communitySlug, DateOnly cohortMonth, int monthsLater, CancellationToken cancellationToken)
+    {
+        if (monthsLater is < 0 or > 120)
+        {
+            throw new AnalyticsArgumentException("monthsLater must be between 0 and 120.");
+        }
+        var community = await communities.GetAsync(communitySlug, cancellationToken);
+        return await indexes.ReadAsync(community, index => ActivityEvolution.RetentionMembers(index, cohortMonth, monthsLater), cancellationToken);
+    }
+
     /// <summary>Monthly retention cohorts over [from, to] (default: the last twelve months).</summary>
     public async Task<(IReadOnlyList<RetentionCohort> Cohorts, DateOnly From, DateOnly To, Community Community)> RetentionAsync(
         string communitySlug, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ public static class AnalyticsApi
     {
         var api = app.MapGroup("/api/communities/{slug}").WithTags("Analytics").RequireCommunityAccess(write: false);
 
-        api.MapGet("/scores", (string slug, [AsParameters] AnalysisQuery query, string? format, int? limit, HttpContext http, CommunityAnalytics analytics, CancellationToken cancellationToken) =>
+        api.MapGet("/scores", (string slug, [AsParameters] AnalysisQuery query, string? format, int? limit, string? segment, HttpContext http, CommunityAnalytics analytics, CancellationToken cancellationToken) =>
             Answer(slug, async () =>
             {
                 var request = query.ToRequest(slug);
@@ -32,10 +32,29 @@ public static class AnalyticsApi
                 headers["X-Actionlytics-Inactive"] = result.InactiveMembers.ToString(CultureInfo.InvariantCulture);
                 headers["X-Actionlytics-Active"] = result.ActiveMembers.ToString(CultureInfo.InvariantCulture);
                 headers["X-Actionlytics-Never-Active"] = result.NeverActiveMembers.ToString(CultureInfo.InvariantCulture);
-                var rows = limit is > 0 ? result.Inactive.Take(limit.Value) : result.Inactive;
+                var rows = segment is null ? result.Inactive : result.Inactive.Where(m => m.Segment == segment);
+                rows = limit is > 0 ? rows.Take(limit.Value) : rows;
                 return Table(ReportTables.Scores(rows), exportFormat, $"scores-{slug}-{result.Parameters.AsOf:yyyy-MM-dd}", cancellationToken);
             }))
-            .WithSummary("Inactive members scored on recency, constancy and frequency, highest first: member_id,last_active_date,recency_days,active_days,constancy_days,score,segment, then profile and explanation. format: json (default), csv or xlsx.");
+            .WithSummary("Inactive members scored on recency, constancy and frequency, highest first: member_id,last_active_date,recency_days,active_days,constancy_days,score,segment, then profile and explanation. format: json (default), csv or xlsx; segment: only that segment's members.");
+
+        api.MapGet("/stickiness/members", (string slug, [AsParameters] AnalysisQuery query, int activeDays, CommunityAnalytics analytics, CancellationToken cancellationToken) =>
+            Answer(slug, async () =>
+            {
+                var request = query.ToRequest(slug);
+                var members = await analytics.StickinessMembersAsync(slug, request.From, request.To, activeDays, cancellationToken);
+                return Results.Ok(new { activeDays, count = members.Count, members });
+            }))
+            .WithSummary("The members active on exactly activeDays days in the window (from, to).");
+
+        api.MapGet("/retention/members", (string slug, string cohort, int monthsLater, CommunityAnalytics analytics, CancellationToken cancellationToken) =>
+            Answer(slug, async () =>
+            {
+                var month = AnalyticsArguments.ParseDay(cohort.Length == 7 ? cohort + "-01" : cohort, "cohort") ?? throw new AnalyticsArgumentException("cohort is required (YYYY-MM).");
+                var members = await analytics.RetentionMembersAsync(slug, month, monthsLater, cancellationToken);
+                return Results.Ok(new { cohort = month.ToString("yyyy-MM", CultureInfo.InvariantCulture), monthsLater, count = members.Count, members });
+            }))
+            .WithSummary("The members of a retention cohort (YYYY-MM of first activity) active monthsLater months after it.");
 
         api.MapGet("/charts/{kind}.{format}", (string slug, string kind, string format, [AsParameters] AnalysisQuery query, int? width, int? height, CommunityReports reports, CancellationToken cancellationToken) =>
             Answer(slug, async () =>
