@@ -147,6 +147,14 @@ public abstract class EventImportSpecification(StoreProvider provider) : IAsyncL
                 x.counts.BadgesEarned, x.counts.VideoViews, x.counts.Contributions, x.counts.OtherActions)),
             stored);
         Assert.Contains(stored, d => d.OtherActions == 1 && d.Contributions >= 1);
+
+        var dayTotals = (await Store.QueryAsync(db => db.CommunityDays.ToListAsync()))
+            .Select(d => (d.Day, d.Events, d.Logins, d.Downloads, d.QuizAnswers, d.BadgesEarned, d.VideoViews, d.Contributions, d.OtherActions))
+            .OrderBy(d => d.Day);
+        var fromMemberDays = stored.GroupBy(d => d.Day).OrderBy(g => g.Key).Select(g => (g.Key,
+            (long)g.Sum(d => d.Events), (long)g.Sum(d => d.Logins), (long)g.Sum(d => d.Downloads), (long)g.Sum(d => d.QuizAnswers),
+            (long)g.Sum(d => d.BadgesEarned), (long)g.Sum(d => d.VideoViews), (long)g.Sum(d => d.Contributions), (long)g.Sum(d => d.OtherActions)));
+        Assert.Equal(fromMemberDays, dayTotals);
     }
 
     [Fact]

@@ -28,6 +28,19 @@ public struct ActionCounts : IEquatable<ActionCounts>
         OtherActions = otherActions,
     };
 
+    /// <summary>Adds another day's or member's counts to these.</summary>
+    public void Add(in ActionCounts other)
+    {
+        Events += other.Events;
+        Logins += other.Logins;
+        Downloads += other.Downloads;
+        QuizAnswers += other.QuizAnswers;
+        BadgesEarned += other.BadgesEarned;
+        VideoViews += other.VideoViews;
+        Contributions += other.Contributions;
+        OtherActions += other.OtherActions;
+    }
+
     /// <summary>Counts one event of <paramref name="action"/>.</summary>
     public void Add(string action)
     {

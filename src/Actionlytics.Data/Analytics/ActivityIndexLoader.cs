@@ -82,8 +82,8 @@ public static class ActivityIndexLoader
         """;
 
     private const string DailyTotalsSql = """
-        SELECT day, sum(events), sum(logins), sum(downloads), sum(quiz_answers), sum(badges_earned), sum(video_views), sum(contributions), sum(other_actions)
-        FROM member_days WHERE community_id = @community GROUP BY day
+        SELECT day, events, logins, downloads, quiz_answers, badges_earned, video_views, contributions, other_actions
+        FROM community_days WHERE community_id = @community
         """;
 
     /// <summary>

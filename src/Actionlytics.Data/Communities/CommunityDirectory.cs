@@ -58,6 +58,7 @@ public sealed class CommunityDirectory(ActionlyticsDbContext db, TimeProvider ti
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.MemberDays.Where(d => d.CommunityId == community.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.CommunityDays.Where(d => d.CommunityId == community.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Events.Where(e => e.CommunityId == community.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Members.Where(m => m.CommunityId == community.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Communities.Where(c => c.Id == community.Id).ExecuteDeleteAsync(cancellationToken);

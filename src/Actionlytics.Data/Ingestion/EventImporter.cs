@@ -11,8 +11,8 @@ namespace Actionlytics.Data.Ingestion;
 
 /// <summary>
 /// Imports activity events: one transaction per import, so an import either lands whole or not at all
-/// (even if the process is killed); repeated event ids are stored once; the member-day table is
-/// maintained in the same transaction.
+/// (even if the process is killed); repeated event ids are stored once; the member-day and community-day
+/// tables are maintained in the same transaction.
 /// </summary>
 public sealed class EventImporter(
     StoreDatabase database, CommunityDirectory communities, ActivityIndexCache indexes, TimeProvider time, ILogger<EventImporter> logger)
@@ -115,6 +115,7 @@ public sealed class EventImporter(
         private readonly BulkStatement _insertMember;
         private readonly BulkStatement _upsertDay;
         private readonly BulkStatement _setJoinedAt;
+        private readonly BulkStatement _upsertCommunityDay;
         private readonly Dictionary<DayKey, ActionCounts> _days = [];
         private readonly ImportDelta _delta;
 
@@ -160,6 +161,25 @@ public sealed class EventImporter(
                 ("@videos", BulkValue.Int32), ("@contributions", BulkValue.Int32), ("@others", BulkValue.Int32));
             _upsertDay.Int(0, communityId);
 
+            _upsertCommunityDay = session.Prepare(
+                """
+                INSERT INTO community_days (community_id, day, events, logins, downloads, quiz_answers, badges_earned, video_views, contributions, other_actions)
+                VALUES (@community, @day, @events, @logins, @downloads, @quizzes, @badges, @videos, @contributions, @others)
+                ON CONFLICT (community_id, day) DO UPDATE SET
+                    events = community_days.events + excluded.events,
+                    logins = community_days.logins + excluded.logins,
+                    downloads = community_days.downloads + excluded.downloads,
+                    quiz_answers = community_days.quiz_answers + excluded.quiz_answers,
+                    badges_earned = community_days.badges_earned + excluded.badges_earned,
+                    video_views = community_days.video_views + excluded.video_views,
+                    contributions = community_days.contributions + excluded.contributions,
+                    other_actions = community_days.other_actions + excluded.other_actions
+                """,
+                ("@community", BulkValue.Int32), ("@day", BulkValue.Day), ("@events", BulkValue.Int64),
+                ("@logins", BulkValue.Int64), ("@downloads", BulkValue.Int64), ("@quizzes", BulkValue.Int64), ("@badges", BulkValue.Int64),
+                ("@videos", BulkValue.Int64), ("@contributions", BulkValue.Int64), ("@others", BulkValue.Int64));
+            _upsertCommunityDay.Int(0, communityId);
+
             _setJoinedAt = session.Prepare(
                 "UPDATE members SET joined_at = @joined WHERE id = @member",
                 ("@joined", BulkValue.Instant), ("@member", BulkValue.Int64));
@@ -195,13 +215,21 @@ public sealed class EventImporter(
         {
             var entries = _days.ToArray();
             Array.Sort(entries, static (a, b) => a.Key.CompareTo(b.Key));
+            var dayTotals = new Dictionary<DateOnly, ActionCounts>();
             foreach (var (key, counts) in entries)
             {
+                CollectionsMarshal.GetValueRefOrAddDefault(dayTotals, key.Day, out _).Add(counts);
                 _upsertDay.Day(1, key.Day).Int(2, key.Member).Int(3, counts.Events)
                     .Int(4, counts.Logins).Int(5, counts.Downloads).Int(6, counts.QuizAnswers).Int(7, counts.BadgesEarned)
                     .Int(8, counts.VideoViews).Int(9, counts.Contributions).Int(10, counts.OtherActions)
                     .Execute();
                 _delta.AddMemberDay(key.Member, key.Day, counts);
+            }
+            foreach (var (day, totals) in dayTotals)
+            {
+                _upsertCommunityDay.Day(1, day).Int(2, totals.Events).Int(3, totals.Logins).Int(4, totals.Downloads)
+                    .Int(5, totals.QuizAnswers).Int(6, totals.BadgesEarned).Int(7, totals.VideoViews).Int(8, totals.Contributions)
+                    .Int(9, totals.OtherActions).Execute();
             }
             _days.Clear();
         }
@@ -213,6 +241,7 @@ public sealed class EventImporter(
             _insertEvent.Dispose();
             _insertMember.Dispose();
             _upsertDay.Dispose();
+            _upsertCommunityDay.Dispose();
             _setJoinedAt.Dispose();
         }
     }

@@ -20,6 +20,8 @@ public abstract class ActionlyticsDbContext(DbContextOptions options) : DbContex
 
     public DbSet<MemberDay> MemberDays => Set<MemberDay>();
 
+    public DbSet<CommunityDay> CommunityDays => Set<CommunityDay>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -73,6 +75,22 @@ public abstract class ActionlyticsDbContext(DbContextOptions options) : DbContex
             activity.HasOne<Community>().WithMany().HasForeignKey(e => e.CommunityId).OnDelete(DeleteBehavior.Cascade);
             // The member key is checked by the importer, which resolves every member before it writes an event;
             // a database constraint would cost an index probe per row on the hot path for nothing.
+        });
+
+        modelBuilder.Entity<CommunityDay>(day =>
+        {
+            day.ToTable("community_days");
+            day.HasKey(d => new { d.CommunityId, d.Day });
+            day.Property(d => d.CommunityId).HasColumnName("community_id");
+            day.Property(d => d.Day).HasColumnName("day");
+            day.Property(d => d.Events).HasColumnName("events");
+            day.Property(d => d.Logins).HasColumnName("logins");
+            day.Property(d => d.Downloads).HasColumnName("downloads");
+            day.Property(d => d.QuizAnswers).HasColumnName("quiz_answers");
+            day.Property(d => d.BadgesEarned).HasColumnName("badges_earned");
+            day.Property(d => d.VideoViews).HasColumnName("video_views");
+            day.Property(d => d.Contributions).HasColumnName("contributions");
+            day.Property(d => d.OtherActions).HasColumnName("other_actions");
         });
 
         modelBuilder.Entity<MemberDay>(day =>

@@ -77,6 +77,53 @@ namespace Actionlytics.Data.Migrations.Postgres
                     b.ToTable("activity_events", (string)null);
                 });
 
+            modelBuilder.Entity("Actionlytics.Core.Activity.CommunityDay", b =>
+                {
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("community_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<long>("BadgesEarned")
+                        .HasColumnType("bigint")
+                        .HasColumnName("badges_earned");
+
+                    b.Property<long>("Contributions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contributions");
+
+                    b.Property<long>("Downloads")
+                        .HasColumnType("bigint")
+                        .HasColumnName("downloads");
+
+                    b.Property<long>("Events")
+                        .HasColumnType("bigint")
+                        .HasColumnName("events");
+
+                    b.Property<long>("Logins")
+                        .HasColumnType("bigint")
+                        .HasColumnName("logins");
+
+                    b.Property<long>("OtherActions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("other_actions");
+
+                    b.Property<long>("QuizAnswers")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quiz_answers");
+
+                    b.Property<long>("VideoViews")
+                        .HasColumnType("bigint")
+                        .HasColumnName("video_views");
+
+                    b.HasKey("CommunityId", "Day");
+
+                    b.ToTable("community_days", (string)null);
+                });
+
             modelBuilder.Entity("Actionlytics.Core.Activity.MemberDay", b =>
                 {
                     b.Property<int>("CommunityId")

@@ -69,6 +69,53 @@ namespace Actionlytics.Data.Migrations.Sqlite
                     b.ToTable("activity_events", (string)null);
                 });
 
+            modelBuilder.Entity("Actionlytics.Core.Activity.CommunityDay", b =>
+                {
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("community_id");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<long>("BadgesEarned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("badges_earned");
+
+                    b.Property<long>("Contributions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contributions");
+
+                    b.Property<long>("Downloads")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("downloads");
+
+                    b.Property<long>("Events")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("events");
+
+                    b.Property<long>("Logins")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("logins");
+
+                    b.Property<long>("OtherActions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("other_actions");
+
+                    b.Property<long>("QuizAnswers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quiz_answers");
+
+                    b.Property<long>("VideoViews")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("video_views");
+
+                    b.HasKey("CommunityId", "Day");
+
+                    b.ToTable("community_days", (string)null);
+                });
+
             modelBuilder.Entity("Actionlytics.Core.Activity.MemberDay", b =>
                 {
                     b.Property<int>("CommunityId")
