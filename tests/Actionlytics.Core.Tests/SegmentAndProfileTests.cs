@@ -78,3 +78,20 @@ public class SegmentAndProfileTests
         Assert.Throws<AnalyticsArgumentException>(() => new SegmentRules([new SegmentRule { Name = "Bad Name" }]));
     }
 }
+
+public class AnalyticsOptionsTests
+{
+    [Fact]
+    public void Uses_a_communitys_own_weights_and_the_defaults_elsewhere()
+    {
+        var options = new AnalyticsOptions
+        {
+            CommunityWeights = { ["acme"] = new AnalyticsOptions.WeightOptions { Recency = 1, Constancy = 0, Frequency = 0 } },
+        };
+
+        Assert.Equal(new ScoreWeights(1, 0, 0), options.WeightsFor("acme"));
+        Assert.Equal(ScoreWeights.Default, options.WeightsFor("other"));
+        Assert.Same(SegmentRules.Default, options.SegmentRules());
+        Assert.Equal("contributor", options.ProfileRules().Rules[0].Name);
+    }
+}
