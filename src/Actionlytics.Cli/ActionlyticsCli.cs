@@ -17,6 +17,7 @@ internal static class ActionlyticsCli
         root.Subcommands.Add(ScoreCommand.Build());
         root.Subcommands.Add(ChartCommand.Build());
         root.Subcommands.Add(TableCommand.Build());
+        root.Subcommands.Add(PlaybooksCommands.Build());
         return root;
     }
 

@@ -4,4 +4,5 @@ using Actionlytics.Benchmarks;
 var root = new RootCommand("Actionlytics benchmarks: each reports ratios against a reference engine run in the same process.");
 root.Subcommands.Add(ImportBenchmark.Command());
 root.Subcommands.Add(AnalyticsBenchmark.Command());
+root.Subcommands.Add(KnowledgeBenchmark.Command());
 return await root.Parse(args).InvokeAsync();

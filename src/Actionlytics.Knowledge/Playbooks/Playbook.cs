@@ -1,0 +1,22 @@
+namespace Actionlytics.Knowledge.Playbooks;
+
+/// <summary>A motivation-science playbook from <c>prompts/playbooks</c>: what it is for, the evidence behind it, and its sections.</summary>
+public sealed record Playbook(
+    string Id,
+    string Title,
+    IReadOnlyList<string> Needs,
+    IReadOnlyList<string> Profiles,
+    IReadOnlyList<string> Segments,
+    IReadOnlyList<string> Channels,
+    string Tone,
+    IReadOnlyList<string> Evidence,
+    IReadOnlyList<PlaybookSection> Sections,
+    string SourcePath,
+    string ContentHash)
+{
+    public PlaybookSection? Section(string heading) =>
+        Sections.FirstOrDefault(s => string.Equals(s.Heading, heading, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>One <c>## </c> section of a playbook, with the line it starts on.</summary>
+public sealed record PlaybookSection(string Heading, string Text, int Line);

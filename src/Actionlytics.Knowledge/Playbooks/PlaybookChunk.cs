@@ -1,0 +1,36 @@
+namespace Actionlytics.Knowledge.Playbooks;
+
+/// <summary>One section of one playbook, the unit that is embedded, stored and found; with what a citation needs.</summary>
+public sealed record PlaybookChunk(
+    string Key,
+    string PlaybookId,
+    string Title,
+    string Section,
+    string Text,
+    IReadOnlyList<string> Needs,
+    IReadOnlyList<string> Channels,
+    IReadOnlyList<string> Profiles,
+    IReadOnlyList<string> Segments,
+    string ContentHash)
+{
+    /// <summary>What is embedded and indexed: the playbook's title and the section's heading give the section its context.</summary>
+    public string SearchText => $"{Title}\n{Section}\n{Text}";
+
+    /// <summary>Chunks a playbook by section; each chunk's hash changes only when its own text or the playbook's metadata does.</summary>
+    public static IEnumerable<PlaybookChunk> From(Playbook playbook)
+    {
+        ArgumentNullException.ThrowIfNull(playbook);
+        foreach (var section in playbook.Sections)
+        {
+            var key = $"{playbook.Id}#{Slug(section.Heading)}";
+            var hashed = string.Join('\n', key, playbook.Title, string.Join(',', playbook.Needs), string.Join(',', playbook.Channels),
+                string.Join(',', playbook.Profiles), string.Join(',', playbook.Segments), section.Text);
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(hashed)))[..16];
+            yield return new PlaybookChunk(key, playbook.Id, playbook.Title, section.Heading, section.Text,
+                playbook.Needs, playbook.Channels, playbook.Profiles, playbook.Segments, hash);
+        }
+    }
+
+    private static string Slug(string heading) =>
+        string.Join('-', Search.TextAnalyzer.Words(heading));
+}

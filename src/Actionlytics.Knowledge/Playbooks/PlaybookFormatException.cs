@@ -1,0 +1,12 @@
+namespace Actionlytics.Knowledge.Playbooks;
+
+/// <summary>A playbook file cannot be used as written; names the file and the line.</summary>
+public sealed class PlaybookFormatException(string path, int line, string problem)
+    : Exception($"{path}:{line}: {problem}")
+{
+    public string Path { get; } = path;
+
+    public int Line { get; } = line;
+
+    public string Problem { get; } = problem;
+}

@@ -1,0 +1,44 @@
+namespace Actionlytics.Knowledge.Playbooks;
+
+/// <summary>Every playbook of a folder, all parsed before any is used: one broken file fails the whole load, naming it.</summary>
+public sealed class PlaybookLibrary
+{
+    private PlaybookLibrary(IReadOnlyList<Playbook> playbooks) => Playbooks = playbooks;
+
+    public IReadOnlyList<Playbook> Playbooks { get; }
+
+    public Playbook? Find(string id) => Playbooks.FirstOrDefault(p => p.Id == id);
+
+    public static PlaybookLibrary Load(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"No playbook folder at {folder}.");
+        }
+        var playbooks = new List<Playbook>();
+        foreach (var path in Directory.EnumerateFiles(folder, "*.md").Where(p => !Path.GetFileName(p).Equals("README.md", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal))
+        {
+            playbooks.Add(PlaybookParser.Parse(path, File.ReadAllText(path)));
+        }
+        var duplicate = playbooks.GroupBy(p => p.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new PlaybookFormatException(duplicate.Last().SourcePath, 1, $"id '{duplicate.Key}' is used by two playbooks");
+        }
+        return new PlaybookLibrary(playbooks);
+    }
+
+    /// <summary>The <c>prompts/playbooks</c> folder: next to the program when published, else found by walking up from it (a source checkout).</summary>
+    public static string DefaultFolder()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "prompts", "playbooks");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        return Path.Combine(AppContext.BaseDirectory, "prompts", "playbooks");
+    }
+}

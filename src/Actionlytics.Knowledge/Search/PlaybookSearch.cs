@@ -1,0 +1,138 @@
+using Actionlytics.Knowledge.Playbooks;
+
+namespace Actionlytics.Knowledge.Search;
+
+/// <summary>
+/// Finds the playbooks that answer a manager's question: BM25 on words and vector similarity, each ranking playbooks by
+/// their best section, fused by reciprocal rank (k = 60), with filters on needs, channels, profiles and segments.
+/// Every hit carries its citation (playbook, section, excerpt).
+/// </summary>
+public sealed class PlaybookSearch
+{
+    /// <summary>Longer queries are cut: the first words carry the question.</summary>
+    public const int MaxQueryChars = 2000;
+
+    private const int FusionK = 60;
+
+    // Measured on the labelled set (recall@5 0.66 with the best section alone, 0.72 with the two best added up).
+    private const double SecondSectionWeight = 1.0;
+    private const int VectorCandidates = 200;
+
+    private readonly IReadOnlyList<PlaybookChunk> _chunks;
+    private readonly Dictionary<string, int> _positions;
+    private readonly Bm25Index _keywords;
+    private readonly TextAnalyzer _analyzer;
+    private readonly IChunkVectorSearch _vectors;
+
+    public PlaybookSearch(IReadOnlyList<PlaybookChunk> chunks, TextAnalyzer analyzer, IChunkVectorSearch vectors)
+    {
+        ArgumentNullException.ThrowIfNull(chunks);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        _chunks = chunks;
+        _analyzer = analyzer;
+        _vectors = vectors;
+        _positions = chunks.Select((c, i) => (c.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
+        _keywords = new Bm25Index(chunks.Select(c => (IReadOnlyList<string>)analyzer.Terms(c.SearchText)).ToList());
+    }
+
+    public int ChunkCount => _chunks.Count;
+
+    public async Task<IReadOnlyList<PlaybookHit>> SearchAsync(
+        string query, SearchFilter filter, int top = 5, RankingMode mode = RankingMode.Hybrid, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        query = (query ?? "").Trim();
+        if (query.Length == 0)
+        {
+            throw new KnowledgeArgumentException("The query is empty: say what you are looking for, e.g. \"members who stopped after failing quizzes\".");
+        }
+        if (query.Length > MaxQueryChars)
+        {
+            query = query[..MaxQueryChars];
+        }
+        if (top is < 1 or > 50)
+        {
+            throw new KnowledgeArgumentException("Ask for 1 to 50 results.");
+        }
+        filter.Validate();
+
+        var keyword = mode == RankingMode.Vector ? [] : KeywordRanking(query, filter);
+        var vector = mode == RankingMode.Keyword ? [] : await VectorRankingAsync(query, filter, cancellationToken);
+        var ranked = mode switch
+        {
+            RankingMode.Keyword => keyword,
+            RankingMode.Vector => vector,
+            _ => Fuse(keyword, vector),
+        };
+        return ranked.Take(top).Select(r => Hit(_chunks[r.Chunk], r.Score)).ToList();
+    }
+
+    /// <summary>Playbooks by their best section's BM25 score.</summary>
+    private List<(string Playbook, int Chunk, double Score)> KeywordRanking(string query, SearchFilter filter)
+    {
+        var scores = _keywords.Score(_analyzer.QueryTerms(query));
+        return BestPerPlaybook(Enumerable.Range(0, _chunks.Count)
+            .Where(i => scores[i] > 0 && filter.Matches(_chunks[i]))
+            .Select(i => (i, scores[i])));
+    }
+
+    private async Task<List<(string Playbook, int Chunk, double Score)>> VectorRankingAsync(string query, SearchFilter filter, CancellationToken cancellationToken)
+    {
+        var nearest = await _vectors.NearestAsync(query, filter, VectorCandidates, cancellationToken);
+        return BestPerPlaybook(nearest
+            .Where(n => _positions.ContainsKey(n.Key) && n.Similarity > 0)
+            .Select(n => (_positions[n.Key], n.Similarity)));
+    }
+
+    /// <summary>
+    /// Playbooks ranked by their best section plus a share of their second best: a playbook whose several sections
+    /// speak to the question outranks one that mentions it once. The best section is the citation.
+    /// </summary>
+    private List<(string Playbook, int Chunk, double Score)> BestPerPlaybook(IEnumerable<(int Chunk, double Score)> scored) =>
+        scored
+            .GroupBy(s => _chunks[s.Chunk].PlaybookId)
+            .Select(g =>
+            {
+                var ordered = g.OrderByDescending(s => s.Score).ToList();
+                return (Chunk: ordered[0].Chunk, Score: ordered[0].Score + (SecondSectionWeight * (ordered.Count > 1 ? ordered[1].Score : 0)));
+            })
+            .OrderByDescending(s => s.Score).ThenBy(s => _chunks[s.Chunk].PlaybookId, StringComparer.Ordinal)
+            .Select(s => (_chunks[s.Chunk].PlaybookId, s.Chunk, s.Score))
+            .ToList();
+
+    /// <summary>Reciprocal rank fusion: a playbook ranked well by both rankings beats one ranked first by only one.</summary>
+    private static List<(string Playbook, int Chunk, double Score)> Fuse(
+        List<(string Playbook, int Chunk, double Score)> keyword, List<(string Playbook, int Chunk, double Score)> vector)
+    {
+        var fused = new Dictionary<string, (int Chunk, double Score)>(StringComparer.Ordinal);
+        foreach (var ranking in new[] { keyword, vector })
+        {
+            for (var rank = 0; rank < ranking.Count; rank++)
+            {
+                var (playbook, chunk, _) = ranking[rank];
+                var contribution = 1.0 / (FusionK + rank + 1);
+                fused[playbook] = fused.TryGetValue(playbook, out var existing)
+                    ? (existing.Chunk, existing.Score + contribution) // the keyword ranking's section is the citation when both found it
+                    : (chunk, contribution);
+            }
+        }
+        return fused
+            .OrderByDescending(f => f.Value.Score).ThenBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => (f.Key, f.Value.Chunk, f.Value.Score))
+            .ToList();
+    }
+
+    private static PlaybookHit Hit(PlaybookChunk chunk, double score) =>
+        new(chunk.PlaybookId, chunk.Title, chunk.Section, Excerpt(chunk.Text), score, chunk.Needs, chunk.Channels);
+
+    private static string Excerpt(string text)
+    {
+        var flat = string.Join(' ', text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (flat.Length <= 280)
+        {
+            return flat;
+        }
+        var cut = flat.LastIndexOf(' ', 277);
+        return flat[..(cut > 200 ? cut : 277)] + "...";
+    }
+}

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Actionlytics.Knowledge;
+using Actionlytics.Knowledge.Playbooks;
+using Actionlytics.Knowledge.Search;
+
+namespace Actionlytics.Benchmarks;
+
+/// <summary>
+/// Retrieval quality of keyword, vector and hybrid ranking on the labelled manager questions, side by side, and the
+/// latency of a hybrid search over a corpus grown to the asked number of chunks (copies of the playbooks).
+/// </summary>
+internal static class KnowledgeBenchmark
+{
+    public static Command Command()
+    {
+        var chunks = new Option<int>("--chunks") { Description = "Chunks in the corpus for the latency measure.", DefaultValueFactory = _ => 10_000 };
+        var command = new Command("knowledge", "Retrieval quality (recall@5, MRR, nDCG@10) and search latency.") { chunks };
+        command.SetAction(async (parse, cancellationToken) => await RunAsync(parse.GetValue(chunks), cancellationToken));
+        return command;
+    }
+
+    private static async Task RunAsync(int chunkTarget, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("actionlytics-bench-knowledge-");
+        try
+        {
+            var playbookFolder = PlaybookLibrary.DefaultFolder();
+            var queries = RetrievalEvaluation.Load(Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(playbookFolder))!, "tests", "Actionlytics.Knowledge.Tests", "RetrievalSet"));
+            using (var knowledge = KnowledgeFactory.Create(new KnowledgeOptions { DataFolder = Path.Combine(folder.FullName, "quality") }))
+            {
+                await knowledge.IndexAsync(cancellationToken);
+                Console.WriteLine($"Quality on {queries.Count} labelled questions, {knowledge.Library.Playbooks.Count} playbooks:");
+                Console.WriteLine("| ranking | recall@5 | MRR | nDCG@10 |");
+                Console.WriteLine("|---|---:|---:|---:|");
+                foreach (var q in await RetrievalEvaluation.MeasureAsync(knowledge, queries, cancellationToken))
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {q.Mode} | {q.RecallAt5:F3} | {q.Mrr:F3} | {q.NdcgAt10:F3} |"));
+                }
+            }
+
+            // A corpus of the asked size: the playbooks copied under new ids.
+            var corpus = Directory.CreateDirectory(Path.Combine(folder.FullName, "corpus"));
+            var library = PlaybookLibrary.Load(playbookFolder);
+            var perCopy = library.Playbooks.Sum(p => p.Sections.Count);
+            var copies = Math.Max(1, (int)Math.Ceiling((double)chunkTarget / perCopy));
+            foreach (var playbook in library.Playbooks)
+            {
+                var text = File.ReadAllText(playbook.SourcePath);
+                for (var copy = 0; copy < copies; copy++)
+                {
+                    var id = copy == 0 ? playbook.Id : $"{playbook.Id}-copy{copy}";
+                    File.WriteAllText(Path.Combine(corpus.FullName, id + ".md"), text.Replace($"id: {playbook.Id}\n", $"id: {id}\n", StringComparison.Ordinal));
+                }
+            }
+            using var large = KnowledgeFactory.Create(new KnowledgeOptions { PlaybookFolder = corpus.FullName, DataFolder = Path.Combine(folder.FullName, "large") });
+            var indexing = Stopwatch.StartNew();
+            var report = await large.IndexAsync(cancellationToken);
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Indexed {report.Chunks:N0} chunks in {indexing.Elapsed.TotalSeconds:F1} s"));
+
+            foreach (var mode in new[] { RankingMode.Keyword, RankingMode.Vector, RankingMode.Hybrid })
+            {
+                for (var warm = 0; warm < 3; warm++)
+                {
+                    await large.SearchAsync(queries[warm % queries.Count].Query, SearchFilter.None, 5, mode, cancellationToken);
+                }
+                var times = new List<double>();
+                for (var round = 0; round < 3; round++)
+                {
+                    foreach (var query in queries)
+                    {
+                        var clock = Stopwatch.StartNew();
+                        await large.SearchAsync(query.Query, SearchFilter.None, 5, mode, cancellationToken);
+                        times.Add(clock.Elapsed.TotalMilliseconds);
+                    }
+                }
+                times.Sort();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{mode} search over {report.Chunks:N0} chunks: p50 {times[times.Count / 2]:F2} ms, p95 {times[(int)(times.Count * 0.95)]:F2} ms ({times.Count} searches)"));
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+}
