@@ -65,7 +65,7 @@ for trx in "$results"/*.trx; do
   value() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
   passed=$((passed + $(value passed)))
   failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
-  skipped=$((skipped + $(value notExecuted)))
+  skipped=$((skipped + $(value total) - $(value executed)))
 done
 projects=$(find tests -name '*.Tests.csproj' | wc -l)
 if [ "$files" -lt "$projects" ]; then
