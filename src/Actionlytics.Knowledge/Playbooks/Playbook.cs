@@ -14,6 +14,9 @@ public sealed record Playbook(
     string SourcePath,
     string ContentHash)
 {
+    /// <summary>How managers describe the situations the playbook answers (optional; used by search, never shown).</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+
     public PlaybookSection? Section(string heading) =>
         Sections.FirstOrDefault(s => string.Equals(s.Heading, heading, StringComparison.OrdinalIgnoreCase));
 }

@@ -13,8 +13,11 @@ public sealed record PlaybookChunk(
     IReadOnlyList<string> Segments,
     string ContentHash)
 {
-    /// <summary>What is embedded and indexed: the playbook's title and the section's heading give the section its context.</summary>
-    public string SearchText => $"{Title}\n{Section}\n{Text}";
+    /// <summary>How managers describe the playbook's situations: indexed with every section, never quoted.</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+
+    /// <summary>What is embedded and indexed: the playbook's title, its keywords and the section's heading give the section its context.</summary>
+    public string SearchText => $"{Title}\n{string.Join(", ", Keywords)}\n{Section}\n{Text}";
 
     /// <summary>Chunks a playbook by section; each chunk's hash changes only when its own text or the playbook's metadata does.</summary>
     public static IEnumerable<PlaybookChunk> From(Playbook playbook)
@@ -24,10 +27,13 @@ public sealed record PlaybookChunk(
         {
             var key = $"{playbook.Id}#{Slug(section.Heading)}";
             var hashed = string.Join('\n', key, playbook.Title, string.Join(',', playbook.Needs), string.Join(',', playbook.Channels),
-                string.Join(',', playbook.Profiles), string.Join(',', playbook.Segments), section.Text);
+                string.Join(',', playbook.Profiles), string.Join(',', playbook.Segments), string.Join(',', playbook.Keywords), section.Text);
             var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(hashed)))[..16];
             yield return new PlaybookChunk(key, playbook.Id, playbook.Title, section.Heading, section.Text,
-                playbook.Needs, playbook.Channels, playbook.Profiles, playbook.Segments, hash);
+                playbook.Needs, playbook.Channels, playbook.Profiles, playbook.Segments, hash)
+            {
+                Keywords = playbook.Keywords,
+            };
         }
     }
 

@@ -10,7 +10,7 @@ namespace Actionlytics.Knowledge.Playbooks;
 /// </summary>
 public static partial class PlaybookParser
 {
-    private static readonly string[] ListKeys = ["needs", "profiles", "segments", "channels", "evidence"];
+    private static readonly string[] ListKeys = ["needs", "profiles", "segments", "channels", "evidence", "keywords"];
     private static readonly string[] RequiredKeys = ["id", "title", "needs", "profiles", "segments", "channels", "tone", "evidence"];
 
     public static Playbook Parse(string path, string text)
@@ -77,7 +77,7 @@ public static partial class PlaybookParser
                     throw new PlaybookFormatException(path, number, $"'{key}' is a list: write [a, b] or items on the next lines");
                 }
             }
-            else if (RequiredKeys.Contains(key))
+            else if (RequiredKeys.Contains(key) || key == "keywords")
             {
                 values[key] = Unquote(value);
             }
@@ -116,7 +116,10 @@ public static partial class PlaybookParser
         var sections = ParseSections(path, lines, end + 1);
         return new Playbook(
             id, values["title"], lists["needs"], lists["profiles"], lists["segments"], lists["channels"], values["tone"], lists["evidence"],
-            sections, path, Hash(text));
+            sections, path, Hash(text))
+        {
+            Keywords = lists.GetValueOrDefault("keywords") ?? [],
+        };
     }
 
     private static List<PlaybookSection> ParseSections(string path, string[] lines, int start)

@@ -18,7 +18,7 @@ public sealed class SqliteChunkCollection : VectorStoreCollection<string, ChunkR
     private readonly string _connectionString;
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _generator;
     private readonly object _cacheLock = new();
-    private (List<ChunkRecord> Records, float[] Norms)? _cache;
+    private (List<ChunkRecord> Records, float[] Norms, SparseVectors? Sparse)? _cache;
 
     public SqliteChunkCollection(string path, string name, IEmbeddingGenerator<string, Embedding<float>>? generator = null)
     {
@@ -117,8 +117,18 @@ public sealed class SqliteChunkCollection : VectorStoreCollection<string, ChunkR
             _ => throw new NotSupportedException($"Search with a {typeof(TInput).Name}: pass a vector, or configure an embedding generator to search with text."),
         };
         var keep = options?.Filter?.Compile();
-        var (records, norms) = await AllWithNormsAsync(cancellationToken);
+        var (records, norms, sparse) = await AllWithNormsAsync(cancellationToken);
         var queryNorm = TensorPrimitives.Norm(query.Span);
+        if (records.Count > 0 && records[0].Embedding.Length != query.Length)
+        {
+            throw new VectorStoreException($"The query vector has {query.Length} dimensions and the stored ones {records[0].Embedding.Length}: re-index with the same embedding model.")
+            {
+                CollectionName = Name,
+            };
+        }
+        // Sparse vectors (the lexical embedding's): add up products dimension by dimension over the stored non-zeros,
+        // instead of reading every stored vector whole. Dense ones: one dot product per record.
+        var dots = sparse?.Dots(query.Span, records.Count);
         // Keep only the best (skip + top) while scanning: no result object per stored chunk.
         var wanted = (options?.Skip ?? 0) + top;
         var best = new PriorityQueue<int, double>(wanted + 1);
@@ -129,14 +139,8 @@ public sealed class SqliteChunkCollection : VectorStoreCollection<string, ChunkR
             {
                 continue;
             }
-            if (record.Embedding.Length != query.Length)
-            {
-                throw new VectorStoreException($"The query vector has {query.Length} dimensions and the stored ones {record.Embedding.Length}: re-index with the same embedding model.")
-                {
-                    CollectionName = Name,
-                };
-            }
-            var similarity = queryNorm == 0 || norms[i] == 0 ? 0 : TensorPrimitives.Dot(query.Span, record.Embedding.Span) / (queryNorm * norms[i]);
+            var dot = dots is null ? TensorPrimitives.Dot(query.Span, record.Embedding.Span) : dots[i];
+            var similarity = queryNorm == 0 || norms[i] == 0 ? 0 : dot / (queryNorm * norms[i]);
             if (options?.ScoreThreshold is { } threshold && similarity < threshold)
             {
                 continue;
@@ -167,8 +171,8 @@ public sealed class SqliteChunkCollection : VectorStoreCollection<string, ChunkR
 
     private async Task<List<ChunkRecord>> AllAsync(CancellationToken cancellationToken) => (await AllWithNormsAsync(cancellationToken)).Records;
 
-    /// <summary>Every record and its vector's norm, read once and kept until the collection changes.</summary>
-    private async Task<(List<ChunkRecord> Records, float[] Norms)> AllWithNormsAsync(CancellationToken cancellationToken)
+    /// <summary>Every record, its vector's norm, and the vectors by dimension when sparse; read once, kept until the collection changes.</summary>
+    private async Task<(List<ChunkRecord> Records, float[] Norms, SparseVectors? Sparse)> AllWithNormsAsync(CancellationToken cancellationToken)
     {
         lock (_cacheLock)
         {
@@ -193,11 +197,12 @@ public sealed class SqliteChunkCollection : VectorStoreCollection<string, ChunkR
             records.Add(record);
         }
         var norms = records.Select(r => TensorPrimitives.Norm(r.Embedding.Span)).ToArray();
+        var sparse = SparseVectors.TryBuild(records);
         lock (_cacheLock)
         {
-            _cache = (records, norms);
+            _cache = (records, norms, sparse);
         }
-        return (records, norms);
+        return (records, norms, sparse);
     }
 
     private void Invalidate()
@@ -221,5 +226,79 @@ public sealed class SqliteChunkCollection : VectorStoreCollection<string, ChunkR
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>Stored vectors as lists of (record, value) per dimension, for vectors that are mostly zeros.</summary>
+    private sealed class SparseVectors
+    {
+        private readonly int[][] _records;
+        private readonly float[][] _values;
+
+        private SparseVectors(int[][] records, float[][] values) => (_records, _values) = (records, values);
+
+        /// <summary>Builds the lists when at most a quarter of the values are non-zero; null otherwise.</summary>
+        public static SparseVectors? TryBuild(List<ChunkRecord> records)
+        {
+            if (records.Count == 0)
+            {
+                return null;
+            }
+            var dimensions = records[0].Embedding.Length;
+            var counts = new int[dimensions];
+            long nonZero = 0;
+            foreach (var record in records)
+            {
+                var span = record.Embedding.Span;
+                for (var d = 0; d < span.Length; d++)
+                {
+                    if (span[d] != 0)
+                    {
+                        counts[d]++;
+                        nonZero++;
+                    }
+                }
+            }
+            if (nonZero > (long)records.Count * dimensions / 4)
+            {
+                return null;
+            }
+            var ids = counts.Select(c => new int[c]).ToArray();
+            var values = counts.Select(c => new float[c]).ToArray();
+            var filled = new int[dimensions];
+            for (var i = 0; i < records.Count; i++)
+            {
+                var span = records[i].Embedding.Span;
+                for (var d = 0; d < span.Length; d++)
+                {
+                    if (span[d] != 0)
+                    {
+                        ids[d][filled[d]] = i;
+                        values[d][filled[d]++] = span[d];
+                    }
+                }
+            }
+            return new SparseVectors(ids, values);
+        }
+
+        /// <summary>The dot product of the query with every stored vector.</summary>
+        public float[] Dots(ReadOnlySpan<float> query, int count)
+        {
+            var dots = new float[count];
+            for (var d = 0; d < query.Length; d++)
+            {
+                var weight = query[d];
+                if (weight == 0)
+                {
+                    continue;
+                }
+                var records = _records[d];
+                var values = _values[d];
+                for (var k = 0; k < records.Length; k++)
+                {
+                    dots[records[k]] += weight * values[k];
+                }
+            }
+            return dots;
+        }
     }
 }
