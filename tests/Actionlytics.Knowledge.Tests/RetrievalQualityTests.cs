@@ -20,18 +20,20 @@ public sealed class RetrievalQualityTests : IClassFixture<ShippedKnowledge>
     }
 
     /// <summary>
-    /// Guards what the offline models reach today (hybrid recall@5 about 0.66); the product's target is 0.9 and hybrid at least
-    /// as good as keywords on every metric (issue 4 stays open until then: see the benchmark's table).
+    /// Hybrid at least as good as keywords alone on every metric, and no worse than today's recall@5 (0.79); the product's
+    /// target is 0.9 (issue 4 stays open until then: see the benchmark's table).
     /// </summary>
     [Fact]
-    public async Task Hybrid_ranking_recalls_at_least_as_much_as_keywords_alone_and_no_less_than_today()
+    public async Task Hybrid_ranking_is_at_least_as_good_as_keywords_alone_on_every_metric()
     {
         var quality = (await RetrievalEvaluation.MeasureAsync(_knowledge.Knowledge, Queries)).ToDictionary(q => q.Mode);
         var hybrid = quality[RankingMode.Hybrid];
         var keyword = quality[RankingMode.Keyword];
 
         Assert.True(hybrid.RecallAt5 >= keyword.RecallAt5, $"recall@5: hybrid {hybrid.RecallAt5:F3} < keyword {keyword.RecallAt5:F3}");
-        Assert.True(hybrid.RecallAt5 >= 0.62, $"hybrid recall@5 fell to {hybrid.RecallAt5:F3}");
+        Assert.True(hybrid.Mrr >= keyword.Mrr, $"MRR: hybrid {hybrid.Mrr:F3} < keyword {keyword.Mrr:F3}");
+        Assert.True(hybrid.NdcgAt10 >= keyword.NdcgAt10, $"nDCG@10: hybrid {hybrid.NdcgAt10:F3} < keyword {keyword.NdcgAt10:F3}");
+        Assert.True(hybrid.RecallAt5 >= 0.75, $"hybrid recall@5 fell to {hybrid.RecallAt5:F3}");
     }
 
     [Fact]

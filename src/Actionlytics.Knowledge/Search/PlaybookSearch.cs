@@ -4,7 +4,7 @@ namespace Actionlytics.Knowledge.Search;
 
 /// <summary>
 /// Finds the playbooks that answer a manager's question: BM25 on words and vector similarity, each ranking playbooks by
-/// their best section, fused by reciprocal rank (k = 60), with filters on needs, channels, profiles and segments.
+/// their best sections, fused by normalised scores, with filters on needs, channels, profiles and segments.
 /// Every hit carries its citation (playbook, section, excerpt).
 /// </summary>
 public sealed class PlaybookSearch
@@ -12,9 +12,9 @@ public sealed class PlaybookSearch
     /// <summary>Longer queries are cut: the first words carry the question.</summary>
     public const int MaxQueryChars = 2000;
 
-    private const int FusionK = 60;
+    private const double VectorWeight = 0.5;
 
-    // Measured on the labelled set (recall@5 0.66 with the best section alone, 0.72 with the two best added up).
+    // A playbook's score is its best section's plus its second best's (measured: 0.5 and 2 were no better on the labelled set).
     private const double SecondSectionWeight = 1.0;
     private const int VectorCandidates = 200;
 
@@ -100,26 +100,25 @@ public sealed class PlaybookSearch
             .Select(s => (_chunks[s.Chunk].PlaybookId, s.Chunk, s.Score))
             .ToList();
 
-    /// <summary>Reciprocal rank fusion: a playbook ranked well by both rankings beats one ranked first by only one.</summary>
+    /// <summary>
+    /// Fuses the two rankings by their scores, each divided by its best (so both lie in 0..1), the vector's at half weight.
+    /// Measured on the labelled set against reciprocal rank fusion (k = 60): recall@5 0.792 vs 0.771, MRR 0.884 vs 0.871,
+    /// nDCG@10 0.829 vs 0.812; weights 1 and 1.5 for the vectors did worse.
+    /// </summary>
     private static List<(string Playbook, int Chunk, double Score)> Fuse(
         List<(string Playbook, int Chunk, double Score)> keyword, List<(string Playbook, int Chunk, double Score)> vector)
     {
         var fused = new Dictionary<string, (int Chunk, double Score)>(StringComparer.Ordinal);
-        foreach (var ranking in new[] { keyword, vector })
+        foreach (var (ranking, weight) in new[] { (keyword, 1.0), (vector, VectorWeight) })
         {
-            for (var rank = 0; rank < ranking.Count; rank++)
+            var max = ranking.Count == 0 ? 1 : ranking[0].Score;
+            foreach (var (playbook, chunk, score) in ranking)
             {
-                var (playbook, chunk, _) = ranking[rank];
-                var contribution = 1.0 / (FusionK + rank + 1);
-                fused[playbook] = fused.TryGetValue(playbook, out var existing)
-                    ? (existing.Chunk, existing.Score + contribution) // the keyword ranking's section is the citation when both found it
-                    : (chunk, contribution);
+                var contribution = weight * score / max;
+                fused[playbook] = fused.TryGetValue(playbook, out var existing) ? (existing.Chunk, existing.Score + contribution) : (chunk, contribution);
             }
         }
-        return fused
-            .OrderByDescending(f => f.Value.Score).ThenBy(f => f.Key, StringComparer.Ordinal)
-            .Select(f => (f.Key, f.Value.Chunk, f.Value.Score))
-            .ToList();
+        return fused.OrderByDescending(f => f.Value.Score).ThenBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, f.Value.Chunk, f.Value.Score)).ToList();
     }
 
     private static PlaybookHit Hit(PlaybookChunk chunk, double score) =>
