@@ -21,7 +21,7 @@ internal static class ChartCommand
             kind, output, width, height,
         };
         analysis.AddTo(command);
-        command.SetAction((parse, cancellationToken) => AnalysisCommand.RunAsync(async () =>
+        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(async () =>
         {
             var file = parse.GetValue(output)!;
             if (ExportFormats.FromFileName(file.Name) is not { } format || !format.IsChartFormat())

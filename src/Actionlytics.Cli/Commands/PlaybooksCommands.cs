@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Actionlytics.Knowledge;
-using Actionlytics.Knowledge.Playbooks;
 using Actionlytics.Knowledge.Search;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.VectorData;
 
 namespace Actionlytics.Cli.Commands;
 
@@ -23,7 +21,7 @@ internal static class PlaybooksCommands
     {
         var refit = new Option<bool>("--refit") { Description = "Fit the local lexical embedding again on the current playbooks (every chunk is embedded again)." };
         var command = new Command("index", "Parse the playbooks, embed what changed, and update the vector store.") { refit };
-        command.SetAction((parse, cancellationToken) => RunAsync(async () =>
+        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(async () =>
         {
             using var knowledge = KnowledgeFactory.Create(Options(), parse.GetValue(refit));
             var report = await knowledge.IndexAsync(cancellationToken);
@@ -51,7 +49,7 @@ internal static class PlaybooksCommands
         var top = new Option<int>("--top") { Description = "How many playbooks.", DefaultValueFactory = _ => 5 };
         var mode = new Option<RankingMode>("--mode") { Description = "hybrid (default), keyword or vector.", DefaultValueFactory = _ => RankingMode.Hybrid };
         var command = new Command("search", "Find the playbooks that answer a question, with citations.") { query, need, channel, profile, segment, top, mode };
-        command.SetAction((parse, cancellationToken) => RunAsync(async () =>
+        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(async () =>
         {
             using var knowledge = KnowledgeFactory.Create(Options());
             var filter = new SearchFilter(parse.GetValue(need), parse.GetValue(channel), parse.GetValue(profile), parse.GetValue(segment));
@@ -83,28 +81,5 @@ internal static class PlaybooksCommands
             .AddEnvironmentVariables()
             .Build();
         return configuration.GetSection(KnowledgeOptions.SectionName).Get<KnowledgeOptions>() ?? new KnowledgeOptions();
-    }
-
-    private static async Task<int> RunAsync(Func<Task<int>> work)
-    {
-        try
-        {
-            return await work();
-        }
-        catch (PlaybookFormatException ex)
-        {
-            CliOutput.Error($"{ex.Message}. Nothing was indexed.");
-            return ExitCodes.UsageOrInput;
-        }
-        catch (KnowledgeArgumentException ex)
-        {
-            CliOutput.Error(ex.Message);
-            return ExitCodes.UsageOrInput;
-        }
-        catch (VectorStoreException ex)
-        {
-            CliOutput.Error(ex.Message);
-            return ExitCodes.UsageOrInput;
-        }
     }
 }

@@ -23,7 +23,7 @@ internal static class ScoreCommand
             format, output, top,
         };
         analysis.AddTo(command, window: false);
-        command.SetAction((parse, cancellationToken) => AnalysisCommand.RunAsync(async () =>
+        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(async () =>
         {
             var request = analysis.Request(parse);
             var exportFormat = ExportFormats.Parse(parse.GetValue(format))!.Value;

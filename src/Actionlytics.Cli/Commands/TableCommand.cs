@@ -17,7 +17,7 @@ internal static class TableCommand
         var analysis = new AnalysisOptions();
         var command = new Command("table", "Export an analysis of a community as a table (CSV, XLSX or JSON).") { name, output, format };
         analysis.AddTo(command);
-        command.SetAction((parse, cancellationToken) => AnalysisCommand.RunAsync(async () =>
+        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(async () =>
         {
             var file = parse.GetValue(output);
             var chosen = ExportFormats.Parse(parse.GetValue(format)) ?? (file is null ? ExportFormat.Csv : ExportFormats.FromFileName(file.Name));

@@ -68,11 +68,7 @@ public sealed class ActivityIndex
     /// <summary>Adds a member's activity on a day (merging with what the day already had).</summary>
     public void AddDay(long memberId, DateOnly day, ActionCounts counts)
     {
-        var slot = _slotOfMember.TryGetValue(memberId, out var known)
-            ? known
-            : throw new InvalidOperationException($"Member {memberId} is not in the index; add the member first.");
-        AddEntry(slot, EpochDay.From(day), counts.ToFlags());
-
+        AddDay(memberId, day, counts.ToFlags());
         var epochDay = EpochDay.From(day);
         if (!_eventsByDay.TryGetValue(epochDay, out var totals))
         {
@@ -80,8 +76,6 @@ public sealed class ActivityIndex
             _eventsByDay[epochDay] = totals;
         }
         DailyTotals.Add(totals, counts);
-        FirstDay = FirstDay is { } first && first <= day ? first : day;
-        LastDay = LastDay is { } last && last >= day ? last : day;
     }
 
     /// <summary>Adds the actions a member did on a day, without event totals (see <see cref="AddTotals"/>): the bulk load's path.</summary>
