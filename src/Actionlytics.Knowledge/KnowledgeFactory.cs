@@ -20,7 +20,7 @@ public static class KnowledgeFactory
         Directory.CreateDirectory(folder);
 
         var embeddings = Embeddings(options, library, analyzer, folder, refitLexicalModel, http);
-        var dimensions = embeddings is LexicalEmbeddingGenerator lexical ? lexical.Model.Dimensions : (int?)null;
+        var dimensions = (embeddings.GetService(typeof(EmbeddingGeneratorMetadata)) as EmbeddingGeneratorMetadata)?.DefaultModelDimensions;
         VectorStoreCollection<string, ChunkRecord> collection = options.VectorStore.ToLowerInvariant() switch
         {
             "sqlite" => new SqliteChunkCollection(Path.Combine(folder, "knowledge.db"), options.Collection, embeddings),
@@ -29,7 +29,7 @@ public static class KnowledgeFactory
                 new Uri(options.QdrantUrl ?? throw new InvalidOperationException("Knowledge:QdrantUrl is required with the Qdrant vector store.")),
                 options.QdrantApiKey,
                 options.Collection,
-                dimensions ?? throw new InvalidOperationException("With Qdrant, the embedding model's dimensions must be known: use the lexical model or index once with SQLite.")),
+                dimensions ?? throw new InvalidOperationException("With Qdrant, the embedding model's dimensions must be known: use the Lexical or Local model, or set the model's dimensions.")),
             _ => throw new InvalidOperationException($"Unknown Knowledge:VectorStore '{options.VectorStore}': use Sqlite or Qdrant."),
         };
         return new PlaybookKnowledge(library, analyzer, collection, embeddings);
@@ -47,9 +47,13 @@ public static class KnowledgeFactory
                 options.Embeddings.Model ?? throw new InvalidOperationException("Knowledge:Embeddings:Model is required for OpenAICompatible embeddings."),
                 options.Embeddings.ApiKey);
         }
+        if (provider.Equals("Local", StringComparison.OrdinalIgnoreCase))
+        {
+            return SentenceEncoderEmbeddingGenerator.Create(options.Embeddings.Model ?? "minilm");
+        }
         if (!provider.Equals("Lexical", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"Unknown Knowledge:Embeddings:Provider '{provider}': use Lexical or OpenAICompatible.");
+            throw new InvalidOperationException($"Unknown Knowledge:Embeddings:Provider '{provider}': use Lexical, Local or OpenAICompatible.");
         }
 
         // The lexical model is fitted once and kept: refitting changes every vector, so it happens only when asked.

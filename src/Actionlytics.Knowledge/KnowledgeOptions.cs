@@ -33,7 +33,11 @@ public sealed class KnowledgeOptions
     /// <summary>Which model embeds chunks and queries.</summary>
     public sealed class EmbeddingOptions
     {
-        /// <summary><c>Lexical</c> (local, default, no download) or <c>OpenAICompatible</c> (OpenAI, Azure OpenAI v1, Ollama, vLLM...).</summary>
+        /// <summary>
+        /// <c>Lexical</c> (default: hashed words and n-grams, instant), <c>Local</c> (a small sentence transformer shipped
+        /// in the build, <see cref="Model"/> <c>minilm</c> or <c>arctic-xs</c>: better ranking, slower queries) or
+        /// <c>OpenAICompatible</c> (OpenAI, Azure OpenAI v1, Ollama, vLLM...).
+        /// </summary>
         public string Provider { get; set; } = "Lexical";
 
         /// <summary>The API's base address, e.g. <c>https://api.openai.com/v1</c>, <c>http://localhost:11434/v1</c>.</summary>

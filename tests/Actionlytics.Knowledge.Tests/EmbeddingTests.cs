@@ -57,4 +57,18 @@ public class EmbeddingTests
     }
 
     private static double Dot(float[] x, float[] y) => x.Zip(y).Sum(p => (double)p.First * p.Second);
+
+    [Fact]
+    public async Task Runs_the_shipped_sentence_transformer_offline_with_unit_vectors_closer_for_paraphrases()
+    {
+        using var model = SentenceEncoderEmbeddingGenerator.Create("minilm");
+
+        var vectors = await model.GenerateAsync(["learners gave up after failing the exam", "students quit after a bad test score", "schedule the newsletter for Tuesday"]);
+
+        Assert.All(vectors, v => Assert.Equal(384, v.Vector.Length));
+        Assert.All(vectors, v => Assert.Equal(1.0, Math.Sqrt(v.Vector.Span.ToArray().Sum(x => (double)x * x)), 3));
+        var paraphrase = System.Numerics.Tensors.TensorPrimitives.Dot(vectors[0].Vector.Span, vectors[1].Vector.Span);
+        var unrelated = System.Numerics.Tensors.TensorPrimitives.Dot(vectors[0].Vector.Span, vectors[2].Vector.Span);
+        Assert.True(paraphrase > unrelated + 0.2, $"paraphrase {paraphrase:F2}, unrelated {unrelated:F2}");
+    }
 }

@@ -9,10 +9,7 @@ public sealed class IndexingTests : IDisposable
 
     public IndexingTests()
     {
-        foreach (var playbook in PlaybookLibraryTests.Shipped.Playbooks.Take(4))
-        {
-            File.Copy(playbook.SourcePath, Path.Combine(_playbooks.FullName, Path.GetFileName(playbook.SourcePath)));
-        }
+        PlaybookLibraryTests.CopyUnlinked(PlaybookLibraryTests.Shipped.Playbooks.Take(4), _playbooks.FullName);
     }
 
     public void Dispose()

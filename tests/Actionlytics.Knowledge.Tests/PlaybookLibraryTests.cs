@@ -7,6 +7,16 @@ public class PlaybookLibraryTests
 {
     public static PlaybookLibrary Shipped { get; } = PlaybookLibrary.Load(PlaybookLibrary.DefaultFolder());
 
+    /// <summary>Copies shipped playbooks into a folder without their <c>related</c> links, which would point outside the copy.</summary>
+    internal static void CopyUnlinked(IEnumerable<Playbook> playbooks, string folder)
+    {
+        foreach (var playbook in playbooks)
+        {
+            var lines = File.ReadAllLines(playbook.SourcePath).Where(l => !l.StartsWith("related:", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(folder, Path.GetFileName(playbook.SourcePath)), string.Join('\n', lines) + "\n");
+        }
+    }
+
     [Fact]
     public void Ships_at_least_forty_valid_playbooks_covering_the_three_needs_and_all_channels()
     {
@@ -41,10 +51,7 @@ public class PlaybookLibraryTests
         var folder = Directory.CreateTempSubdirectory("playbooks-");
         try
         {
-            foreach (var playbook in Shipped.Playbooks.Take(3))
-            {
-                File.Copy(playbook.SourcePath, Path.Combine(folder.FullName, Path.GetFileName(playbook.SourcePath)));
-            }
+            CopyUnlinked(Shipped.Playbooks.Take(3), folder.FullName);
             File.WriteAllText(Path.Combine(folder.FullName, "broken.md"),
                 "---\nid: broken\ntitle: Broken\nneeds: [joy]\nprofiles: [any]\nsegments: [any]\nchannels: [email]\ntone: calm\nevidence: [x]\n---\n");
 
@@ -52,6 +59,43 @@ public class PlaybookLibraryTests
 
             Assert.EndsWith("broken.md", error.Path);
             Assert.Equal(4, error.Line);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Links_every_playbook_to_two_to_four_existing_others()
+    {
+        var ids = Shipped.Playbooks.Select(p => p.Id).ToHashSet();
+        Assert.All(Shipped.Playbooks, p =>
+        {
+            Assert.InRange(p.Related.Count, 2, 4);
+            Assert.All(p.Related, r => Assert.Contains(r, ids));
+            Assert.DoesNotContain(p.Id, p.Related);
+        });
+    }
+
+    [Fact]
+    public void Names_the_file_and_line_of_a_link_to_a_missing_playbook()
+    {
+        var folder = Directory.CreateTempSubdirectory("playbooks-");
+        try
+        {
+            var source = Shipped.Find("quiz-failure-recovery")!;
+            var lines = File.ReadAllLines(source.SourcePath).ToList();
+            var at = lines.FindIndex(l => l.StartsWith("related:", StringComparison.Ordinal));
+            lines[at] = "related: [optimal-challenge, no-such-playbook]";
+            File.WriteAllLines(Path.Combine(folder.FullName, "quiz-failure-recovery.md"), lines);
+            CopyUnlinked([Shipped.Find("optimal-challenge")!], folder.FullName);
+
+            var error = Assert.Throws<PlaybookFormatException>(() => PlaybookLibrary.Load(folder.FullName));
+
+            Assert.EndsWith("quiz-failure-recovery.md", error.Path);
+            Assert.Equal(at + 1, error.Line);
+            Assert.Contains("no-such-playbook", error.Message);
         }
         finally
         {

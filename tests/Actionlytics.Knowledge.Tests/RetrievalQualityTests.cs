@@ -11,6 +11,8 @@ public sealed class RetrievalQualityTests : IClassFixture<ShippedKnowledge>
 
     private static IReadOnlyList<LabelledQuery> Queries { get; } = RetrievalEvaluation.Load(Path.Combine(AppContext.BaseDirectory, "RetrievalSet"));
 
+    private static IReadOnlyList<LabelledQuery> HeldOut { get; } = RetrievalEvaluation.Load(Path.Combine(AppContext.BaseDirectory, "HeldOutSet"));
+
     [Fact]
     public void Has_at_least_sixty_labelled_questions_about_shipped_playbooks()
     {
@@ -20,8 +22,8 @@ public sealed class RetrievalQualityTests : IClassFixture<ShippedKnowledge>
     }
 
     /// <summary>
-    /// Hybrid at least as good as keywords alone on every metric, and no worse than today's recall@5 (0.79); the product's
-    /// target is 0.9 (issue 4 stays open until then: see the benchmark's table).
+    /// Hybrid at least as good as keywords alone on every metric, and no worse than today's recall@5 (0.86 with the
+    /// default lexical model); the product's target is 0.9, met on the held-out set, not on this one (see the benchmark).
     /// </summary>
     [Fact]
     public async Task Hybrid_ranking_is_at_least_as_good_as_keywords_alone_on_every_metric()
@@ -33,7 +35,27 @@ public sealed class RetrievalQualityTests : IClassFixture<ShippedKnowledge>
         Assert.True(hybrid.RecallAt5 >= keyword.RecallAt5, $"recall@5: hybrid {hybrid.RecallAt5:F3} < keyword {keyword.RecallAt5:F3}");
         Assert.True(hybrid.Mrr >= keyword.Mrr, $"MRR: hybrid {hybrid.Mrr:F3} < keyword {keyword.Mrr:F3}");
         Assert.True(hybrid.NdcgAt10 >= keyword.NdcgAt10, $"nDCG@10: hybrid {hybrid.NdcgAt10:F3} < keyword {keyword.NdcgAt10:F3}");
-        Assert.True(hybrid.RecallAt5 >= 0.75, $"hybrid recall@5 fell to {hybrid.RecallAt5:F3}");
+        Assert.True(hybrid.RecallAt5 >= 0.85, $"hybrid recall@5 fell to {hybrid.RecallAt5:F3}");
+    }
+
+    /// <summary>Questions written apart from the search code and never tuned on: the choices made on the labelled set must carry over.</summary>
+    [Fact]
+    public async Task Finds_nine_in_ten_relevant_playbooks_in_the_first_five_on_held_out_questions()
+    {
+        Assert.True(HeldOut.Count >= 40, $"{HeldOut.Count} held-out queries");
+        var hybrid = (await RetrievalEvaluation.MeasureAsync(_knowledge.Knowledge, HeldOut)).Single(q => q.Mode == RankingMode.Hybrid);
+
+        Assert.True(hybrid.RecallAt5 >= 0.9, $"held-out hybrid recall@5 {hybrid.RecallAt5:F3}");
+    }
+
+    [Fact]
+    public async Task Brings_the_caution_linked_to_a_strong_match()
+    {
+        // "points for every post" finds the over-justification pitfall; its authors linked badges done right to it.
+        var hits = await _knowledge.Knowledge.SearchAsync("we give points for every post and answers got worse", SearchFilter.None);
+
+        Assert.Equal("overjustification-pitfall", hits[0].PlaybookId);
+        Assert.Contains(hits.Take(5), h => h.PlaybookId == "badges-done-right");
     }
 
     [Fact]

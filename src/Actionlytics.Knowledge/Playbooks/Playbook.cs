@@ -17,6 +17,12 @@ public sealed record Playbook(
     /// <summary>How managers describe the situations the playbook answers (optional; used by search, never shown).</summary>
     public IReadOnlyList<string> Keywords { get; init; } = [];
 
+    /// <summary>Other playbooks to read alongside this one (optional); search brings them along with a strong match.</summary>
+    public IReadOnlyList<string> Related { get; init; } = [];
+
+    /// <summary>The front-matter line of <see cref="Related"/>, so a link to a missing playbook can be reported where it is.</summary>
+    public int RelatedLine { get; init; }
+
     public PlaybookSection? Section(string heading) =>
         Sections.FirstOrDefault(s => string.Equals(s.Heading, heading, StringComparison.OrdinalIgnoreCase));
 }

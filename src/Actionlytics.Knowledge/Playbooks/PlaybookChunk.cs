@@ -16,6 +16,9 @@ public sealed record PlaybookChunk(
     /// <summary>How managers describe the playbook's situations: indexed with every section, never quoted.</summary>
     public IReadOnlyList<string> Keywords { get; init; } = [];
 
+    /// <summary>The playbook's related playbooks (see <see cref="Playbook.Related"/>).</summary>
+    public IReadOnlyList<string> Related { get; init; } = [];
+
     /// <summary>What is embedded and indexed: the playbook's title, its keywords and the section's heading give the section its context.</summary>
     public string SearchText => $"{Title}\n{string.Join(", ", Keywords)}\n{Section}\n{Text}";
 
@@ -33,6 +36,7 @@ public sealed record PlaybookChunk(
                 playbook.Needs, playbook.Channels, playbook.Profiles, playbook.Segments, hash)
             {
                 Keywords = playbook.Keywords,
+                Related = playbook.Related,
             };
         }
     }

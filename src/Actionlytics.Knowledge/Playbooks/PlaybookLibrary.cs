@@ -25,6 +25,16 @@ public sealed class PlaybookLibrary
         {
             throw new PlaybookFormatException(duplicate.Last().SourcePath, 1, $"id '{duplicate.Key}' is used by two playbooks");
         }
+        var ids = playbooks.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var playbook in playbooks)
+        {
+            var unknown = playbook.Related.FirstOrDefault(r => !ids.Contains(r) || r == playbook.Id);
+            if (unknown is not null)
+            {
+                throw new PlaybookFormatException(playbook.SourcePath, playbook.RelatedLine,
+                    unknown == playbook.Id ? "a playbook cannot be related to itself" : $"related playbook '{unknown}' does not exist");
+            }
+        }
         return new PlaybookLibrary(playbooks);
     }
 

@@ -10,7 +10,7 @@ namespace Actionlytics.Knowledge.Playbooks;
 /// </summary>
 public static partial class PlaybookParser
 {
-    private static readonly string[] ListKeys = ["needs", "profiles", "segments", "channels", "evidence", "keywords"];
+    private static readonly string[] ListKeys = ["needs", "profiles", "segments", "channels", "evidence", "keywords", "related"];
     private static readonly string[] RequiredKeys = ["id", "title", "needs", "profiles", "segments", "channels", "tone", "evidence"];
 
     public static Playbook Parse(string path, string text)
@@ -119,6 +119,8 @@ public static partial class PlaybookParser
             sections, path, Hash(text))
         {
             Keywords = lists.GetValueOrDefault("keywords") ?? [],
+            Related = lists.GetValueOrDefault("related") ?? [],
+            RelatedLine = lists.ContainsKey("related") ? LineOf(lines, "related:") : 0,
         };
     }
 
