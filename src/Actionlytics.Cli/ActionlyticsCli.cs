@@ -18,6 +18,7 @@ internal static class ActionlyticsCli
         root.Subcommands.Add(ChartCommand.Build());
         root.Subcommands.Add(TableCommand.Build());
         root.Subcommands.Add(PlaybooksCommands.Build());
+        root.Subcommands.Add(AskCommand.Build());
         return root;
     }
 

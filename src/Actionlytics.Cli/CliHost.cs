@@ -1,3 +1,4 @@
+using Actionlytics.Agent;
 using Actionlytics.Data;
 using Actionlytics.Data.Store;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,7 @@ internal static class CliHost
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddActionlyticsStore(builder.Configuration);
+        builder.Services.AddActionlyticsAgent(builder.Configuration);
 
         var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();

@@ -30,7 +30,12 @@ internal static class CommandErrors
             CliOutput.Error($"{ex.Message}. Nothing was indexed.");
             return ExitCodes.UsageOrInput;
         }
-        catch (Exception ex) when (ex is KnowledgeArgumentException or VectorStoreException)
+        catch (Agent.Chat.ChatNotFoundException ex)
+        {
+            CliOutput.Error(ex.Message);
+            return ExitCodes.NotFound;
+        }
+        catch (Exception ex) when (ex is KnowledgeArgumentException or VectorStoreException or Agent.Chat.ChatRequestException)
         {
             CliOutput.Error(ex.Message);
             return ExitCodes.UsageOrInput;

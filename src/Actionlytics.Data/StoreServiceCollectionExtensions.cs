@@ -46,6 +46,9 @@ public static class StoreServiceCollectionExtensions
         services.AddScoped<EventImporter>();
         services.AddScoped<MemberImporter>();
         services.AddScoped<DemoCommunitySeeder>();
+        services.AddScoped<Conversations.ConversationStore>();
+        services.AddScoped<Conversations.ArtifactStore>();
+        services.AddScoped<Conversations.SavedSegmentStore>();
         return services;
     }
 

@@ -6,7 +6,8 @@ namespace Actionlytics.Core.Analytics;
 /// </summary>
 public static class ActivityEvolution
 {
-    public static ActivityTrend Trend(ActivityIndex index, DateOnly from, DateOnly to, Granularity granularity)
+    /// <param name="actions">Count only days with one of these actions (<see cref="ActionSet.None"/>: every action); membership still counts every member.</param>
+    public static ActivityTrend Trend(ActivityIndex index, DateOnly from, DateOnly to, Granularity granularity, ActionSet actions = ActionSet.None)
     {
         ArgumentNullException.ThrowIfNull(index);
         var periods = Periods.Between(from, to, granularity);
@@ -26,10 +27,11 @@ public static class ActivityEvolution
         // Each member's active periods as bits (bit k: period k), counted word by word: a member costs its active periods, not the window's length.
         var bits = new ulong[(n + 63) / 64];
         var inWindow = n == 64 ? ulong.MaxValue : (1UL << (n % 64)) - 1;
+        var buffer = Array.Empty<int>();
         for (var slot = 0; slot < index.MemberCount; slot++)
         {
-            var entries = index.EntriesAt(slot);
-            joins.Add(JoinDay(index, slot, entries));
+            joins.Add(JoinDay(index, slot, index.EntriesAt(slot)));
+            var entries = Only(index.EntriesAt(slot), actions, ref buffer);
             if (entries.IsEmpty)
             {
                 continue;
@@ -71,7 +73,49 @@ public static class ActivityEvolution
                 @new[k], returning[k], gainedCounts[k] - @new[k], dormant[k],
                 EventsBetween(index, periods[k - 1].Start, periods[k - 1].End)));
         }
-        return new ActivityTrend(from, to, granularity, points, Compare(index, from, to, joins));
+        var length = to.DayNumber - from.DayNumber + 1;
+        return new ActivityTrend(from, to, granularity, points, Compare(index, from, to, from.AddDays(-length), from.AddDays(-1), joins, actions));
+    }
+
+    /// <summary>
+    /// Two windows side by side: active members, rate, events, newcomers, and the members gained (active in the window,
+    /// not in the previous one) and lost (the reverse).
+    /// </summary>
+    public static WindowComparison Compare(ActivityIndex index, DateOnly from, DateOnly to, DateOnly previousFrom, DateOnly previousTo, ActionSet actions = ActionSet.None)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        if (to < from || previousTo < previousFrom)
+        {
+            throw new AnalyticsArgumentException("Each window must end on or after its first day.");
+        }
+        var joins = new JoinCounter([EpochDay.From(to), EpochDay.From(previousTo)]);
+        for (var slot = 0; slot < index.MemberCount; slot++)
+        {
+            joins.Add(JoinDay(index, slot, index.EntriesAt(slot)));
+        }
+        return Compare(index, from, to, previousFrom, previousTo, joins, actions);
+    }
+
+    /// <summary>The entries with one of <paramref name="actions"/>, copied into <paramref name="buffer"/>; all of them when none is asked.</summary>
+    private static ReadOnlySpan<int> Only(ReadOnlySpan<int> entries, ActionSet actions, ref int[] buffer)
+    {
+        if (actions == ActionSet.None)
+        {
+            return entries;
+        }
+        if (buffer.Length < entries.Length)
+        {
+            buffer = new int[Math.Max(entries.Length, buffer.Length * 2)];
+        }
+        var kept = 0;
+        foreach (var entry in entries)
+        {
+            if ((ActivityIndex.Entry.Actions(entry) & actions) != 0)
+            {
+                buffer[kept++] = entry;
+            }
+        }
+        return buffer.AsSpan(0, kept);
     }
 
     /// <summary>The members behind one number of a trend: the external ids of those counted in <paramref name="metric"/> for the period containing <paramref name="day"/>.</summary>
@@ -207,15 +251,14 @@ public static class ActivityEvolution
             && ActiveBetween(entries, EpochDay.From(target.Start), EpochDay.From(target.End)));
     }
 
-    private static WindowComparison Compare(ActivityIndex index, DateOnly from, DateOnly to, JoinCounter joins)
+    private static WindowComparison Compare(ActivityIndex index, DateOnly from, DateOnly to, DateOnly previousFrom, DateOnly previousTo, JoinCounter joins, ActionSet actions)
     {
-        var length = to.DayNumber - from.DayNumber + 1;
-        DateOnly previousFrom = from.AddDays(-length), previousTo = from.AddDays(-1);
         int start = EpochDay.From(from), end = EpochDay.From(to), previousStart = EpochDay.From(previousFrom), previousEnd = EpochDay.From(previousTo);
         int active = 0, previousActive = 0, gained = 0, lost = 0, newNow = 0, newBefore = 0;
+        var buffer = Array.Empty<int>();
         for (var slot = 0; slot < index.MemberCount; slot++)
         {
-            var entries = index.EntriesAt(slot);
+            var entries = Only(index.EntriesAt(slot), actions, ref buffer);
             if (entries.IsEmpty)
             {
                 continue;
@@ -232,8 +275,8 @@ public static class ActivityEvolution
         }
         int members = joins.UpTo(end), previousMembers = joins.UpTo(previousEnd);
         return new WindowComparison(
-            new WindowSummary(from, to, active, members, Rate(active, members), EventsBetween(index, from, to)[0], newNow),
-            new WindowSummary(previousFrom, previousTo, previousActive, previousMembers, Rate(previousActive, previousMembers), EventsBetween(index, previousFrom, previousTo)[0], newBefore),
+            new WindowSummary(from, to, active, members, Rate(active, members), EventsOf(EventsBetween(index, from, to), actions), newNow),
+            new WindowSummary(previousFrom, previousTo, previousActive, previousMembers, Rate(previousActive, previousMembers), EventsOf(EventsBetween(index, previousFrom, previousTo), actions), newBefore),
             gained,
             lost);
     }
@@ -286,6 +329,11 @@ public static class ActivityEvolution
         }
         return low;
     }
+
+    /// <summary>All events, or those of the asked actions (slot 1 + the flag's bit position).</summary>
+    private static long EventsOf(long[] totals, ActionSet actions) =>
+        actions == ActionSet.None ? totals[0]
+        : Enumerable.Range(0, DailyTotals.Slots - 1).Where(bit => ((int)actions & (1 << bit)) != 0).Sum(bit => totals[bit + 1]);
 
     private static long[] EventsBetween(ActivityIndex index, DateOnly from, DateOnly to)
     {

@@ -11,6 +11,9 @@ public sealed record AnalysisRequest(string Community)
 
     public Granularity Granularity { get; init; } = Granularity.Week;
 
+    /// <summary>Only this action's activity (trend-like analyses); every action when unset.</summary>
+    public string? Action { get; init; }
+
     public DateOnly? AsOf { get; init; }
 
     public int? WindowDays { get; init; }

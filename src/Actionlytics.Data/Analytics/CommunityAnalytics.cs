@@ -22,15 +22,47 @@ public sealed class CommunityAnalytics(CommunityDirectory communities, ActivityI
         return await indexes.ReadAsync(community, index => scorer.Score(index, parameters), cancellationToken);
     }
 
-    /// <summary>The trend over [from, to] (default: the last three months up to today), with lifecycle and comparison.</summary>
+    /// <summary>The trend over [from, to] (default: the last three months up to today), with lifecycle and comparison; optionally of one action only.</summary>
     public async Task<(ActivityTrend Trend, Community Community)> TrendAsync(
-        string communitySlug, DateOnly? from, DateOnly? to, Granularity granularity, CancellationToken cancellationToken)
+        string communitySlug, DateOnly? from, DateOnly? to, Granularity granularity, string? action, CancellationToken cancellationToken)
     {
+        var actions = ActionFlags(action);
         var community = await communities.GetAsync(communitySlug, cancellationToken);
         var (start, end) = Window(community, from, to, months: 3);
         _ = Periods.Between(start, end, granularity); // validates before any work
-        var trend = await indexes.ReadAsync(community, index => ActivityEvolution.Trend(index, start, end, granularity), cancellationToken);
+        var trend = await indexes.ReadAsync(community, index => ActivityEvolution.Trend(index, start, end, granularity, actions), cancellationToken);
         return (trend, community);
+    }
+
+    /// <summary>
+    /// [from, to] against [previousFrom, previousTo] (default: the window of the same length just before); the window
+    /// defaults to the last month up to today.
+    /// </summary>
+    public async Task<WindowComparison> CompareAsync(
+        string communitySlug, DateOnly? from, DateOnly? to, DateOnly? previousFrom, DateOnly? previousTo, string? action, CancellationToken cancellationToken)
+    {
+        var actions = ActionFlags(action);
+        var community = await communities.GetAsync(communitySlug, cancellationToken);
+        var (start, end) = Window(community, from, to, months: 1);
+        var length = end.DayNumber - start.DayNumber + 1;
+        var before = (From: previousFrom ?? start.AddDays(-length), To: previousTo ?? (previousFrom?.AddDays(length - 1) ?? start.AddDays(-1)));
+        if (end < start || before.To < before.From || end.DayNumber - start.DayNumber > 3660 || before.To.DayNumber - before.From.DayNumber > 3660)
+        {
+            throw new AnalyticsArgumentException("Each window must end on or after its first day and span at most ten years.");
+        }
+        return await indexes.ReadAsync(community, index => ActivityEvolution.Compare(index, start, end, before.From, before.To, actions), cancellationToken);
+    }
+
+    /// <summary>The flag of an action name (a custom action counts as "other"); none for every action.</summary>
+    public static ActionSet ActionFlags(string? action)
+    {
+        if (string.IsNullOrWhiteSpace(action))
+        {
+            return ActionSet.None;
+        }
+        return Core.Activity.ActionNames.IsValid(action)
+            ? ActionSets.FlagOf(action)
+            : throw new AnalyticsArgumentException($"'{action}' is not an action name: use login, download, quiz_answer, badge_earned, video_view, contribution or a custom action.");
     }
 
     /// <summary>The members behind one number of a trend (see <see cref="ActivityEvolution.MembersBehind"/>).</summary>

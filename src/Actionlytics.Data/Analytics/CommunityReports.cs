@@ -28,7 +28,7 @@ public sealed class CommunityReports(CommunityAnalytics analytics, CommunityDire
         switch (kind)
         {
             case ChartKind.Trend or ChartKind.Lifecycle or ChartKind.ActionMix:
-                var (trend, community) = await analytics.TrendAsync(request.Community, request.From, request.To, request.Granularity, cancellationToken);
+                var (trend, community) = await analytics.TrendAsync(request.Community, request.From, request.To, request.Granularity, request.Action, cancellationToken);
                 return kind switch
                 {
                     ChartKind.Trend => ChartSpecs.Trend(trend, community.Name),
@@ -53,9 +53,9 @@ public sealed class CommunityReports(CommunityAnalytics analytics, CommunityDire
         switch (name.ToLowerInvariant())
         {
             case "trend":
-                return ReportTables.Trend((await analytics.TrendAsync(request.Community, request.From, request.To, request.Granularity, cancellationToken)).Trend);
+                return ReportTables.Trend((await analytics.TrendAsync(request.Community, request.From, request.To, request.Granularity, request.Action, cancellationToken)).Trend);
             case "comparison":
-                return ReportTables.Comparison((await analytics.TrendAsync(request.Community, request.From, request.To, request.Granularity, cancellationToken)).Trend.Comparison);
+                return ReportTables.Comparison((await analytics.TrendAsync(request.Community, request.From, request.To, request.Granularity, request.Action, cancellationToken)).Trend.Comparison);
             case "scores":
                 return ReportTables.Scores((await ScoreAsync(request, cancellationToken)).Inactive);
             case "segments":

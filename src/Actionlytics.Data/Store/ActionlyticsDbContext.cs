@@ -1,6 +1,7 @@
 using Actionlytics.Core.Activity;
 using Actionlytics.Core.Communities;
 using Actionlytics.Core.Members;
+using Actionlytics.Data.Conversations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Actionlytics.Data.Store;
@@ -21,6 +22,14 @@ public abstract class ActionlyticsDbContext(DbContextOptions options) : DbContex
     public DbSet<MemberDay> MemberDays => Set<MemberDay>();
 
     public DbSet<CommunityDay> CommunityDays => Set<CommunityDay>();
+
+    public DbSet<ChatThread> ChatThreads => Set<ChatThread>();
+
+    public DbSet<ChatMessageRecord> ChatMessages => Set<ChatMessageRecord>();
+
+    public DbSet<StoredArtifact> Artifacts => Set<StoredArtifact>();
+
+    public DbSet<SavedSegment> SavedSegments => Set<SavedSegment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -110,6 +119,64 @@ public abstract class ActionlyticsDbContext(DbContextOptions options) : DbContex
             day.Property(d => d.VideoViews).HasColumnName("video_views");
             day.Property(d => d.Contributions).HasColumnName("contributions");
             day.Property(d => d.OtherActions).HasColumnName("other_actions");
+        });
+
+        modelBuilder.Entity<ChatThread>(thread =>
+        {
+            thread.ToTable("chat_threads");
+            thread.HasKey(t => t.Id);
+            thread.Property(t => t.Id).HasColumnName("id").HasMaxLength(40);
+            thread.Property(t => t.CommunityId).HasColumnName("community_id");
+            thread.Property(t => t.UserId).HasColumnName("user_id").HasMaxLength(200);
+            thread.Property(t => t.Title).HasColumnName("title").HasMaxLength(200);
+            thread.Property(t => t.CreatedAt).HasColumnName("created_at");
+            thread.Property(t => t.UpdatedAt).HasColumnName("updated_at");
+            thread.HasIndex(t => new { t.CommunityId, t.UserId, t.UpdatedAt });
+            thread.HasOne<Community>().WithMany().HasForeignKey(t => t.CommunityId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ChatMessageRecord>(message =>
+        {
+            message.ToTable("chat_messages");
+            message.HasKey(m => m.Id);
+            message.Property(m => m.Id).HasColumnName("id");
+            message.Property(m => m.ThreadId).HasColumnName("thread_id").HasMaxLength(40);
+            message.Property(m => m.Sequence).HasColumnName("sequence");
+            message.Property(m => m.Role).HasColumnName("role").HasMaxLength(20);
+            message.Property(m => m.ContentJson).HasColumnName("content");
+            message.Property(m => m.CreatedAt).HasColumnName("created_at");
+            message.HasIndex(m => new { m.ThreadId, m.Sequence }).IsUnique();
+            message.HasOne<ChatThread>().WithMany().HasForeignKey(m => m.ThreadId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<StoredArtifact>(artifact =>
+        {
+            artifact.ToTable("artifacts");
+            artifact.HasKey(a => a.Id);
+            artifact.Property(a => a.Id).HasColumnName("id").HasMaxLength(40);
+            artifact.Property(a => a.CommunityId).HasColumnName("community_id");
+            artifact.Property(a => a.Title).HasColumnName("title").HasMaxLength(200);
+            artifact.Property(a => a.FileName).HasColumnName("file_name").HasMaxLength(200);
+            artifact.Property(a => a.MediaType).HasColumnName("media_type").HasMaxLength(100);
+            artifact.Property(a => a.Content).HasColumnName("content");
+            artifact.Property(a => a.CreatedAt).HasColumnName("created_at");
+            artifact.HasOne<Community>().WithMany().HasForeignKey(a => a.CommunityId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<SavedSegment>(segment =>
+        {
+            segment.ToTable("saved_segments");
+            segment.HasKey(s => s.Id);
+            segment.Property(s => s.Id).HasColumnName("id");
+            segment.Property(s => s.CommunityId).HasColumnName("community_id");
+            segment.Property(s => s.Name).HasColumnName("name").HasMaxLength(64);
+            segment.Property(s => s.Definition).HasColumnName("definition").HasMaxLength(500);
+            segment.Property(s => s.MemberIdsJson).HasColumnName("member_ids");
+            segment.Property(s => s.MemberCount).HasColumnName("member_count");
+            segment.Property(s => s.CreatedBy).HasColumnName("created_by").HasMaxLength(200);
+            segment.Property(s => s.CreatedAt).HasColumnName("created_at");
+            segment.HasIndex(s => new { s.CommunityId, s.Name }).IsUnique();
+            segment.HasOne<Community>().WithMany().HasForeignKey(s => s.CommunityId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

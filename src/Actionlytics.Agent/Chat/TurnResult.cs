@@ -1,0 +1,19 @@
+using System.Text.Json;
+using Actionlytics.Agent.Tools;
+
+namespace Actionlytics.Agent.Chat;
+
+/// <summary>A tool call made during a turn, in order.</summary>
+public sealed record ToolCallRecord(string Name, JsonElement Arguments);
+
+/// <summary>A proposal waiting for a person's decision, bound to the exact call (tool and arguments) the model made.</summary>
+public sealed record PendingApproval(string Id, string Tool, JsonElement Arguments);
+
+/// <summary>What one turn produced: the answer, every tool call in order, the artifacts, the citations, and what waits for approval.</summary>
+public sealed record TurnResult(
+    string ThreadId,
+    string Answer,
+    IReadOnlyList<ToolCallRecord> ToolCalls,
+    IReadOnlyList<ArtifactInfo> Artifacts,
+    IReadOnlyList<string> Citations,
+    IReadOnlyList<PendingApproval> PendingApprovals);

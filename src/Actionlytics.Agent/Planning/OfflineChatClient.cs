@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Actionlytics.Agent.Prompts;
+using Microsoft.Extensions.AI;
+
+namespace Actionlytics.Agent.Planning;
+
+/// <summary>
+/// The embedded default model: a deterministic <see cref="IChatClient"/>. On a manager's message it answers with
+/// function calls (read by <see cref="RequestReader"/>) that go through the same function-invocation pipeline as a
+/// real model's; once the tools' results are in, it writes the answer from them (<see cref="AnswerWriter"/>). It
+/// never states a number no tool returned.
+/// </summary>
+public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
+{
+    /// <summary>Set on <see cref="ChatOptions.AdditionalProperties"/>: the community's today (<c>yyyy-MM-dd</c>), which periods resolve against.</summary>
+    public const string TodayOption = "actionlytics.today";
+
+    public const string ModelId = "actionlytics-offline-planner";
+
+    private readonly AnswerWriter _writer = new(prompts);
+
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var history = messages.ToList();
+        var lastUser = history.FindLastIndex(m => m.Role == ChatRole.User && !string.IsNullOrWhiteSpace(m.Text));
+        var language = lastUser < 0 ? "en" : RequestReader.Read(history[lastUser].Text, Today(options), []).Language;
+
+        // Tool results came back: write the answer from them.
+        var results = history.Skip(lastUser + 1).SelectMany(m => m.Contents.OfType<FunctionResultContent>()).ToList();
+        if (results.Count > 0)
+        {
+            var calls = history.Skip(lastUser + 1).SelectMany(m => m.Contents.OfType<FunctionCallContent>()).ToDictionary(c => c.CallId, c => c.Name);
+            var answer = _writer.Write(language, results.Select(r => (calls.GetValueOrDefault(r.CallId, ""), AsJson(r.Result))).ToList());
+            return Task.FromResult(Reply(new TextContent(answer)));
+        }
+        if (lastUser < 0)
+        {
+            return Task.FromResult(Reply(new TextContent(prompts.Answers(language).Text("capabilities"))));
+        }
+
+        var previous = history.Take(lastUser).SelectMany(m => m.Contents.OfType<FunctionCallContent>())
+            .Select(c => new PlannedCall(c.Name, (c.Arguments ?? new Dictionary<string, object?>()).ToDictionary(a => a.Key, a => Plain(a.Value), StringComparer.Ordinal)))
+            .ToList();
+        var plan = RequestReader.Read(history[lastUser].Text, Today(options), previous);
+        var available = options?.Tools?.Select(t => t.Name).ToHashSet(StringComparer.Ordinal) ?? [];
+        var planned = plan.Calls.Where(c => available.Contains(c.Name)).ToList();
+        if (planned.Count > 0)
+        {
+            var turn = Guid.NewGuid().ToString("N")[..8];
+            return Task.FromResult(Reply([.. planned.Select((c, i) => (AIContent)new FunctionCallContent($"call_{turn}_{i}", c.Name, c.Arguments.ToDictionary(a => a.Key, a => a.Value)))]));
+        }
+        var templates = prompts.Answers(plan.Language);
+        return Task.FromResult(Reply(new TextContent(plan.Outcome switch
+        {
+            PlanOutcome.Closing => templates.Text("capabilities").Split('.')[0] + ".",
+            PlanOutcome.NeedsDetail => templates.Text("ask_clarify"),
+            _ => templates.Text("capabilities"),
+        })));
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var update in (await GetResponseAsync(messages, options, cancellationToken)).ToChatResponseUpdates())
+        {
+            yield return update;
+        }
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType?.IsInstanceOfType(this) == true ? this
+        : serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("actionlytics-offline", null, ModelId)
+        : null;
+
+    public void Dispose()
+    {
+    }
+
+    private static ChatResponse Reply(params AIContent[] contents) => new(new ChatMessage(ChatRole.Assistant, contents)) { ModelId = ModelId };
+
+    private static DateOnly Today(ChatOptions? options) =>
+        options?.AdditionalProperties?.TryGetValue(TodayOption, out var value) == true && DateOnly.TryParse(value?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var today)
+            ? today : DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private static JsonElement AsJson(object? result) => result switch
+    {
+        JsonElement element => element,
+        null => default,
+        string text when text.TrimStart().StartsWith('{') => JsonDocument.Parse(text).RootElement.Clone(),
+        _ => JsonSerializer.SerializeToElement(result.ToString()),
+    };
+
+    /// <summary>Arguments read back from a stored conversation are JSON elements: the reader wants plain values.</summary>
+    private static object? Plain(object? value) => value is JsonElement e ? e.ValueKind switch
+    {
+        JsonValueKind.String => e.GetString(),
+        JsonValueKind.Number => e.TryGetInt32(out var i) ? i : e.GetDouble(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Null => null,
+        _ => JsonSerializer.Deserialize<Dictionary<string, object?>>(e.GetRawText()),
+    } : value;
+}

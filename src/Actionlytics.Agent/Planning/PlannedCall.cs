@@ -1,0 +1,35 @@
+namespace Actionlytics.Agent.Planning;
+
+/// <summary>A tool call the planner decided on: the tool's name and its arguments in JSON-ready values.</summary>
+public sealed record PlannedCall(string Name, IReadOnlyDictionary<string, object?> Arguments)
+{
+    public object? this[string argument] => Arguments.GetValueOrDefault(argument);
+
+    public PlannedCall With(IEnumerable<KeyValuePair<string, object?>> changes)
+    {
+        var arguments = new Dictionary<string, object?>(Arguments, StringComparer.Ordinal);
+        foreach (var (key, value) in changes)
+        {
+            if (value is null)
+            {
+                arguments.Remove(key);
+            }
+            else
+            {
+                arguments[key] = value;
+            }
+        }
+        return this with { Arguments = arguments };
+    }
+}
+
+/// <summary>What the planner makes of a message: the calls to make, or why none (out of scope, too vague, a thank-you).</summary>
+public sealed record Plan(string Language, IReadOnlyList<PlannedCall> Calls, PlanOutcome Outcome);
+
+public enum PlanOutcome
+{
+    Calls,
+    OutOfScope,
+    NeedsDetail,
+    Closing,
+}

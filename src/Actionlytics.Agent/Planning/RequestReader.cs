@@ -1,0 +1,424 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Actionlytics.Agent.Planning;
+
+/// <summary>
+/// The offline planner's understanding: reads a manager's message (English, French, Italian) into tool calls with
+/// their arguments, resolving follow-ups ("and only for videos?", "show that as a chart", "export it to Excel",
+/// "propose a campaign for them") against the previous turn's calls. It never makes up an argument the manager did
+/// not give: what is not said is left to the tool's defaults.
+/// </summary>
+public static partial class RequestReader
+{
+    private static readonly string[] Conjunctions = [" and then ", " and ", " then ", " et ensuite ", " puis ", " et ", " e poi ", " poi ", " e "];
+
+    /// <summary>Reads one message; <paramref name="previous"/> are the calls of the conversation so far, oldest first.</summary>
+    public static Plan Read(string message, DateOnly today, IReadOnlyList<PlannedCall> previous)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(previous);
+        var utterance = new Utterance(message.Length > 2000 ? message[..2000] : message);
+        var language = LanguageOf(utterance);
+        var context = previous.Count > 0 ? previous[^1] : null;
+        var subject = previous.LastOrDefault(c => c.Name is not ("render_chart" or "export_table" or "search_playbooks"));
+
+        if (IsClosing(utterance))
+        {
+            return new Plan(language, [], PlanOutcome.Closing);
+        }
+
+        // "Show the trend for last month and export it as CSV": an analysis, then an artifact or a campaign of it.
+        var split = SplitCompound(utterance.Original);
+        if (split is { } parts)
+        {
+            var first = ReadOne(new Utterance(parts.First), today, context, subject, message);
+            if (first is { } firstCall && first.Name is not ("render_chart" or "export_table" or "draft_campaign" or "create_segment"))
+            {
+                var second = ReadOne(new Utterance(parts.Second), today, firstCall, firstCall, message, compoundFollower: true);
+                if (second is { } secondCall && secondCall.Name != firstCall.Name)
+                {
+                    return new Plan(language, [firstCall, secondCall], PlanOutcome.Calls);
+                }
+            }
+        }
+
+        var call = ReadOne(utterance, today, context, subject, message);
+        if (call is not null)
+        {
+            return new Plan(language, [call], PlanOutcome.Calls);
+        }
+        return new Plan(language, [], HasDomainWords(utterance) ? PlanOutcome.NeedsDetail : PlanOutcome.OutOfScope);
+    }
+
+    private static (string First, string Second)? SplitCompound(string text)
+    {
+        var normalised = " " + text.ToLowerInvariant() + " ";
+        foreach (var conjunction in Conjunctions)
+        {
+            var at = normalised.IndexOf(conjunction, StringComparison.Ordinal);
+            while (at > 0)
+            {
+                var second = new Utterance(normalised[(at + conjunction.Length)..]);
+                if (WantsExport(second) || WantsChart(second) || WantsCampaign(second))
+                {
+                    return (normalised[..at].Trim(), normalised[(at + conjunction.Length)..].Trim());
+                }
+                at = normalised.IndexOf(conjunction, at + 1, StringComparison.Ordinal);
+            }
+        }
+        return null;
+    }
+
+    private static PlannedCall? ReadOne(Utterance u, DateOnly today, PlannedCall? context, PlannedCall? subject, string original, bool compoundFollower = false)
+    {
+        var slots = Slots.Read(u, today);
+        var memberId = MemberId(u);
+
+        if (WantsCreateSegment(u))
+        {
+            return CreateSegment(u, slots, context);
+        }
+        if (WantsPlaybooks(u) && !WantsCampaignDraft(u))
+        {
+            return Call("search_playbooks", ("query", original.Trim()), ("need", slots.Need), ("channel", slots.Channel), ("top", WantsPlaybooksTop(u) ? slots.Top : null));
+        }
+        if (WantsCampaign(u))
+        {
+            return Campaign(u, slots, context, subject);
+        }
+        if (memberId is not null && (WantsExplain(u) || context?.Name == "explain_member" || u.WordCount <= 4))
+        {
+            return Call("explain_member", ("member_id", memberId), ("inactive_after_days", slots.Threshold));
+        }
+        if (WantsExport(u))
+        {
+            return Export(u, slots, compoundFollower ? context : subject);
+        }
+        if (WantsChart(u))
+        {
+            return Chart(u, slots, compoundFollower ? context : subject);
+        }
+        if (WantsLifecycle(u) && slots.Periods.Count < 2)
+        {
+            return Call("lifecycle", [.. Window(slots), ("granularity", slots.Granularity), ("action", slots.Action)]);
+        }
+        if (WantsCompare(u) || (slots.Periods.Count >= 2 && HasComparisonWord(u)))
+        {
+            return Compare(u, slots, subject);
+        }
+        if (WantsRetention(u))
+        {
+            return Call("retention_cohorts", Window(slots));
+        }
+        if (WantsLifecycle(u))
+        {
+            return Call("lifecycle", [.. Window(slots), ("granularity", slots.Granularity), ("action", slots.Action)]);
+        }
+        if (WantsSegments(u) && slots.Segment is null)
+        {
+            return Call("list_segments", ("inactive_after_days", slots.Threshold));
+        }
+        if (WantsScores(u) || ((slots.Segment is not null || slots.Profile is not null) && !WantsTrend(u)))
+        {
+            return Scores(slots, context, keepFilters: IsFollowUp(u) && context?.Name == "inactivity_scores");
+        }
+        if (WantsTrend(u) || (slots.Action is not null && !IsFollowUp(u)) || (context is null && slots.Periods.Count > 0))
+        {
+            return Call("activity_trend", [.. Window(slots), ("granularity", slots.Granularity), ("action", slots.Action)]);
+        }
+        return context is null ? null : FollowUp(u, slots, context);
+    }
+
+    /// <summary>A message that only changes something of the previous call: a period, an action, a threshold, a filter.</summary>
+    private static PlannedCall? FollowUp(Utterance u, Slots slots, PlannedCall previous)
+    {
+        var changes = new List<KeyValuePair<string, object?>>();
+        void Change(string key, object? value)
+        {
+            if (value is not null)
+            {
+                changes.Add(new(key, value));
+            }
+        }
+
+        switch (previous.Name)
+        {
+            case "activity_trend" or "lifecycle" or "compare_periods" or "retention_cohorts" or "render_chart" or "export_table":
+                if (slots.Periods.Count > 0)
+                {
+                    Change("from", Day(slots.Periods[0].From));
+                    Change("to", Day(slots.Periods[0].To));
+                    if (previous.Name == "compare_periods")
+                    {
+                        changes.Add(new("previous_from", slots.Periods.Count > 1 ? Day(slots.Periods[1].From) : null));
+                        changes.Add(new("previous_to", slots.Periods.Count > 1 ? Day(slots.Periods[1].To) : null));
+                    }
+                }
+                if (previous.Name is "activity_trend" or "lifecycle" or "compare_periods")
+                {
+                    Change("action", slots.Action);
+                }
+                if (previous.Name is not ("compare_periods" or "retention_cohorts"))
+                {
+                    Change("granularity", slots.Granularity);
+                }
+                if (previous.Name is "render_chart" or "export_table")
+                {
+                    Change("inactive_after_days", slots.Threshold);
+                    Change("format", previous.Name == "export_table" ? slots.Format : null);
+                }
+                break;
+            case "inactivity_scores":
+                Change("inactive_after_days", slots.Threshold ?? slots.BareDays);
+                Change("top", slots.Top);
+                Change("segment", slots.Segment);
+                Change("profile", slots.Profile);
+                Change("window_days", slots.WindowDays);
+                break;
+            case "list_segments" or "explain_member":
+                Change("inactive_after_days", slots.Threshold ?? slots.BareDays);
+                break;
+            case "draft_campaign":
+                Change("segment", slots.Segment);
+                Change("profile", slots.Profile);
+                Change("variants", slots.Variants);
+                Change("need", slots.Need);
+                Change("channel", slots.Channel is "in_platform" ? null : slots.Channel);
+                Change("goal_days", slots.GoalDays);
+                break;
+        }
+        return changes.Count == 0 ? null : previous.With(changes);
+    }
+
+    private static PlannedCall Scores(Slots slots, PlannedCall? context, bool keepFilters)
+    {
+        var call = Call("inactivity_scores",
+            ("inactive_after_days", slots.Threshold), ("window_days", slots.WindowDays), ("as_of", slots.AsOf is { } d ? Day(d) : null),
+            ("top", slots.Top), ("segment", slots.Segment), ("profile", slots.Profile), ("weights", slots.Weights));
+        // "only the learners" after a list keeps that list's threshold and filters.
+        return keepFilters && context is not null ? context.With(call.Arguments) : call;
+    }
+
+    private static PlannedCall Campaign(Utterance u, Slots slots, PlannedCall? context, PlannedCall? subject)
+    {
+        var basis = context?.Name == "draft_campaign" ? context : null;
+        var audience = subject is { Name: "inactivity_scores" or "create_segment" or "draft_campaign" } && (u.Has("them", "eux", "leur", "loro", "these", "those", "ces membres", "this segment", "ce segment", "that segment") || IsFollowUp(u))
+            ? subject : null;
+        string? segment = slots.Segment ?? slots.SavedSegment, profile = slots.Profile;
+        if (segment is null && audience is not null)
+        {
+            segment = audience.Name == "create_segment" ? audience["name"] as string : audience["segment"] as string;
+            profile ??= audience.Name == "create_segment" ? null : audience["profile"] as string;
+        }
+        var call = Call("draft_campaign", ("segment", segment), ("profile", profile), ("variants", slots.Variants), ("need", slots.Need),
+            ("channel", slots.Channel is "in_platform" ? null : slots.Channel), ("goal_days", slots.GoalDays));
+        return basis is not null ? basis.With(call.Arguments) : call;
+    }
+
+    private static PlannedCall CreateSegment(Utterance u, Slots slots, PlannedCall? context)
+    {
+        var name = SegmentName(u) ?? "new_segment";
+        var fromList = context?.Name == "inactivity_scores" && (u.Has("them", "these", "those", "les", "eux", "ces membres", "loro", "questi") || IsFollowUp(u));
+        return Call("create_segment", ("name", name),
+            ("segment", slots.Segment ?? (fromList ? context!["segment"] : null)),
+            ("profile", slots.Profile ?? (fromList ? context!["profile"] : null)),
+            ("inactive_after_days", slots.Threshold ?? (fromList ? context!["inactive_after_days"] : null)),
+            ("min_score", slots.MinScore));
+    }
+
+    private static PlannedCall Chart(Utterance u, Slots slots, PlannedCall? subject)
+    {
+        var kind = ChartKindOf(u) ?? ChartKindFor(subject) ?? "trend";
+        var carried = Carried(subject, kind is "score_distribution" or "segments" ? "score" : "window");
+        return Call("render_chart", [("kind", kind), .. Merge(carried, Window(slots)), ("granularity", slots.Granularity ?? carried.Granularity),
+            ("inactive_after_days", slots.Threshold ?? carried.Threshold)]);
+    }
+
+    private static PlannedCall Export(Utterance u, Slots slots, PlannedCall? subject)
+    {
+        var table = TableOf(u) ?? TableFor(subject) ?? "scores";
+        var carried = Carried(subject, table is "scores" or "segments" ? "score" : "window");
+        return Call("export_table", [("table", table), ("format", slots.Format), .. Merge(carried, Window(slots)),
+            ("granularity", slots.Granularity ?? carried.Granularity), ("inactive_after_days", slots.Threshold ?? carried.Threshold)]);
+    }
+
+    private static PlannedCall Compare(Utterance u, Slots slots, PlannedCall? subject)
+    {
+        var periods = slots.Periods;
+        // "compare it with January" after a question about February: that window against the one named.
+        if (periods.Count == 1 && subject?["from"] is string from && subject["to"] is string to && (u.Has("it", "that", "le", "la", "ca", "cela", "lo") || IsFollowUp(u)))
+        {
+            return Call("compare_periods", ("from", from), ("to", to), ("previous_from", Day(periods[0].From)), ("previous_to", Day(periods[0].To)), ("action", slots.Action ?? subject["action"]));
+        }
+        return Call("compare_periods",
+            ("from", periods.Count > 0 ? Day(periods[0].From) : null), ("to", periods.Count > 0 ? Day(periods[0].To) : null),
+            ("previous_from", periods.Count > 1 ? Day(periods[1].From) : null), ("previous_to", periods.Count > 1 ? Day(periods[1].To) : null),
+            ("action", slots.Action));
+    }
+
+    private static (string? From, string? To, string? Granularity, object? Threshold) Carried(PlannedCall? subject, string what) =>
+        subject is null ? default
+        : what == "score" ? (null, null, null, subject["inactive_after_days"])
+        : (subject["from"] as string, subject["to"] as string, subject["granularity"] as string, subject["inactive_after_days"]);
+
+    private static (string, object?)[] Merge((string? From, string? To, string? Granularity, object? Threshold) carried, (string, object?)[] window) =>
+        window.Length > 0 && window[0].Item2 is not null ? window : [("from", carried.From), ("to", carried.To)];
+
+    private static (string, object?)[] Window(Slots slots) =>
+        slots.Periods.Count == 0 ? [] : [("from", Day(slots.Periods[0].From)), ("to", Day(slots.Periods[0].To))];
+
+    private static PlannedCall Call(string name, params (string Key, object? Value)[] arguments) =>
+        new(name, arguments.Where(a => a.Value is not null).GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal));
+
+    internal static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? ChartKindOf(Utterance u) =>
+        WantsLifecycle(u) ? "lifecycle"
+        : u.Has("what people do", "what members do", "ce que font", "action mix", "mix of actions", "by action", "par action", "repartition par action", "per azione", "cosa fanno", "types of activity") ? "action_mix"
+        : u.HasStem("score") || u.Has("scores", "punteggi") ? "score_distribution"
+        : u.Has("segments", "segment", "segmenti", "by segment", "par segment") ? "segments"
+        : WantsRetention(u) ? "retention"
+        : u.Has("trend", "tendance", "activity", "activite", "attivita", "andamento", "active members", "membres actifs") ? "trend"
+        : null;
+
+    private static string? ChartKindFor(PlannedCall? subject) => subject?.Name switch
+    {
+        "activity_trend" or "compare_periods" => "trend",
+        "lifecycle" => "lifecycle",
+        "retention_cohorts" => "retention",
+        "inactivity_scores" or "explain_member" => "score_distribution",
+        "list_segments" or "create_segment" => "segments",
+        "render_chart" => subject["kind"] as string,
+        _ => null,
+    };
+
+    private static string? TableOf(Utterance u) =>
+        u.Has("stickiness", "stickyness", "adherence", "fidelite") ? "stickiness"
+        : WantsRetention(u) ? "retention"
+        : u.Has("comparison", "comparaison", "confronto") ? "comparison"
+        : u.Has("segments", "segment", "segmenti") ? "segments"
+        : u.HasStem("score") || WantsScores(u) ? "scores"
+        : u.Has("trend", "tendance", "activity", "activite", "andamento", "attivita") ? "trend"
+        : null;
+
+    private static string? TableFor(PlannedCall? subject) => subject?.Name switch
+    {
+        "activity_trend" or "lifecycle" => "trend",
+        "compare_periods" => "comparison",
+        "retention_cohorts" => "retention",
+        "inactivity_scores" or "explain_member" => "scores",
+        "list_segments" or "create_segment" => "segments",
+        "export_table" => subject["table"] as string,
+        "render_chart" => subject["kind"] switch { "retention" => "retention", "segments" => "segments", "score_distribution" => "scores", _ => "trend" },
+        _ => null,
+    };
+
+    private static string? MemberId(Utterance u)
+    {
+        var m = MemberIdPattern().Match(u.Normalised);
+        return m.Success ? m.Groups[1].Value : null;
+    }
+
+    private static string? SegmentName(Utterance u)
+    {
+        var quoted = QuotedName().Match(u.Original);
+        if (quoted.Success)
+        {
+            return Snake(quoted.Groups[1].Value);
+        }
+        var m = CalledName().Match(u.Normalised);
+        return m.Success ? Snake(m.Groups[1].Value) : null;
+    }
+
+    private static string Snake(string text) =>
+        string.Join('_', Utterance.Normalise(text).Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)).Trim('_');
+
+    private static bool IsFollowUp(Utterance u) =>
+        u.WordCount <= 8 && (u.Normalised.StartsWith(" and ", StringComparison.Ordinal) || u.Normalised.StartsWith(" et ", StringComparison.Ordinal)
+            || u.Normalised.StartsWith(" e ", StringComparison.Ordinal) || u.Has("same", "pareil", "meme chose", "stessa cosa", "only", "seulement", "uniquement", "solo", "just", "them", "eux", "it", "that"));
+
+    private static bool IsClosing(Utterance u) =>
+        u.WordCount <= 8 && (u.Has("thanks", "thank you", "merci", "grazie", "that s all", "c est tout", "e tutto", "bye", "au revoir") && !HasAnalysisWords(u));
+
+    private static bool HasDomainWords(Utterance u) => HasAnalysisWords(u) || u.HasStem("member", "membre", "membri", "communaut", "communit", "comunit");
+
+    private static bool HasAnalysisWords(Utterance u) =>
+        WantsTrend(u) || WantsScores(u) || WantsSegments(u) || WantsChart(u) || WantsExport(u) || WantsCampaign(u) || WantsRetention(u) || WantsLifecycle(u);
+
+    private static bool WantsCreateSegment(Utterance u) =>
+        (u.Has("save", "create", "enregistre", "enregistrer", "cree", "creer", "salva", "crea", "store", "freeze") && u.HasStem("segment"))
+        || u.Has("as a segment", "en segment", "dans un segment", "come segmento");
+
+    private static bool WantsCampaign(Utterance u) =>
+        u.HasStem("campaign", "campagne", "campagna") || u.Has("a/b test", "ab test", "a/b", "variants", "variantes", "varianti") && u.HasStem("draft", "propos", "prepar", "make", "redig");
+
+    private static bool WantsCampaignDraft(Utterance u) =>
+        WantsCampaign(u) && u.HasStem("draft", "propos", "prepar", "redig", "make", "create", "cree", "lance", "plan", "build", "crea", "set up");
+
+    private static bool WantsPlaybooks(Utterance u) =>
+        u.HasStem("playbook", "advice", "advise", "tips", "conseil", "consigli", "suggeriment", "best practice", "bonnes pratiques", "piste")
+        || u.Has("what should i write", "what should we write", "what should i say", "what should we say", "what to write", "what to say", "how should we", "how should i",
+            "how do we", "how do i", "how can we", "how can i", "ideas for", "any ideas", "idees", "des idees", "what should we avoid", "what to avoid",
+            "best moment", "best time", "when should we", "que dire", "que leur ecrire", "quoi leur ecrire", "leur ecrire", "qu est ce qu on peut leur", "comment relancer",
+            "comment faire revenir", "comment motiver", "comment reengager", "comment re engager", "comment eviter", "faut il", "come posso", "come possiamo",
+            "cosa scrivere", "cosa dire", "come riattivare", "is it ok to", "should i", "should we send", "how to")
+            && !u.Has("how many", "combien", "quanti", "how has", "how did", "how is", "how s", "how are");
+
+    private static bool WantsPlaybooksTop(Utterance u) => u.HasStem("playbook");
+
+    private static bool WantsExplain(Utterance u) =>
+        u.Has("why", "explain", "explique", "pourquoi", "perche", "spiega", "tell me about", "parle moi", "parle-moi", "details", "detail", "about", "score of", "score du", "dettagli");
+
+    private static bool WantsExport(Utterance u) =>
+        u.HasStem("export", "download the", "telecharger", "telechargez", "esport", "scarica") || u.Has("excel", "xlsx", "csv", "json", "as a file", "en fichier", "spreadsheet", "un fichier", "file");
+
+    private static bool WantsChart(Utterance u) =>
+        u.HasStem("chart", "graph", "plot", "visuali", "grafic", "courbe", "diagram", "heatmap", "heat map") || u.Has("draw", "dessine", "en image", "as a picture");
+
+    private static bool HasComparisonWord(Utterance u) =>
+        u.Has("vs", "versus", "compared", "compare", "against", "par rapport", "rispetto", "contre", "than", "que");
+
+    private static bool WantsCompare(Utterance u) =>
+        u.HasStem("compar", "confront") || u.Has("vs", "versus", "par rapport a", "par rapport au", "par rapport aux", "rispetto a", "rispetto al", "against last", "against the");
+
+    private static bool WantsRetention(Utterance u) =>
+        u.HasStem("retention", "retain", "cohort", "cohorte", "coort", "ritenzione", "fidelisation") || u.Has("stick around", "stay on", "restent", "rimangono");
+
+    private static bool WantsLifecycle(Utterance u) =>
+        u.HasStem("lifecycle", "life cycle", "cycle de vie", "ciclo di vita", "resurrect", "revenants", "dormant", "dormienti")
+        || u.Has("come from", "viennent", "vengono", "new vs returning", "new and returning", "new versus returning", "returning", "regulars or newcomers", "newcomers or regulars",
+            "habitues ou des nouveaux", "nouveaux ou des habitues", "nouveaux et dormants", "nuovi e ricorrenti", "ricorrenti");
+
+    private static bool WantsSegments(Utterance u) =>
+        u.Has("segments", "segmentation", "segmenti", "by segment", "par segment", "split", "break down", "breakdown", "repartissent", "repartition", "suddivisi", "fall into");
+
+    private static bool WantsScores(Utterance u) =>
+        u.HasStem("inactiv", "inactif", "inattiv", "lapsed", "reactiv", "riattiv", "win back", "winback", "churn", "at risk", "gone quiet", "went quiet", "score", "rank", "classement", "dormant members", "relanc", "recuperare")
+        || u.Has("who should we", "who to contact", "qui relancer", "qui contacter", "haven t been back", "havent been back", "haven t done anything", "not been back", "stopped coming", "ne viennent plus", "chi dovremmo", "chi ricontattare");
+
+    private static bool WantsTrend(Utterance u) =>
+        u.HasStem("activ", "attivit", "evol", "trend", "tendance", "andament", "engage", "particip")
+        || u.Has("lose", "lost", "losing", "gained", "gain", "perdu", "perdus", "perdu", "gagne", "persi", "guadagnati", "how many", "combien", "quanti", "quante", "rate", "taux", "tasso",
+            "look like", "looking", "how did", "go", "usage", "utilisation", "uso");
+
+    private static string LanguageOf(Utterance u)
+    {
+        string[] french = ["le", "la", "les", "des", "du", "est", "et", "depuis", "combien", "qui", "pour", "avec", "quels", "quelles", "mois", "jours", "semaine", "derniers", "membres", "moi", "nous", "vous", "sur", "une", "dans", "ce", "ces", "en", "au", "aux", "pas", "plus", "comment", "pourquoi", "quel", "quelle", "merci", "exporte", "propose", "graphique", "eux", "leur", "seulement", "pareil"];
+        string[] italian = ["il", "gli", "della", "degli", "delle", "sono", "mese", "giorni", "quanti", "chi", "per", "come", "ultimi", "negli", "con", "dei", "che", "nel", "questo", "grazie", "solo", "fammi", "mostra", "andamento", "dovremmo", "esportalo", "quali", "abbiamo", "tempo", "fa", "domani"];
+        string[] english = ["the", "how", "what", "who", "last", "members", "show", "of", "and", "is", "are", "did", "we", "our", "for", "with", "me", "in", "to", "which", "this", "it", "that", "please", "thanks", "only", "them"];
+        var words = u.Normalised.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var scores = new[] { ("en", words.Count(english.Contains)), ("fr", words.Count(french.Contains)), ("it", words.Count(italian.Contains)) };
+        var best = scores.OrderByDescending(s => s.Item2).First();
+        return best.Item2 == 0 ? "en" : best.Item1;
+    }
+
+    [GeneratedRegex(@" (?:member |membre |membro |user |utilisateur |utente |id )?((?:m|u|usr|user|mbr|member)[-_]?\d{2,}|[a-z]{1,4}-\d{3,}|\d{4,}(?![-\d]))(?:'s| s)? ")]
+    private static partial Regex MemberIdPattern();
+
+    [GeneratedRegex("[\"«“]\\s*([^\"»”]{1,60}?)\\s*[\"»”]")]
+    private static partial Regex QuotedName();
+
+    [GeneratedRegex(@" (?:called|named|appele|appelee|nomme|nommee|intitule|chiamato|chiamata|denominato) ([a-z0-9_]+(?: [a-z0-9_]+)*?)(?= from| with| of| de | avec| for| pour| da | con | per |$| $)")]
+    private static partial Regex CalledName();
+}

@@ -1,0 +1,188 @@
+using System.Text.RegularExpressions;
+
+namespace Actionlytics.Agent.Planning;
+
+/// <summary>The argument values a message states: periods, thresholds, counts, actions, segments, profiles, needs, channels, formats.</summary>
+internal sealed partial record Slots
+{
+    public IReadOnlyList<FoundPeriod> Periods { get; init; } = [];
+
+    public string? Action { get; init; }
+
+    public string? Segment { get; init; }
+
+    /// <summary>A snake_case name that is not a built-in segment: a saved segment's.</summary>
+    public string? SavedSegment { get; init; }
+
+    public string? Profile { get; init; }
+
+    public string? Need { get; init; }
+
+    public string? Channel { get; init; }
+
+    public string? Format { get; init; }
+
+    public string? Granularity { get; init; }
+
+    public int? Threshold { get; init; }
+
+    public int? WindowDays { get; init; }
+
+    public DateOnly? AsOf { get; init; }
+
+    public int? Top { get; init; }
+
+    public int? Variants { get; init; }
+
+    public int? GoalDays { get; init; }
+
+    public double? MinScore { get; init; }
+
+    public Dictionary<string, object?>? Weights { get; init; }
+
+    /// <summary>A number of days said on its own ("same for 90 days"): a threshold when the subject is inactivity.</summary>
+    public int? BareDays { get; init; }
+
+    private static readonly HashSet<string> BuiltInSegments = [.. Vocabulary.Segments.Select(s => s.Value)];
+
+    public static Slots Read(Utterance u, DateOnly today)
+    {
+        var text = u.Normalised;
+        var taken = new List<(int Start, int End)>();
+
+        int? Days(Match m, string numberGroup, string unitGroup)
+        {
+            if (DateExpressions.ParseNumber(m.Groups[numberGroup].Value) is not { } n)
+            {
+                return null;
+            }
+            taken.Add((m.Index, m.Index + m.Length));
+            var unit = m.Groups[unitGroup].Value;
+            return unit.Length == 0 || unit[0] is 'd' or 'j' or 'g' ? n : unit[0] is 'w' or 's' ? n * 7 : unit[0] == 'm' ? n * 30 : n * 365;
+        }
+
+        var goal = GoalPattern().Match(text);
+        int? goalDays = goal.Success ? Days(goal, "n", "u") : null;
+        var window = WindowPattern().Match(text);
+        int? windowDays = window.Success ? Days(window, "n", "u") : null;
+        var threshold = ThresholdPattern().Match(text);
+        int? thresholdDays = threshold.Success ? Days(threshold, "n", "u") : null;
+        if (thresholdDays is null && ThresholdLoose().Match(text) is { Success: true } loose)
+        {
+            thresholdDays = Days(loose, "n", "u");
+        }
+        var asOf = DateExpressions.AsOf(u, today);
+
+        var top = TopPattern().Match(text);
+        var variants = VariantsPattern().Match(text);
+        var minScore = MinScorePattern().Match(text);
+        if (top.Success)
+        {
+            taken.Add((top.Index, top.Index + top.Length));
+        }
+        if (variants.Success)
+        {
+            taken.Add((variants.Index, variants.Index + variants.Length));
+        }
+
+        var bare = BareDaysPattern().Match(text);
+        int? bareDays = bare.Success && !taken.Any(t => bare.Index < t.End && t.Start < bare.Index + bare.Length) ? Days(bare, "n", "u") : null;
+
+        var periods = DateExpressions.Find(u, today)
+            .Where(p => !taken.Any(t => p.Position < t.End && t.Start < p.Position + p.Length))
+            .ToList();
+        // "au 10 mars" is a day to score as of, unless it ends a range ("du 1er au 10 mars").
+        if (asOf is { } a)
+        {
+            if (periods.Any(p => p.Position < a.Position && a.Position < p.Position + p.Length))
+            {
+                asOf = null;
+            }
+            else
+            {
+                periods.RemoveAll(p => p.Position < a.Position + a.Length && a.Position < p.Position + p.Length);
+            }
+        }
+
+        var profile = Vocabulary.Locate(u, Vocabulary.Profiles);
+        var action = Vocabulary.Locate(u, Vocabulary.Actions);
+        // "people who mostly download" is a profile, not the download action.
+        if (action is { } act && profile is { } prof && act.Position >= prof.Position && act.Position < prof.Position + prof.Length)
+        {
+            action = null;
+        }
+        var custom = action is null ? CustomAction().Match(text) : Match.Empty;
+        var segment = Vocabulary.Find(u, Vocabulary.Segments);
+        var saved = SnakeName().Matches(text).Select(m => m.Value.Trim()).FirstOrDefault(n => !BuiltInSegments.Contains(n) && !Vocabulary.Actions.Any(x => x.Value == n) && n.Contains('_', StringComparison.Ordinal));
+
+        return new Slots
+        {
+            Periods = periods,
+            Action = action?.Value ?? (custom.Success ? custom.Groups[1].Value : null),
+            Segment = segment,
+            SavedSegment = saved,
+            Profile = profile?.Value,
+            Need = Vocabulary.Find(u, Vocabulary.Needs),
+            Channel = Vocabulary.Find(u, Vocabulary.Channels),
+            Format = Vocabulary.Find(u, Vocabulary.Formats),
+            Granularity = Vocabulary.Find(u, Vocabulary.Granularities),
+            Threshold = thresholdDays,
+            WindowDays = windowDays,
+            AsOf = asOf?.Day,
+            Top = top.Success ? DateExpressions.ParseNumber(top.Groups["n"].Value) : null,
+            Variants = variants.Success ? (variants.Groups["ab"].Success ? 2 : DateExpressions.ParseNumber(variants.Groups["n"].Value)) : null,
+            GoalDays = goalDays,
+            MinScore = minScore.Success ? double.Parse(minScore.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null,
+            Weights = ReadWeights(text),
+            BareDays = bareDays,
+        };
+    }
+
+    private static Dictionary<string, object?>? ReadWeights(string text)
+    {
+        var weights = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, pattern) in new[] { ("recency", @"(?:recency|recence|recenza) (?:weight |at |a |=|: )?(\d+(?:\.\d+)?)"), ("constancy", @"(?:constancy|constance|costanza) (?:weight |at |a |=|: )?(\d+(?:\.\d+)?)"), ("frequency", @"(?:frequency|frequence|frequenza) (?:weight |at |a |=|: )?(\d+(?:\.\d+)?)") })
+        {
+            var m = Regex.Match(text, pattern, RegexOptions.CultureInvariant);
+            if (m.Success)
+            {
+                var value = double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                weights[name] = value == Math.Floor(value) ? (object)(int)value : value;
+            }
+        }
+        return weights.Count == 3 ? weights : null;
+    }
+
+    private const string N = DateExpressions.NumberPattern;
+    private const string U = @"(?<u>days?|weeks?|months?|jours?|semaines?|mois|giorni|giorno|settimane|settimana|mesi|mese)";
+
+    [GeneratedRegex(@"(?:inactive|inactifs?|inactives?|inattivi|inattive|no activity|without activity|sans activite|absent|absents|quiet|silent|silencieux|haven t done anything|havent done anything|haven t been back|havent been back|not been back|not logged in|pas revenus?|senza attivita|assenti)(?: (?:for|in|since|over|depuis|pendant|da|nei|negli|de|ultimi|the last|the past|more than|over|plus de|at least|au moins))* (?<n>" + N + ")(?:\\+)? " + U + @"\b")]
+    private static partial Regex ThresholdPattern();
+
+    [GeneratedRegex(@"\b(?<n>\d{1,3})(?:-| )(?<u>day|jours?|giorni) (?:threshold|inactivity|d inactivite|di inattivita)|(?:threshold|seuil|soglia) (?:of |de |di |at |a )?(?<n>\d{1,3}) ?(?<u>days?|jours?|giorni|d)?\b|(?<n>\d{1,3})\+ (?<u>days?|jours?|giorni)")]
+    private static partial Regex ThresholdLoose();
+
+    [GeneratedRegex(@"(?:(?<n>\d{1,3})(?:-| )(?<u>day|jour|giorni) (?:window|fenetre|finestra)|(?:window|fenetre|finestra) (?:of |de |di )?(?<n>\d{1,3}) (?<u>days?|jours?|giorni))")]
+    private static partial Regex WindowPattern();
+
+    [GeneratedRegex(@"(?:return|returns|back|retour|retours|ritorno|come back|comeback|counts?|compte|compte|conta)\w* (?:\w+ ){0,3}?(?:within|in|under|sous|dans les|en|entro|dans) (?<n>" + N + ") " + U)]
+    private static partial Regex GoalPattern();
+
+    [GeneratedRegex(@"\b(?:top|premiers|primi|first) (?<n>\d{1,3})\b|\b(?:the|les|i|le) (?<n>\d{1,3}) (?:best|most|premiers|first|members|membres|membri|playbooks|meilleurs|migliori|plus)\b|\b(?<n>\d{1,3}) (?:best|premiers|migliori|first|most|meilleurs)\b")]
+    private static partial Regex TopPattern();
+
+    [GeneratedRegex(@"(?<ab>a/b|ab test)|(?<n>" + N + @") (?:variants?|variantes?|varianti|versions?|messages?|messaggi)")]
+    private static partial Regex VariantsPattern();
+
+    [GeneratedRegex(@"(?:scoring|score|scores|punteggio) (?:of |d )?(?:at least|au moins|above|over|superieur a|almeno|>=|plus de|de plus de) (\d{1,3})")]
+    private static partial Regex MinScorePattern();
+
+    [GeneratedRegex(@"(?:for|pour|with|avec|a|at|da|con|per|de) (?<n>" + N + ") " + U + @"\b")]
+    private static partial Regex BareDaysPattern();
+
+    [GeneratedRegex(@" ([a-z]+_[a-z0-9_]+) ")]
+    private static partial Regex CustomAction();
+
+    [GeneratedRegex(@" [a-z][a-z0-9]*(?:_[a-z0-9]+)+ ")]
+    private static partial Regex SnakeName();
+}

@@ -1,0 +1,131 @@
+using Actionlytics.Core.Analytics;
+using Actionlytics.Data.Analytics;
+using Actionlytics.Data.Conversations;
+using Actionlytics.Knowledge;
+using Actionlytics.Knowledge.Search;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Actionlytics.Agent.Tools;
+
+/// <summary>
+/// Drafts a campaign proposal: the audience from a segment (or a saved one), one variant per need from the playbooks'
+/// example messages, groups with a holdout, the baseline return rate measured on the same kind of members in the past,
+/// and the smallest uplift the test could detect. Nothing is saved: the proposal is for the manager to approve.
+/// </summary>
+internal sealed class CampaignDrafter(ToolScope scope, PlaybookKnowledge knowledge, InactivityScorer scorer)
+{
+    public const double HoldoutShare = 0.10;
+
+    // z(0.975) + z(0.80): a two-sided 5% test with 80% power.
+    private const double PowerZ = 1.959964 + 0.841621;
+
+    private static readonly string[] NeedOrder = ["competence", "relatedness", "autonomy"];
+
+    public async Task<CampaignProposal> DraftAsync(CampaignArguments a, CancellationToken ct)
+    {
+        var variantCount = a.Variants ?? 3;
+        if (variantCount is < 2 or > 8)
+        {
+            throw new ToolArgumentException("A campaign has 2 to 8 variants.");
+        }
+        var goalDays = a.GoalDays ?? 14;
+        if (goalDays is < 1 or > 90)
+        {
+            throw new ToolArgumentException("goal_days is between 1 and 90.");
+        }
+        var channel = a.Channel ?? "email";
+        if (channel is not ("email" or "teams" or "webhook"))
+        {
+            throw new ToolArgumentException($"Unknown channel '{channel}': use email, teams or webhook.");
+        }
+        if (a.Need is not null && !NeedOrder.Contains(a.Need))
+        {
+            throw new ToolArgumentException($"Unknown need '{a.Need}': use autonomy, competence or relatedness.");
+        }
+
+        var analytics = scope.Services.GetRequiredService<CommunityAnalytics>();
+        var saved = a.Segment is null ? null : await scope.Services.GetRequiredService<SavedSegmentStore>().FindAsync(scope.Community.Id, a.Segment, ct);
+        if (a.Segment is not null && saved is null && !scorer.Segments.Names.Contains(a.Segment))
+        {
+            throw new ToolArgumentException($"Unknown segment '{a.Segment}': use {string.Join(", ", scorer.Segments.Names)} or a saved segment's name.");
+        }
+        if (a.Profile is not null && !scorer.Profiles.Names.Contains(a.Profile))
+        {
+            throw new ToolArgumentException($"Unknown profile '{a.Profile}': use {string.Join(", ", scorer.Profiles.Names)}.");
+        }
+
+        var now = await analytics.ScoreAsync(scope.Community.Slug, null, null, null, null, ct);
+        var savedIds = saved is null ? null : System.Text.Json.JsonSerializer.Deserialize<HashSet<string>>(saved.MemberIdsJson) ?? [];
+        bool Fits(MemberScore m) => (savedIds is null ? a.Segment is null || m.Segment == a.Segment : savedIds.Contains(m.MemberId))
+            && (a.Profile is null || m.Profile == a.Profile);
+        var audience = Members(now).Where(Fits).ToList();
+        if (audience.Count == 0)
+        {
+            throw new ToolArgumentException("No inactive member matches that segment and profile today: nothing to draft.");
+        }
+
+        // The baseline: the same kind of members goal_days ago, and how many of them came back on their own since.
+        var past = await analytics.ScoreAsync(scope.Community.Slug, now.Parameters.AsOf.AddDays(-goalDays), null, null, null, ct);
+        var stillInactive = Members(now).ToDictionary(m => m.MemberId, m => m.LastActiveDate);
+        var pastAudience = Members(past).Where(m => savedIds is null ? Fits(m) : (a.Profile is null || m.Profile == a.Profile)).ToList();
+        var returned = pastAudience.Count(m => !stillInactive.TryGetValue(m.MemberId, out var last) || last > past.Parameters.AsOf);
+        var baseline = pastAudience.Count == 0 ? 0 : (double)returned / pastAudience.Count;
+
+        var holdout = (int)Math.Round(audience.Count * HoldoutShare, MidpointRounding.AwayFromZero);
+        var perVariant = (audience.Count - holdout) / variantCount;
+        var mde = perVariant == 0 || holdout == 0 ? 1.0
+            : PowerZ * Math.Sqrt(Math.Max(baseline * (1 - baseline), 0.0025) * ((1.0 / perVariant) + (1.0 / holdout)));
+
+        var variants = await VariantsAsync(variantCount, a.Need, channel, a.Segment, a.Profile, perVariant, ct);
+        return new CampaignProposal(a.Segment ?? "all_inactive", a.Profile, audience.Count, holdout, goalDays,
+            AgentToolbox.Round(baseline), AgentToolbox.Round(Math.Min(mde, 1)), variants, audience.Take(5).Select(m => m.MemberId).ToList());
+    }
+
+    private static IEnumerable<MemberScore> Members(ScoringResult scoring)
+    {
+        for (var i = 0; i < scoring.Inactive.Count; i++)
+        {
+            yield return scoring.Inactive[i];
+        }
+    }
+
+    private async Task<List<CampaignVariant>> VariantsAsync(int count, string? need, string channel, string? segment, string? profile, int groupSize, CancellationToken ct)
+    {
+        var playbookChannel = channel == "webhook" ? "in_platform" : channel;
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var variants = new List<CampaignVariant>();
+        for (var i = 0; i < count; i++)
+        {
+            var variantNeed = need ?? NeedOrder[i % NeedOrder.Length];
+            var query = $"win back {segment?.Replace('_', ' ') ?? "inactive"} {profile ?? ""} members {variantNeed}";
+            var hits = await knowledge.SearchAsync(query, new SearchFilter(variantNeed, playbookChannel), 20, RankingMode.Hybrid, ct);
+            var hit = hits.FirstOrDefault(h => !used.Contains(h.PlaybookId) && Example(h.PlaybookId) is not null)
+                ?? hits.FirstOrDefault(h => Example(h.PlaybookId) is not null)
+                ?? throw new ToolArgumentException($"No playbook with an example message serves {variantNeed} on {channel}.");
+            used.Add(hit.PlaybookId);
+            var playbook = knowledge.Library.Find(hit.PlaybookId)!;
+            var (subject, body) = Example(hit.PlaybookId)!.Value;
+            variants.Add(new CampaignVariant(((char)('A' + i)).ToString(), variantNeed, channel, playbook.Tone, playbook.Id, hit.Citation, subject, body, groupSize));
+        }
+        return variants;
+    }
+
+    /// <summary>The playbook's English example message: its subject line and body.</summary>
+    private (string Subject, string Body)? Example(string playbookId)
+    {
+        var text = knowledge.Library.Find(playbookId)?.Section("Example message (English)")?.Text;
+        if (text is null)
+        {
+            return null;
+        }
+        var lines = text.Split('\n').Select(l => l.Trim()).ToList();
+        var subjectLine = lines.FirstOrDefault(l => l.TrimStart('*', ' ').StartsWith("Subject:", StringComparison.Ordinal));
+        if (subjectLine is null)
+        {
+            return null;
+        }
+        var subject = subjectLine.TrimStart('*', ' ')["Subject:".Length..].Trim().Trim('*').Trim();
+        var body = string.Join('\n', lines.SkipWhile(l => l != subjectLine).Skip(1)).Trim();
+        return (subject, body);
+    }
+}

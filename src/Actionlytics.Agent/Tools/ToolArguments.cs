@@ -1,0 +1,146 @@
+using System.Text.Json.Serialization;
+
+namespace Actionlytics.Agent.Tools;
+
+// The arguments of each tool. Their descriptions live in prompts/agent/tools.md; names are snake_case on the wire.
+
+public sealed record TrendArguments
+{
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    public string? Granularity { get; init; }
+
+    public string? Action { get; init; }
+}
+
+public sealed record CompareArguments
+{
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    public DateOnly? PreviousFrom { get; init; }
+
+    public DateOnly? PreviousTo { get; init; }
+
+    public string? Action { get; init; }
+}
+
+public sealed record RetentionArguments
+{
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+}
+
+public sealed record ScoreWeightsArgument
+{
+    public double Recency { get; init; } = 1;
+
+    public double Constancy { get; init; } = 1;
+
+    public double Frequency { get; init; } = 1;
+}
+
+public sealed record ScoresArguments
+{
+    public int? InactiveAfterDays { get; init; }
+
+    public int? WindowDays { get; init; }
+
+    public DateOnly? AsOf { get; init; }
+
+    public int? Top { get; init; }
+
+    public string? Segment { get; init; }
+
+    public string? Profile { get; init; }
+
+    public ScoreWeightsArgument? Weights { get; init; }
+}
+
+public sealed record ExplainArguments
+{
+    [JsonRequired]
+    public string MemberId { get; init; } = "";
+
+    public int? InactiveAfterDays { get; init; }
+}
+
+public sealed record SegmentsArguments
+{
+    public int? InactiveAfterDays { get; init; }
+}
+
+public sealed record CreateSegmentArguments
+{
+    [JsonRequired]
+    public string Name { get; init; } = "";
+
+    public string? Segment { get; init; }
+
+    public string? Profile { get; init; }
+
+    public int? InactiveAfterDays { get; init; }
+
+    public double? MinScore { get; init; }
+}
+
+public sealed record ChartArguments
+{
+    [JsonRequired]
+    public string Kind { get; init; } = "";
+
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    public string? Granularity { get; init; }
+
+    public int? InactiveAfterDays { get; init; }
+}
+
+public sealed record TableArguments
+{
+    [JsonRequired]
+    public string Table { get; init; } = "";
+
+    public string? Format { get; init; }
+
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    public string? Granularity { get; init; }
+
+    public int? InactiveAfterDays { get; init; }
+}
+
+public sealed record PlaybookArguments
+{
+    [JsonRequired]
+    public string Query { get; init; } = "";
+
+    public string? Need { get; init; }
+
+    public string? Channel { get; init; }
+
+    public int? Top { get; init; }
+}
+
+public sealed record CampaignArguments
+{
+    public string? Segment { get; init; }
+
+    public string? Profile { get; init; }
+
+    public int? Variants { get; init; }
+
+    public string? Need { get; init; }
+
+    public string? Channel { get; init; }
+
+    public int? GoalDays { get; init; }
+}

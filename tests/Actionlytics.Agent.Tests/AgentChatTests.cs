@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Actionlytics.Agent.Chat;
+using Actionlytics.Data.Analytics;
+using Actionlytics.Data.Communities;
+using Actionlytics.Data.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Actionlytics.Agent.Tests;
+
+/// <summary>Whole turns through the Microsoft.Extensions.AI pipeline: offline planner, real tools, real SQLite store.</summary>
+public sealed class AgentChatTests(DemoAgent demo) : IClassFixture<DemoAgent>
+{
+    private async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = demo.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    private Task<TurnResult> AskAsync(string question, string? thread = null, string user = "manager@example.org") =>
+        InScope(s => s.GetRequiredService<AgentChat>().AskAsync(DemoAgent.Community, user, thread, question, CancellationToken.None));
+
+    [Fact]
+    public async Task Answers_who_to_reactivate_with_the_members_the_scores_rank_first()
+    {
+        var turn = await AskAsync("Who are the inactive members with the highest reactivation score?");
+        var scores = await InScope(s => s.GetRequiredService<CommunityAnalytics>().ScoreAsync(DemoAgent.Community, null, null, null, null, CancellationToken.None));
+
+        Assert.Equal("inactivity_scores", Assert.Single(turn.ToolCalls).Name);
+        Assert.Contains($"1. {scores.Inactive[0].MemberId}: score", turn.Answer);
+        Assert.Contains(scores.InactiveMembers.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), turn.Answer);
+    }
+
+    [Fact]
+    public async Task Resolves_follow_ups_against_the_stored_thread_and_serves_the_export()
+    {
+        var first = await AskAsync("Who's been inactive for 60 days?");
+        var second = await AskAsync("export it to Excel", first.ThreadId);
+
+        var call = Assert.Single(second.ToolCalls);
+        Assert.Equal("export_table", call.Name);
+        Assert.Equal("xlsx", call.Arguments.GetProperty("format").GetString());
+        Assert.Equal(60, call.Arguments.GetProperty("inactive_after_days").GetInt32());
+        var artifact = Assert.Single(second.Artifacts);
+        var stored = await InScope(s => s.GetRequiredService<ArtifactStore>().FindAsync(artifact.Id, CancellationToken.None));
+        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString(stored!.Content, 0, 2)); // an XLSX is a zip
+        Assert.Contains(artifact.Url, second.Answer);
+    }
+
+    [Fact]
+    public async Task Answers_in_french_and_draws_the_chart_as_a_png()
+    {
+        var turn = await AskAsync("Un graphique de la tendance d'activité sur les 30 derniers jours");
+
+        Assert.Equal("render_chart", Assert.Single(turn.ToolCalls).Name);
+        Assert.StartsWith("Voici", turn.Answer, StringComparison.Ordinal);
+        var stored = await InScope(s => s.GetRequiredService<ArtifactStore>().FindAsync(turn.Artifacts[0].Id, CancellationToken.None));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, stored!.Content[..4]);
+    }
+
+    [Fact]
+    public async Task Cites_the_playbooks_its_advice_comes_from_and_says_it_is_AI_generated()
+    {
+        var turn = await AskAsync("What should I write to learners who stopped after failing quizzes?");
+
+        Assert.Equal("search_playbooks", Assert.Single(turn.ToolCalls).Name);
+        Assert.StartsWith("[quiz-failure-recovery: ", turn.Citations[0], StringComparison.Ordinal);
+        Assert.Contains("quiz-failure-recovery", turn.Answer);
+        Assert.Contains("AI-generated", turn.Answer);
+    }
+
+    [Fact]
+    public async Task Saves_a_segment_only_after_a_person_approves_the_exact_proposal()
+    {
+        var turn = await AskAsync("Save the fading learners as a segment called approval_test");
+        var pending = Assert.Single(turn.PendingApprovals);
+        Assert.Equal("create_segment", pending.Tool);
+        Assert.Equal("approval_test", pending.Arguments.GetProperty("name").GetString());
+        Assert.Null(await SavedAsync("approval_test"));
+
+        var decided = await InScope(s => s.GetRequiredService<AgentChat>().DecideAsync(DemoAgent.Community, "manager@example.org", turn.ThreadId, pending.Id, true, CancellationToken.None));
+
+        var saved = await SavedAsync("approval_test");
+        Assert.NotNull(saved);
+        Assert.Contains($"\"approval_test\" with {saved.MemberCount:N0} members", decided.Answer);
+        await Assert.ThrowsAsync<ChatRequestException>(() => InScope(s => s.GetRequiredService<AgentChat>().DecideAsync(DemoAgent.Community, "manager@example.org", turn.ThreadId, pending.Id, true, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task Saves_nothing_when_the_proposal_is_rejected()
+    {
+        var turn = await AskAsync("Create a segment named rejected_test from one-timers");
+        var pending = Assert.Single(turn.PendingApprovals);
+
+        await InScope(s => s.GetRequiredService<AgentChat>().DecideAsync(DemoAgent.Community, "manager@example.org", turn.ThreadId, pending.Id, false, CancellationToken.None));
+
+        Assert.Null(await SavedAsync("rejected_test"));
+    }
+
+    [Fact]
+    public async Task Keeps_threads_private_to_their_user()
+    {
+        var turn = await AskAsync("How has activity evolved over the last 30 days?");
+
+        await Assert.ThrowsAsync<ChatNotFoundException>(() => AskAsync("and only for videos?", turn.ThreadId, user: "someone-else@example.org"));
+    }
+
+    [Fact]
+    public async Task Turns_a_tool_error_into_a_short_message_without_internals()
+    {
+        var turn = await AskAsync("Why is m-99999 ranked so high?");
+
+        Assert.Equal("explain_member", Assert.Single(turn.ToolCalls).Name);
+        Assert.Contains("is not among the", turn.Answer);
+        Assert.DoesNotContain("   at ", turn.Answer);
+    }
+
+    [Fact]
+    public async Task Says_what_it_can_do_when_the_question_is_out_of_scope()
+    {
+        var turn = await AskAsync("What's the weather like in Paris tomorrow?");
+
+        Assert.Empty(turn.ToolCalls);
+        Assert.Contains("I can help with your community's activity", turn.Answer);
+    }
+
+    [Fact]
+    public async Task Refuses_an_empty_or_oversized_question_and_an_unknown_community()
+    {
+        await Assert.ThrowsAsync<ChatRequestException>(() => AskAsync("   "));
+        await Assert.ThrowsAsync<ChatRequestException>(() => AskAsync(new string('a', 5000)));
+        await Assert.ThrowsAsync<CommunityNotFoundException>(() => InScope(s => s.GetRequiredService<AgentChat>().AskAsync("nope", "u", null, "hi", CancellationToken.None)));
+    }
+
+    private Task<SavedSegment?> SavedAsync(string name) => InScope(async s =>
+    {
+        var community = await s.GetRequiredService<CommunityDirectory>().GetAsync(DemoAgent.Community, CancellationToken.None);
+        return await s.GetRequiredService<SavedSegmentStore>().FindAsync(community.Id, name, CancellationToken.None);
+    });
+}

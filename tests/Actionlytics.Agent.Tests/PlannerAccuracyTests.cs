@@ -1,0 +1,46 @@
+using Actionlytics.Agent.Planning;
+using Xunit.Abstractions;
+
+namespace Actionlytics.Agent.Tests;
+
+/// <summary>The offline planner against the labelled manager utterances (tool names and arguments must match exactly).</summary>
+public sealed class PlannerAccuracyTests(ITestOutputHelper output)
+{
+    private static string SetPath(string name) => Path.Combine(AppContext.BaseDirectory, "Utterances", name);
+
+    [Fact]
+    public void Has_at_least_150_labelled_turns_in_english_and_french_with_follow_ups()
+    {
+        var (_, cases) = PlannerEvaluation.Load(SetPath("tuning.json"));
+        Assert.True(cases.Sum(c => c.Turns.Count) >= 150);
+        Assert.Contains(cases, c => c.Id.StartsWith("fr-", StringComparison.Ordinal));
+        Assert.True(cases.Count(c => c.Turns.Count > 1) >= 30);
+    }
+
+    [Fact]
+    public void Plans_at_least_95_percent_of_the_tuning_turns_exactly()
+    {
+        var accuracy = Measure("tuning.json");
+        Assert.True(accuracy.Rate >= 0.95, $"{accuracy.Correct}/{accuracy.Turns} = {accuracy.Rate:P1}");
+    }
+
+    /// <summary>Written apart from the planner and never tuned on: how it generalises beyond its own test phrases.</summary>
+    [Fact]
+    public void Plans_most_of_the_held_out_turns_exactly()
+    {
+        var accuracy = Measure("heldout.json");
+        Assert.True(accuracy.Rate >= 0.80, $"{accuracy.Correct}/{accuracy.Turns} = {accuracy.Rate:P1}");
+    }
+
+    private PlannerAccuracy Measure(string set)
+    {
+        var (today, cases) = PlannerEvaluation.Load(SetPath(set));
+        var accuracy = PlannerEvaluation.Measure(today, cases);
+        foreach (var miss in accuracy.Misses)
+        {
+            output.WriteLine($"{miss.CaseId}: {miss.User}\n  expected {miss.Expected}\n  actual   {miss.Actual}");
+        }
+        output.WriteLine($"{set}: {accuracy.Correct}/{accuracy.Turns} = {accuracy.Rate:P1}");
+        return accuracy;
+    }
+}
