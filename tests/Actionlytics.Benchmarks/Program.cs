@@ -5,4 +5,5 @@ var root = new RootCommand("Actionlytics benchmarks: each reports ratios against
 root.Subcommands.Add(ImportBenchmark.Command());
 root.Subcommands.Add(AnalyticsBenchmark.Command());
 root.Subcommands.Add(KnowledgeBenchmark.Command());
+root.Subcommands.Add(AgentBenchmark.Command());
 return await root.Parse(args).InvokeAsync();

@@ -85,6 +85,7 @@ public static partial class DateExpressions
         Add(SinceIso(), m => (Iso(m.Groups[1].Value), today));
         Add(Quarter(), m => QuarterOf(today, Int(m.Groups[1]), Year(m.Groups[2])));
         Add(QuarterWords(), m => QuarterOf(today, QuarterNumber(m.Groups[1].Value), Year(m.Groups[2])));
+        Add(ThisQuarter(), _ => (new DateOnly(today.Year, (((today.Month - 1) / 3) * 3) + 1, 1), today));
         Add(ThisWeek(), _ => (Monday(today), today));
         Add(LastWeek(), _ => (Monday(today).AddDays(-7), Monday(today).AddDays(-1)));
         Add(ThisMonth(), _ => (new DateOnly(today.Year, today.Month, 1), today));
@@ -237,6 +238,9 @@ public static partial class DateExpressions
 
     [GeneratedRegex(@"\b(first|1st|second|2nd|third|3rd|fourth|4th|last|premier|1er|deuxieme|2e|troisieme|3e|quatrieme|4e|primo|secondo|terzo|quarto) (?:quarter|trimestre)(?: (?:of |de |del )?" + YearPattern + @")?\b")]
     private static partial Regex QuarterWords();
+
+    [GeneratedRegex(@"\b(?:this quarter|current quarter|ce trimestre|trimestre en cours|questo trimestre)\b")]
+    private static partial Regex ThisQuarter();
 
     [GeneratedRegex(@"\b(?:this week|cette semaine|questa settimana|semaine en cours)\b")]
     private static partial Regex ThisWeek();

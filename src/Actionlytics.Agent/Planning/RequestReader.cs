@@ -119,11 +119,19 @@ public static partial class RequestReader
         {
             return Call("list_segments", ("inactive_after_days", slots.Threshold));
         }
-        if (WantsScores(u) || ((slots.Segment is not null || slots.Profile is not null) && !WantsTrend(u)))
+        if (context is not null && IsFollowUp(u) && !WantsSegments(u) && FollowUp(u, slots, context) is { } followUp)
+        {
+            return followUp;
+        }
+        if (WantsScores(u) || ((slots.Segment is not null || slots.Profile is not null) && !WantsTrendStrongly(u)))
         {
             return Scores(slots, context, keepFilters: IsFollowUp(u) && context?.Name == "inactivity_scores");
         }
-        if (WantsTrend(u) || (slots.Action is not null && !IsFollowUp(u)) || (context is null && slots.Periods.Count > 0))
+        if (IsOffTopic(u))
+        {
+            return null;
+        }
+        if (WantsTrend(u) || (slots.Action is not null && !IsFollowUp(u)) || (context is null && slots.Periods.Count > 0 && HasDomainWords(u)))
         {
             return Call("activity_trend", [.. Window(slots), ("granularity", slots.Granularity), ("action", slots.Action)]);
         }
@@ -158,6 +166,15 @@ public static partial class RequestReader
                 if (previous.Name is "activity_trend" or "lifecycle" or "compare_periods")
                 {
                     Change("action", slots.Action);
+                    if (slots.Action is null && u.Has("overall", "all actions", "every action", "without the action filter", "without the filter", "toutes les actions", "sans filtre", "sans le filtre", "tutte le azioni", "senza filtro"))
+                    {
+                        changes.Add(new("action", null));
+                    }
+                }
+                if (slots.Periods.Count == 0 && Before(u, previous) is { } before)
+                {
+                    Change("from", before.From);
+                    Change("to", before.To);
                 }
                 if (previous.Name is not ("compare_periods" or "retention_cohorts"))
                 {
@@ -189,6 +206,26 @@ public static partial class RequestReader
                 break;
         }
         return changes.Count == 0 ? null : previous.With(changes);
+    }
+
+    /// <summary>"and the month before?": the same length of calendar unit just before the previous window.</summary>
+    private static (string From, string To)? Before(Utterance u, PlannedCall previous)
+    {
+        var m = RelativeBefore().Match(u.Normalised);
+        if (!m.Success || previous["from"] is not string fromText)
+        {
+            return null;
+        }
+        var from = DateOnly.Parse(fromText, CultureInfo.InvariantCulture);
+        var unit = m.Groups[1].Value;
+        var monthStart = new DateOnly(from.Year, from.Month, 1);
+        var (start, end) = unit switch
+        {
+            "week" or "semaine" or "settimana" => (from.AddDays(-7), from.AddDays(-1)),
+            "year" or "annee" or "anno" => (new DateOnly(from.Year - 1, 1, 1), new DateOnly(from.Year - 1, 12, 31)),
+            _ => (monthStart.AddMonths(-1), monthStart.AddDays(-1)),
+        };
+        return (Day(start), Day(end));
     }
 
     private static PlannedCall Scores(Slots slots, PlannedCall? context, bool keepFilters)
@@ -275,7 +312,7 @@ public static partial class RequestReader
 
     private static string? ChartKindOf(Utterance u) =>
         WantsLifecycle(u) ? "lifecycle"
-        : u.Has("what people do", "what members do", "ce que font", "action mix", "mix of actions", "by action", "par action", "repartition par action", "per azione", "cosa fanno", "types of activity") ? "action_mix"
+        : WhatTheyDo().IsMatch(u.Normalised) || u.Has("what people do", "what members do", "ce que font", "action mix", "mix of actions", "by action", "par action", "repartition par action", "per azione", "cosa fanno", "types of activity") ? "action_mix"
         : u.HasStem("score") || u.Has("scores", "punteggi") ? "score_distribution"
         : u.Has("segments", "segment", "segmenti", "by segment", "par segment") ? "segments"
         : WantsRetention(u) ? "retention"
@@ -328,15 +365,21 @@ public static partial class RequestReader
             return Snake(quoted.Groups[1].Value);
         }
         var m = CalledName().Match(u.Normalised);
-        return m.Success ? Snake(m.Groups[1].Value) : null;
+        if (m.Success)
+        {
+            return Snake(m.Groups[1].Value);
+        }
+        var snake = SegmentToken().Match(u.Normalised);
+        return snake.Success ? snake.Groups[1].Value : null;
     }
 
     private static string Snake(string text) =>
         string.Join('_', Utterance.Normalise(text).Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)).Trim('_');
 
     private static bool IsFollowUp(Utterance u) =>
-        u.WordCount <= 8 && (u.Normalised.StartsWith(" and ", StringComparison.Ordinal) || u.Normalised.StartsWith(" et ", StringComparison.Ordinal)
-            || u.Normalised.StartsWith(" e ", StringComparison.Ordinal) || u.Has("same", "pareil", "meme chose", "stessa cosa", "only", "seulement", "uniquement", "solo", "just", "them", "eux", "it", "that"));
+        u.WordCount <= 12 && (u.Normalised.StartsWith(" and ", StringComparison.Ordinal) || u.Normalised.StartsWith(" et ", StringComparison.Ordinal)
+            || u.Normalised.StartsWith(" e ", StringComparison.Ordinal) || u.Has("same", "pareil", "meme chose", "stessa cosa", "only", "seulement", "uniquement", "solo", "just", "them", "eux", "it", "that",
+                "what about", "how about", "et pour", "e per", "e invece", "instead", "plutot", "what if", "et si", "e se", "overall", "without the", "sans le filtre", "senza il filtro"));
 
     private static bool IsClosing(Utterance u) =>
         u.WordCount <= 8 && (u.Has("thanks", "thank you", "merci", "grazie", "that s all", "c est tout", "e tutto", "bye", "au revoir") && !HasAnalysisWords(u));
@@ -362,8 +405,11 @@ public static partial class RequestReader
             "how do we", "how do i", "how can we", "how can i", "ideas for", "any ideas", "idees", "des idees", "what should we avoid", "what to avoid",
             "best moment", "best time", "when should we", "que dire", "que leur ecrire", "quoi leur ecrire", "leur ecrire", "qu est ce qu on peut leur", "comment relancer",
             "comment faire revenir", "comment motiver", "comment reengager", "comment re engager", "comment eviter", "faut il", "come posso", "come possiamo",
-            "cosa scrivere", "cosa dire", "come riattivare", "is it ok to", "should i", "should we send", "how to")
-            && !u.Has("how many", "combien", "quanti", "how has", "how did", "how is", "how s", "how are");
+            "cosa scrivere", "cosa dire", "come riattivare", "is it ok to", "should i", "should we send", "how to", "good way", "best way", "right way",
+            "what kind of", "nudge", "pushy", "without sounding", "mistakes", "avoid", "erreurs", "eviter", "bon moment", "bonne facon", "meilleure facon",
+            "que faire", "what works", "errori", "evitare", "momento giusto")
+            && !u.Has("how many", "combien", "quanti", "how has", "how did", "how is", "how s", "how are")
+            && !(u.Normalised.StartsWith(" who ", StringComparison.Ordinal) || u.Normalised.StartsWith(" qui ", StringComparison.Ordinal) || u.Normalised.StartsWith(" chi ", StringComparison.Ordinal));
 
     private static bool WantsPlaybooksTop(Utterance u) => u.HasStem("playbook");
 
@@ -388,19 +434,27 @@ public static partial class RequestReader
     private static bool WantsLifecycle(Utterance u) =>
         u.HasStem("lifecycle", "life cycle", "cycle de vie", "ciclo di vita", "resurrect", "revenants", "dormant", "dormienti")
         || u.Has("come from", "viennent", "vengono", "new vs returning", "new and returning", "new versus returning", "returning", "regulars or newcomers", "newcomers or regulars",
-            "habitues ou des nouveaux", "nouveaux ou des habitues", "nouveaux et dormants", "nuovi e ricorrenti", "ricorrenti");
+            "habitues ou des nouveaux", "nouveaux ou des habitues", "nouveaux et dormants", "nuovi e ricorrenti", "ricorrenti")
+        || (u.HasStem("habitue", "regular", "regulier", "regolar", "veteran", "ancien") && u.HasStem("nouveau", "newcomer", "new member", "new ones", "nuov", "newbie"));
 
     private static bool WantsSegments(Utterance u) =>
         u.Has("segments", "segmentation", "segmenti", "by segment", "par segment", "split", "break down", "breakdown", "repartissent", "repartition", "suddivisi", "fall into");
 
     private static bool WantsScores(Utterance u) =>
-        u.HasStem("inactiv", "inactif", "inattiv", "lapsed", "reactiv", "riattiv", "win back", "winback", "churn", "at risk", "gone quiet", "went quiet", "score", "rank", "classement", "dormant members", "relanc", "recuperare")
+        u.HasStem("inactiv", "inactif", "inattiv", "lapsed", "no activity", "gone quiet", "reaching out", "reach out", "reactiv", "riattiv", "win back", "winback", "churn", "at risk", "gone quiet", "went quiet", "score", "rank", "classement", "dormant members", "relanc", "recuperare")
         || u.Has("who should we", "who to contact", "qui relancer", "qui contacter", "haven t been back", "havent been back", "haven t done anything", "not been back", "stopped coming", "ne viennent plus", "chi dovremmo", "chi ricontattare");
+
+    private static bool WantsTrendStrongly(Utterance u) =>
+        u.HasStem("evol", "trend", "tendance", "andament") || u.Has("how many", "combien", "quanti", "quante", "rate", "taux", "tasso", "lose", "lost", "losing", "perdu", "perdus");
+
+    /// <summary>Requests that are plainly about something else: the answer says what the assistant can do.</summary>
+    private static bool IsOffTopic(Utterance u) =>
+        u.Has("weather", "meteo", "tempo fa", "poem", "poeme", "poesia", "password", "mot de passe", "compte rendu", "meeting minutes", "minutes of", "translate", "traduis", "traduire", "tradurre", "recipe", "joke", "blague", "barzelletta");
 
     private static bool WantsTrend(Utterance u) =>
         u.HasStem("activ", "attivit", "evol", "trend", "tendance", "andament", "engage", "particip")
         || u.Has("lose", "lost", "losing", "gained", "gain", "perdu", "perdus", "perdu", "gagne", "persi", "guadagnati", "how many", "combien", "quanti", "quante", "rate", "taux", "tasso",
-            "look like", "looking", "how did", "go", "usage", "utilisation", "uso");
+            "usage", "utilisation", "uso");
 
     private static string LanguageOf(Utterance u)
     {
@@ -415,6 +469,15 @@ public static partial class RequestReader
 
     [GeneratedRegex(@" (?:member |membre |membro |user |utilisateur |utente |id )?((?:m|u|usr|user|mbr|member)[-_]?\d{2,}|[a-z]{1,4}-\d{3,}|\d{4,}(?![-\d]))(?:'s| s)? ")]
     private static partial Regex MemberIdPattern();
+
+    [GeneratedRegex(@"\b(week|month|year|semaine|mois|annee|settimana|mese|anno) (?:before|d avant|precedente?|prima)\b")]
+    private static partial Regex RelativeBefore();
+
+    [GeneratedRegex(@"\b(?:segment|segmento) ([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b")]
+    private static partial Regex SegmentToken();
+
+    [GeneratedRegex(@"\bwhat (?:\w+ ){0,3}(?:do|does|did)\b|\bce que (?:\w+ ){0,2}font\b|\bcosa (?:\w+ ){0,2}fanno\b")]
+    private static partial Regex WhatTheyDo();
 
     [GeneratedRegex("[\"«“]\\s*([^\"»”]{1,60}?)\\s*[\"»”]")]
     private static partial Regex QuotedName();
