@@ -1,3 +1,4 @@
+using Actionlytics.Agent;
 using Actionlytics.Server.Api;
 using Actionlytics.Server.Demo;
 using Actionlytics.Server.Hosting;
@@ -10,6 +11,7 @@ builder.AddStore();
 builder.AddDemoCommunity();
 builder.AddApiAccess();
 builder.AddIngestionApi();
+builder.Services.AddActionlyticsAgent(builder.Configuration);
 
 var app = builder.Build();
 
@@ -18,6 +20,7 @@ app.MapDefaultEndpoints();
 app.MapCommunitiesApi();
 app.MapIngestionApi();
 app.MapAnalyticsApi();
+app.MapChatApi();
 
 app.Run();
 

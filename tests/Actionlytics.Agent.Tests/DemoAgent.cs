@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Actionlytics.Agent.Tests;
 
 /// <summary>The agent on a real SQLite file holding a small demo community, with the offline planner and the shipped prompts and playbooks.</summary>
-public sealed class DemoAgent : IAsyncLifetime
+public class DemoAgent : IAsyncLifetime
 {
     public const string Community = "demo";
 
@@ -18,11 +18,16 @@ public sealed class DemoAgent : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Store:SqlitePath"] = Path.Combine(_folder.FullName, "store.db"),
             ["Knowledge:DataFolder"] = Path.Combine(_folder.FullName, "knowledge"),
-        }).Build();
+        };
+        foreach (var (key, value) in Settings())
+        {
+            settings[key] = value;
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddActionlyticsStore(configuration);
@@ -36,7 +41,10 @@ public sealed class DemoAgent : IAsyncLifetime
             new DemoCommunitySpec(1500, 12, 7, today), Community, "Demo", replace: false);
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Configuration on top of the embedded defaults (a model provider, for instance).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() => [];
+
+    public virtual async Task DisposeAsync()
     {
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

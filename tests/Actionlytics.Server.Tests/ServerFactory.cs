@@ -18,6 +18,7 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         {
             ["Store:Provider"] = "Sqlite",
             ["Store:SqlitePath"] = Path.Combine(_folder.FullName, "store.db"),
+            ["Knowledge:DataFolder"] = Path.Combine(_folder.FullName, "knowledge"),
             ["Demo:Members"] = "150",
             ["Demo:Months"] = "4",
         };

@@ -26,7 +26,7 @@ public sealed class AgentChat(
     ConversationStore conversations,
     IServiceProvider services)
 {
-    public async Task<TurnResult> AskAsync(string communitySlug, string userId, string? threadId, string question, CancellationToken cancellationToken)
+    public async Task<TurnResult> AskAsync(string communitySlug, string userId, string? threadId, string question, CancellationToken cancellationToken, IProgress<ChatEvent>? progress = null)
     {
         question = (question ?? "").Trim();
         if (question.Length == 0)
@@ -41,7 +41,7 @@ public sealed class AgentChat(
         var thread = threadId is null
             ? await conversations.CreateThreadAsync(community.Id, userId, question.Length > 80 ? question[..80] : question, cancellationToken)
             : await OwnedThreadAsync(threadId, community.Id, userId, cancellationToken);
-        return await RunAsync(community, thread, userId, new ChatMessage(ChatRole.User, question), cancellationToken);
+        return await RunAsync(community, thread, userId, new ChatMessage(ChatRole.User, question), progress, cancellationToken);
     }
 
     /// <summary>A person approves or rejects a pending proposal of a thread; approving runs exactly the call that was proposed.</summary>
@@ -57,10 +57,37 @@ public sealed class AgentChat(
             throw new ChatRequestException("This proposal was already decided.");
         }
         var decision = new ChatMessage(ChatRole.User, [request.CreateResponse(approved, approved ? null : $"Rejected by {userId}.")]);
-        return await RunAsync(community, thread, userId, decision, cancellationToken);
+        return await RunAsync(community, thread, userId, decision, null, cancellationToken);
     }
 
-    private async Task<TurnResult> RunAsync(Core.Communities.Community community, ChatThread thread, string userId, ChatMessage message, CancellationToken cancellationToken)
+    /// <summary>A user's threads in a community, latest first.</summary>
+    public async Task<IReadOnlyList<ChatThread>> ThreadsAsync(string communitySlug, string userId, CancellationToken cancellationToken)
+    {
+        var community = await communities.GetAsync(communitySlug, cancellationToken);
+        return await conversations.ListThreadsAsync(community.Id, userId, cancellationToken);
+    }
+
+    /// <summary>A thread's turns as the channels show them: each user message with the answer, calls and artifacts it got.</summary>
+    public async Task<IReadOnlyList<(string Question, TurnResult Result)>> TranscriptAsync(string communitySlug, string userId, string threadId, CancellationToken cancellationToken)
+    {
+        var community = await communities.GetAsync(communitySlug, cancellationToken);
+        var thread = await OwnedThreadAsync(threadId, community.Id, userId, cancellationToken);
+        var history = await HistoryAsync(thread.Id, cancellationToken);
+        var turns = new List<(string, TurnResult)>();
+        var start = 0;
+        for (var i = 1; i <= history.Count; i++)
+        {
+            if (i == history.Count || history[i].Role == ChatRole.User)
+            {
+                var turn = history[start..i];
+                turns.Add((turn[0].Text, Summarise(thread.Id, turn)));
+                start = i;
+            }
+        }
+        return turns;
+    }
+
+    private async Task<TurnResult> RunAsync(Core.Communities.Community community, ChatThread thread, string userId, ChatMessage message, IProgress<ChatEvent>? progress, CancellationToken cancellationToken)
     {
         var today = analytics.Today(community);
         var scope = new ToolScope(community, userId, today, services);
@@ -68,7 +95,8 @@ public sealed class AgentChat(
         List<ChatMessage> messages = [new(ChatRole.System, prompts.SystemPrompt(community.Name, community.TimeZone, today)), .. history, message];
         var chatOptions = new ChatOptions
         {
-            Tools = [.. toolbox.For(scope)],
+            // Approval-required tools stay as they are: the pipeline must see their marker to stop at a proposal.
+            Tools = [.. toolbox.For(scope).Select(t => progress is not null && t is AIFunction f && t is not ApprovalRequiredAIFunction ? new ReportingFunction(f, progress) : t)],
             AdditionalProperties = new AdditionalPropertiesDictionary { [OfflineChatClient.TodayOption] = RequestReader.Day(today) },
         };
 

@@ -10,6 +10,10 @@ public sealed class CommunityDirectory(ActionlyticsDbContext db, TimeProvider ti
     public Task<Community?> FindAsync(string slug, CancellationToken cancellationToken) =>
         db.Communities.AsNoTracking().SingleOrDefaultAsync(c => c.Slug == slug, cancellationToken);
 
+    /// <summary>The slug of the community with this store id, or null.</summary>
+    public Task<string?> SlugOfAsync(int id, CancellationToken cancellationToken) =>
+        db.Communities.AsNoTracking().Where(c => c.Id == id).Select(c => c.Slug).SingleOrDefaultAsync(cancellationToken);
+
     public async Task<Community> GetAsync(string slug, CancellationToken cancellationToken) =>
         await FindAsync(slug, cancellationToken) ?? throw new CommunityNotFoundException(slug);
 

@@ -41,6 +41,15 @@ public sealed class ApiAccess(IOptionsMonitor<ApiAccessOptions> options)
         return communityAllowed && (!write || key.CanWrite) ? Verdict.Allowed : Verdict.Forbidden;
     }
 
+    /// <summary>Who is calling, for ownership of conversations: the API key's name, or <c>local</c> for a keyless loopback caller.</summary>
+    public string CallerName(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var presented = PresentedKey(context.Request);
+        var key = presented is null ? null : options.CurrentValue.Keys.FirstOrDefault(k => k.Key.Length > 0 && FixedTimeEquals(k.Key, presented));
+        return key is null ? "local" : "key:" + key.Name;
+    }
+
     private static string? PresentedKey(HttpRequest request)
     {
         if (request.Headers.TryGetValue("X-Api-Key", out var header) && !string.IsNullOrEmpty(header))

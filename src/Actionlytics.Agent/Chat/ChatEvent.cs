@@ -1,0 +1,19 @@
+using System.Text.Json;
+
+namespace Actionlytics.Agent.Chat;
+
+/// <summary>Something a channel can show while a turn runs: a tool starting ("scoring members..."), or finishing.</summary>
+public sealed record ChatEvent(string Kind, string Tool, JsonElement? Arguments = null, double? ElapsedMilliseconds = null);
+
+/// <summary>Reports each call of the function it wraps to the turn's listener.</summary>
+internal sealed class ReportingFunction(Microsoft.Extensions.AI.AIFunction inner, IProgress<ChatEvent> progress) : Microsoft.Extensions.AI.DelegatingAIFunction(inner)
+{
+    protected override async ValueTask<object?> InvokeCoreAsync(Microsoft.Extensions.AI.AIFunctionArguments arguments, CancellationToken cancellationToken)
+    {
+        progress.Report(new ChatEvent("tool_started", Name, JsonSerializer.SerializeToElement(arguments.ToDictionary(a => a.Key, a => a.Value), Tools.ToolJson.Options)));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = await base.InvokeCoreAsync(arguments, cancellationToken);
+        progress.Report(new ChatEvent("tool_finished", Name, ElapsedMilliseconds: Math.Round(clock.Elapsed.TotalMilliseconds, 1)));
+        return result;
+    }
+}
