@@ -27,7 +27,7 @@ public static class ChatModelFactory
 
     /// <summary>
     /// Function invocation outermost (it loops: model, tools, model), OpenTelemetry inside it so each model call is a
-    /// GenAI span. Detailed errors stay off: a tool's unexpected failure reaches the model as a short message.
+    /// GenAI span, and logging of each model call (at Debug, so questions stay out of default logs). Detailed errors stay off: a tool's unexpected failure reaches the model as a short message.
     /// </summary>
     public static IChatClient CreatePipeline(IChatClient model, ILoggerFactory? loggerFactory = null) =>
         new ChatClientBuilder(model)
@@ -37,5 +37,6 @@ public static class ChatModelFactory
                 invocation.IncludeDetailedErrors = false;
             })
             .UseOpenTelemetry(loggerFactory, TelemetrySource)
+            .UseLogging(loggerFactory)
             .Build();
 }

@@ -119,7 +119,7 @@ public static partial class RequestReader
         {
             return Call("list_segments", ("inactive_after_days", slots.Threshold));
         }
-        if (context is not null && IsFollowUp(u) && !WantsSegments(u) && FollowUp(u, slots, context) is { } followUp)
+        if (context is not null && IsFollowUp(u) && !WantsSegments(u) && (FollowUp(u, slots, context) ?? FollowUpOfSubject(u, slots, context, subject)) is { } followUp)
         {
             return followUp;
         }
@@ -135,8 +135,12 @@ public static partial class RequestReader
         {
             return Call("activity_trend", [.. Window(slots), ("granularity", slots.Granularity), ("action", slots.Action)]);
         }
-        return context is null ? null : FollowUp(u, slots, context);
+        return context is null ? null : FollowUp(u, slots, context) ?? FollowUpOfSubject(u, slots, context, subject);
     }
+
+    /// <summary>"and only for videos?" after "show the trend and export it": the change applies to the analysis, not the export.</summary>
+    private static PlannedCall? FollowUpOfSubject(Utterance u, Slots slots, PlannedCall context, PlannedCall? subject) =>
+        subject is not null && !ReferenceEquals(subject, context) ? FollowUp(u, slots, subject) : null;
 
     /// <summary>A message that only changes something of the previous call: a period, an action, a threshold, a filter.</summary>
     private static PlannedCall? FollowUp(Utterance u, Slots slots, PlannedCall previous)

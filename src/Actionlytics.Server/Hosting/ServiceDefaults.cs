@@ -23,10 +23,12 @@ public static class ServiceDefaults
         var telemetry = builder.Services.AddOpenTelemetry()
             .WithTracing(tracing => tracing
                 .AddSource(ActionlyticsTelemetry.SourceName)
+                .AddSource(Actionlytics.Agent.Chat.ChatModelFactory.TelemetrySource) // GenAI spans: chat calls and tool executions
                 .AddAspNetCoreInstrumentation(asp => asp.Filter = context => context.Request.Path != "/health")
                 .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddMeter(ActionlyticsTelemetry.SourceName)
+                .AddMeter(Actionlytics.Agent.Chat.ChatModelFactory.TelemetrySource) // GenAI token usage and operation duration
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation());
