@@ -97,8 +97,16 @@ internal sealed class CampaignDrafter(ToolScope scope, PlaybookKnowledge knowled
         for (var i = 0; i < count; i++)
         {
             var variantNeed = need ?? NeedOrder[i % NeedOrder.Length];
-            var query = $"win back {segment?.Replace('_', ' ') ?? "inactive"} {profile ?? ""} members {variantNeed}";
-            var hits = await knowledge.SearchAsync(query, new SearchFilter(variantNeed, playbookChannel), 20, RankingMode.Hybrid, ct);
+            var query = $"message to invite {segment?.Replace('_', ' ') ?? "inactive"} {profile ?? ""} members back, {variantNeed}";
+            // Playbooks written for this segment and profile first; any playbook of the need and channel otherwise.
+            var fitting = new SearchFilter(variantNeed, playbookChannel,
+                profile is not null && Knowledge.Playbooks.PlaybookVocabulary.Profiles.Contains(profile) ? profile : null,
+                segment is not null && Knowledge.Playbooks.PlaybookVocabulary.Segments.Contains(segment) ? segment : null);
+            var hits = await knowledge.SearchAsync(query, fitting, 20, RankingMode.Hybrid, ct);
+            if (!hits.Any(h => !used.Contains(h.PlaybookId) && Example(h.PlaybookId) is not null))
+            {
+                hits = await knowledge.SearchAsync(query, new SearchFilter(variantNeed, playbookChannel), 20, RankingMode.Hybrid, ct);
+            }
             var hit = hits.FirstOrDefault(h => !used.Contains(h.PlaybookId) && Example(h.PlaybookId) is not null)
                 ?? hits.FirstOrDefault(h => Example(h.PlaybookId) is not null)
                 ?? throw new ToolArgumentException($"No playbook with an example message serves {variantNeed} on {channel}.");
