@@ -56,18 +56,7 @@ public sealed partial class AgentPrompts
     }
 
     /// <summary>The <c>prompts/agent</c> folder: next to the program when published, else found by walking up from it.</summary>
-    public static string DefaultFolder()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "prompts", "agent");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        return Path.Combine(AppContext.BaseDirectory, "prompts", "agent");
-    }
+    public static string DefaultFolder() => Actionlytics.Core.PromptFolders.Locate("agent");
 
     /// <summary><c>## key</c> sections and their text, in order.</summary>
     private static Dictionary<string, string> Sections(string markdown)

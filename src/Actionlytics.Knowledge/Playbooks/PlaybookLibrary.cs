@@ -39,16 +39,5 @@ public sealed class PlaybookLibrary
     }
 
     /// <summary>The <c>prompts/playbooks</c> folder: next to the program when published, else found by walking up from it (a source checkout).</summary>
-    public static string DefaultFolder()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "prompts", "playbooks");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        return Path.Combine(AppContext.BaseDirectory, "prompts", "playbooks");
-    }
+    public static string DefaultFolder() => Actionlytics.Core.PromptFolders.Locate("playbooks");
 }
