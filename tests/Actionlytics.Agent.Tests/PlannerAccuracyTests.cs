@@ -11,7 +11,7 @@ public sealed class PlannerAccuracyTests(ITestOutputHelper output)
     [Fact]
     public void Has_at_least_150_labelled_turns_in_english_and_french_with_follow_ups()
     {
-        var cases = new[] { "tuning.json", "tuning-b.json" }.SelectMany(f => PlannerEvaluation.Load(SetPath(f)).Cases).ToList();
+        var cases = new[] { "tuning.json", "tuning-b.json", "tuning-c.json" }.SelectMany(f => PlannerEvaluation.Load(SetPath(f)).Cases).ToList();
         Assert.True(cases.Sum(c => c.Turns.Count) >= 150);
         Assert.Contains(cases, c => c.Id.StartsWith("fr-", StringComparison.Ordinal));
         Assert.True(cases.Count(c => c.Turns.Count > 1) >= 30);
@@ -20,6 +20,7 @@ public sealed class PlannerAccuracyTests(ITestOutputHelper output)
     [Theory]
     [InlineData("tuning.json")]
     [InlineData("tuning-b.json")]
+    [InlineData("tuning-c.json")]
     public void Plans_at_least_95_percent_of_the_tuning_turns_exactly(string set)
     {
         var accuracy = Measure(set);

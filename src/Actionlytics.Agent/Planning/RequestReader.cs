@@ -56,7 +56,8 @@ public static partial class RequestReader
         var normalised = " " + text.ToLowerInvariant() + " ";
         foreach (var conjunction in Conjunctions)
         {
-            var at = normalised.IndexOf(conjunction, StringComparison.Ordinal);
+            // The last "and" that introduces an export, a chart or a campaign: earlier ones may join two dates ("entre le 1er et le 15").
+            var at = normalised.LastIndexOf(conjunction, StringComparison.Ordinal);
             while (at > 0)
             {
                 var second = new Utterance(normalised[(at + conjunction.Length)..]);
@@ -64,7 +65,7 @@ public static partial class RequestReader
                 {
                     return (normalised[..at].Trim(), normalised[(at + conjunction.Length)..].Trim());
                 }
-                at = normalised.IndexOf(conjunction, at + 1, StringComparison.Ordinal);
+                at = normalised.LastIndexOf(conjunction, at - 1, StringComparison.Ordinal);
             }
         }
         return null;
@@ -316,10 +317,10 @@ public static partial class RequestReader
 
     private static string? ChartKindOf(Utterance u) =>
         WantsLifecycle(u) ? "lifecycle"
-        : WhatTheyDo().IsMatch(u.Normalised) || u.Has("what people do", "what members do", "ce que font", "action mix", "mix of actions", "by action", "par action", "repartition par action", "per azione", "cosa fanno", "types of activity") ? "action_mix"
+        : WhatTheyDo().IsMatch(u.Normalised) || u.Has("repartition des actions", "breakdown of actions", "by type of action", "types d actions", "tipi di azione", "what people do", "what members do", "ce que font", "action mix", "mix of actions", "by action", "par action", "repartition par action", "per azione", "cosa fanno", "types of activity") ? "action_mix"
         : u.HasStem("score") || u.Has("scores", "punteggi") ? "score_distribution"
         : u.Has("segments", "segment", "segmenti", "by segment", "par segment") ? "segments"
-        : WantsRetention(u) ? "retention"
+        : WantsRetention(u) || u.Has("carte de chaleur", "heatmap", "heat map", "mappa di calore") ? "retention"
         : u.Has("trend", "tendance", "activity", "activite", "attivita", "andamento", "active members", "membres actifs") ? "trend"
         : null;
 
@@ -368,7 +369,7 @@ public static partial class RequestReader
         {
             return Snake(quoted.Groups[1].Value);
         }
-        var m = CalledName().Match(u.Normalised);
+        var m = CalledName().Match(Utterance.Normalise(u.Original.Replace(",", " , ", StringComparison.Ordinal).Replace(".", " . ", StringComparison.Ordinal)).Replace(" , ", " | ", StringComparison.Ordinal) + " ");
         if (m.Success)
         {
             return Snake(m.Groups[1].Value);
@@ -395,7 +396,8 @@ public static partial class RequestReader
 
     private static bool WantsCreateSegment(Utterance u) =>
         (u.Has("save", "create", "enregistre", "enregistrer", "cree", "creer", "salva", "crea", "store", "freeze") && u.HasStem("segment"))
-        || u.Has("as a segment", "en segment", "dans un segment", "come segmento");
+        || u.Has("as a segment", "en segment", "dans un segment", "come segmento", "into a segment", "in a segment", "segment named", "segment called",
+            "segment nomme", "segment appele", "nel segmento", "in un segmento");
 
     private static bool WantsCampaign(Utterance u) =>
         u.HasStem("campaign", "campagne", "campagna") || u.Has("a/b test", "ab test", "a/b", "variants", "variantes", "varianti") && u.HasStem("draft", "propos", "prepar", "make", "redig");
@@ -411,20 +413,23 @@ public static partial class RequestReader
             "comment faire revenir", "comment motiver", "comment reengager", "comment re engager", "comment eviter", "faut il", "come posso", "come possiamo",
             "cosa scrivere", "cosa dire", "come riattivare", "is it ok to", "should i", "should we send", "how to", "good way", "best way", "right way",
             "what kind of", "nudge", "pushy", "without sounding", "mistakes", "avoid", "erreurs", "eviter", "bon moment", "bonne facon", "meilleure facon",
-            "que faire", "what works", "errori", "evitare", "momento giusto")
+            "que faire", "what works", "errori", "evitare", "momento giusto", "research", "evidence", "science", "recherche", "etudes", "ricerca",
+            "ideas", "idee", "suggestions", "inspiration", "lutter contre", "comment lutter", "prevent", "prevenir", "come evitare", "come combattere")
             && !u.Has("how many", "combien", "quanti", "how has", "how did", "how is", "how s", "how are")
             && !(u.Normalised.StartsWith(" who ", StringComparison.Ordinal) || u.Normalised.StartsWith(" qui ", StringComparison.Ordinal) || u.Normalised.StartsWith(" chi ", StringComparison.Ordinal));
 
     private static bool WantsPlaybooksTop(Utterance u) => u.HasStem("playbook");
 
     private static bool WantsExplain(Utterance u) =>
-        u.Has("why", "explain", "explique", "pourquoi", "perche", "spiega", "tell me about", "parle moi", "parle-moi", "details", "detail", "about", "score of", "score du", "dettagli");
+        u.Has("why", "explain", "explique", "pourquoi", "perche", "spiega", "tell me about", "parle moi", "parle-moi", "details", "detail", "about", "score of", "score du", "dettagli",
+            "spiegami", "explique moi", "punteggio del", "dimmi di");
 
     private static bool WantsExport(Utterance u) =>
         u.HasStem("export", "download the", "telecharger", "telechargez", "esport", "scarica") || u.Has("excel", "xlsx", "csv", "json", "as a file", "en fichier", "spreadsheet", "un fichier", "file");
 
     private static bool WantsChart(Utterance u) =>
-        u.HasStem("chart", "graph", "plot", "visuali", "grafic", "courbe", "diagram", "heatmap", "heat map") || u.Has("draw", "dessine", "en image", "as a picture");
+        u.HasStem("chart", "graph", "plot", "visuali", "grafic", "courbe", "diagram", "heatmap", "heat map") || u.Has("draw", "dessine", "en image", "as a picture",
+            "trace moi", "trace", "carte de chaleur", "mappa di calore", "disegna");
 
     private static bool HasComparisonWord(Utterance u) =>
         u.Has("vs", "versus", "compared", "compare", "against", "par rapport", "rispetto", "contre", "than", "que");
@@ -442,23 +447,23 @@ public static partial class RequestReader
         || (u.HasStem("habitue", "regular", "regulier", "regolar", "veteran", "ancien") && u.HasStem("nouveau", "newcomer", "new member", "new ones", "nuov", "newbie"));
 
     private static bool WantsSegments(Utterance u) =>
-        u.Has("segments", "segmentation", "segmenti", "by segment", "par segment", "split", "break down", "breakdown", "repartissent", "repartition", "suddivisi", "fall into");
+        u.Has("segments", "segmentation", "segmenti", "by segment", "par segment", "split", "break down", "breakdown", "repartissent", "repartition", "suddivisi", "suddividono", "per segmento", "fall into");
 
     private static bool WantsScores(Utterance u) =>
-        u.HasStem("inactiv", "inactif", "inattiv", "lapsed", "no activity", "gone quiet", "reaching out", "reach out", "reactiv", "riattiv", "win back", "winback", "churn", "at risk", "gone quiet", "went quiet", "score", "rank", "classement", "dormant members", "relanc", "recuperare")
+        u.HasStem("inactiv", "inactif", "inattiv", "lapsed", "no activity", "gone quiet", "reaching out", "reach out", "reactiv", "riattiv", "win back", "winback", "at risk", "gone quiet", "went quiet", "score", "rank", "classement", "dormant members", "relanc", "recuperare")
         || u.Has("who should we", "who to contact", "qui relancer", "qui contacter", "haven t been back", "havent been back", "haven t done anything", "not been back", "stopped coming", "ne viennent plus", "chi dovremmo", "chi ricontattare");
 
     private static bool WantsTrendStrongly(Utterance u) =>
-        u.HasStem("evol", "trend", "tendance", "andament") || u.Has("how many", "combien", "quanti", "quante", "rate", "taux", "tasso", "lose", "lost", "losing", "perdu", "perdus");
+        u.HasStem("evol", "trend", "tendance", "andament", "churn") || u.Has("how many", "combien", "quanti", "quante", "rate", "taux", "tasso", "lose", "lost", "losing", "perdu", "perdus", "mau", "dau", "wau");
 
     /// <summary>Requests that are plainly about something else: the answer says what the assistant can do.</summary>
     private static bool IsOffTopic(Utterance u) =>
         u.Has("weather", "meteo", "tempo fa", "poem", "poeme", "poesia", "password", "mot de passe", "compte rendu", "meeting minutes", "minutes of", "translate", "traduis", "traduire", "tradurre", "recipe", "joke", "blague", "barzelletta");
 
     private static bool WantsTrend(Utterance u) =>
-        u.HasStem("activ", "attivit", "evol", "trend", "tendance", "andament", "engage", "particip")
+        u.HasStem("activ", "attivit", "evol", "trend", "tendance", "andament", "engage", "particip", "churn")
         || u.Has("lose", "lost", "losing", "gained", "gain", "perdu", "perdus", "perdu", "gagne", "persi", "guadagnati", "how many", "combien", "quanti", "quante", "rate", "taux", "tasso",
-            "usage", "utilisation", "uso");
+            "usage", "utilisation", "uso", "mau", "dau", "wau", "active users", "utilisateurs actifs", "utenti attivi", "moved");
 
     private static string LanguageOf(Utterance u)
     {
@@ -471,7 +476,7 @@ public static partial class RequestReader
         return best.Item2 == 0 ? "en" : best.Item1;
     }
 
-    [GeneratedRegex(@" (?:member |membre |membro |user |utilisateur |utente |id )?((?:m|u|usr|user|mbr|member)[-_]?\d{2,}|[a-z]{1,4}-\d{3,}|\d{4,}(?![-\d]))(?:'s| s)? ")]
+    [GeneratedRegex(@" (?:member |membre |membro |user |utilisateur |utente |id )?((?:m|u|usr|user|mbr|member)[-_]?\d{2,}|[a-z]{1,4}-\d{3,}|\d{5,}(?![-\d]))(?:'s| s)? ")]
     private static partial Regex MemberIdPattern();
 
     [GeneratedRegex(@"\b(week|month|year|semaine|mois|annee|settimana|mese|anno) (?:before|d avant|precedente?|prima)\b")]
@@ -486,6 +491,6 @@ public static partial class RequestReader
     [GeneratedRegex("[\"«“]\\s*([^\"»”]{1,60}?)\\s*[\"»”]")]
     private static partial Regex QuotedName();
 
-    [GeneratedRegex(@" (?:called|named|appele|appelee|nomme|nommee|intitule|chiamato|chiamata|denominato) ([a-z0-9_]+(?: [a-z0-9_]+)*?)(?= from| with| of| de | avec| for| pour| da | con | per |$| $)")]
+    [GeneratedRegex(@" (?:called|named|appele|appelee|nomme|nommee|intitule|chiamato|chiamata|denominato) ([a-z0-9_]+(?: [a-z0-9_]+)*?)(?= \|| from| with| of| de | avec| for| pour| da | con | per | using | only |$| $)")]
     private static partial Regex CalledName();
 }

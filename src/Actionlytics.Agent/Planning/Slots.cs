@@ -132,7 +132,7 @@ internal sealed partial record Slots
             Top = top.Success ? DateExpressions.ParseNumber(top.Groups["n"].Value) : null,
             Variants = variants.Success ? (variants.Groups["ab"].Success ? 2 : DateExpressions.ParseNumber(variants.Groups["n"].Value)) : null,
             GoalDays = goalDays,
-            MinScore = minScore.Success ? double.Parse(minScore.Groups[1].Success ? minScore.Groups[1].Value : minScore.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : null,
+            MinScore = minScore.Success ? double.Parse(minScore.Groups.Values.Skip(1).First(g => g.Success).Value, System.Globalization.CultureInfo.InvariantCulture) : null,
             Weights = ReadWeights(text),
             BareDays = bareDays,
         };
@@ -156,10 +156,10 @@ internal sealed partial record Slots
     private const string N = DateExpressions.NumberPattern;
     private const string U = @"(?<u>days?|weeks?|months?|jours?|semaines?|mois|giorni|giorno|settimane|settimana|mesi|mese)";
 
-    [GeneratedRegex(@"(?:inactive|inactifs?|inactives?|inattivi|inattive|no activity|without activity|sans activite|absent|absents|quiet|silent|silencieux|haven t done anything|havent done anything|haven t been back|havent been back|not been back|not logged in|pas revenus?|senza attivita|assenti|gone|away|partis|means|meaning|signifie|veut dire|significa)(?: (?:for|in|since|over|depuis|pendant|da|nei|negli|de|ultimi|the last|the past|more than|over|plus de|at least|au moins|is|=))* (?<n>" + N + ")(?:\\+)? " + U + @"\b")]
+    [GeneratedRegex(@"(?:inactive|inactifs?|inactives?|inattivi|inattive|no activity|without activity|sans activite|absent|absents|quiet|silent|silencieux|haven t done anything|havent done anything|haven t been back|havent been back|not been back|not logged in|pas revenus?|senza attivita|assenti|gone|away|partis|means|meant|meaning|was|signifie|signifiait|veut dire|voulait dire|significa)(?: (?:for|in|since|over|depuis|pendant|da|nei|negli|de|ultimi|the last|the past|more than|over|plus de|at least|au moins|is|=))* (?<n>" + N + ")(?:\\+)? " + U + @"\b")]
     private static partial Regex ThresholdPattern();
 
-    [GeneratedRegex(@"\b(?<n>\d{1,3})(?:-| )(?<u>day|jours?|giorni) (?:threshold|inactivity|d inactivite|di inattivita)|(?:threshold|seuil|soglia) (?:of |de |di |at |a )?(?<n>\d{1,3}) ?(?<u>days?|jours?|giorni|d)?\b|(?<n>\d{1,3})\+ (?<u>days?|jours?|giorni)")]
+    [GeneratedRegex(@"\b(?<n>\d{1,3})(?:-| )(?<u>day|jours?|giorni) (?:threshold|inactivity|d inactivite|di inattivita)|(?:threshold|seuil|soglia)(?: d inactivite| of inactivity| di inattivita)? (?:of |de |di |at |a )?(?<n>\d{1,3}) ?(?<u>days?|jours?|giorni|d)?\b|(?<n>\d{1,3})\+ (?<u>days?|jours?|giorni)")]
     private static partial Regex ThresholdLoose();
 
     [GeneratedRegex(@"(?:(?<n>\d{1,3})(?:-| )(?<u>day|jour|giorni) (?:window|fenetre|finestra)|(?:window|fenetre|finestra) (?:of |de |di )?(?<n>\d{1,3}) (?<u>days?|jours?|giorni)|(?:constancy|frequency|constance|frequence|costanza|frequenza)(?: \w+){0,5}? (?<n>\d{1,3}) (?<u>days?|jours?|giorni))")]
@@ -174,7 +174,7 @@ internal sealed partial record Slots
     [GeneratedRegex(@"(?<ab>a/b|ab test)|(?<n>" + N + @") (?:variants?|variantes?|varianti|versions?|messages?|messaggi)")]
     private static partial Regex VariantsPattern();
 
-    [GeneratedRegex(@"(?:scoring|score|scores|punteggio) (?:of |d |de )?(?:(?:at least|au moins|above|over|superieur a|almeno|>=|plus de|de plus de) (\d{1,3})|(\d{1,3}) (?:or more|or above|and up|and above|et plus|ou plus|o piu))")]
+    [GeneratedRegex(@"(?:scoring|score|scores|punteggio) (?:of |d |de )?(?:(?:at least|au moins|above|over|superieur a|almeno|>=|plus de|de plus de) (\d{1,3})|(\d{1,3}) (?:or more|or above|and up|and above|et plus|ou plus|o piu))|(?:at least|au moins|almeno) (\d{1,3}) (?:points|pts|punti)")]
     private static partial Regex MinScorePattern();
 
     [GeneratedRegex(@"(?:for|pour|with|avec|a|at|da|con|per|de) (?<n>" + N + ") " + U + @"\b")]

@@ -8,7 +8,7 @@ internal static class Vocabulary
 {
     public static readonly (string Value, string[] Phrases)[] Actions =
     [
-        ("login", ["logins", "login", "log ins", "log in", "logged in", "sign ins", "connexions", "connexion", "accessi", "accesso", "accessi", "visits", "visites"]),
+        ("login", ["logins", "login", "log ins", "log in", "logged in", "sign ins", "connexions", "connexion", "se sont connectes", "connectes", "connected", "collegati", "si sono collegati", "accessi", "accesso", "accessi", "visits", "visites"]),
         ("download", ["downloads", "download", "telechargements", "telechargement", "scaricamenti", "download"]),
         ("quiz_answer", ["quiz answers", "quizzes", "quizz", "quiz", "questionnaires"]),
         ("badge_earned", ["badges", "badge"]),
@@ -58,7 +58,7 @@ internal static class Vocabulary
 
     public static readonly (string Value, string[] Phrases)[] Granularities =
     [
-        ("day", ["by day", "per day", "daily", "day by day", "each day", "par jour", "jour par jour", "quotidien", "al giorno", "giorno per giorno", "giornaliero", "per giorno"]),
+        ("day", ["by day", "per day", "daily", "day by day", "each day", "every day", "chaque jour", "ogni giorno", "par jour", "jour par jour", "quotidien", "al giorno", "giorno per giorno", "giornaliero", "per giorno"]),
         ("week", ["by week", "per week", "weekly", "week by week", "each week", "par semaine", "semaine par semaine", "hebdomadaire", "a settimana", "settimana per settimana", "settimanale", "per settimana"]),
         ("month", ["by month", "per month", "monthly", "month by month", "each month", "par mois", "mois par mois", "mensuel", "mensuelle", "mese per mese", "mensile", "al mese", "per mese"]),
     ];
