@@ -1,4 +1,3 @@
-using Actionlytics.Agent;
 using Actionlytics.Server.Api;
 using Actionlytics.Server.Demo;
 using Actionlytics.Server.Hosting;
@@ -11,7 +10,7 @@ builder.AddStore();
 builder.AddDemoCommunity();
 builder.AddApiAccess();
 builder.AddIngestionApi();
-builder.Services.AddActionlyticsAgent(builder.Configuration);
+builder.AddAgent();
 
 var app = builder.Build();
 

@@ -16,9 +16,6 @@ internal sealed class CampaignDrafter(ToolScope scope, PlaybookKnowledge knowled
 {
     public const double HoldoutShare = 0.10;
 
-    // z(0.975) + z(0.80): a two-sided 5% test with 80% power.
-    private const double PowerZ = 1.959964 + 0.841621;
-
     private static readonly string[] NeedOrder = ["competence", "relatedness", "autonomy"];
 
     public async Task<CampaignProposal> DraftAsync(CampaignArguments a, CancellationToken ct)
@@ -73,12 +70,11 @@ internal sealed class CampaignDrafter(ToolScope scope, PlaybookKnowledge knowled
 
         var holdout = (int)Math.Round(audience.Count * HoldoutShare, MidpointRounding.AwayFromZero);
         var perVariant = (audience.Count - holdout) / variantCount;
-        var mde = perVariant == 0 || holdout == 0 ? 1.0
-            : PowerZ * Math.Sqrt(Math.Max(baseline * (1 - baseline), 0.0025) * ((1.0 / perVariant) + (1.0 / holdout)));
+        var mde = Core.Campaigns.ExperimentStatistics.MinimumDetectableEffect(baseline, perVariant, holdout);
 
         var variants = await VariantsAsync(variantCount, a.Need, channel, a.Segment, a.Profile, perVariant, ct);
         return new CampaignProposal(a.Segment ?? "all_inactive", a.Profile, audience.Count, holdout, goalDays,
-            AgentToolbox.Round(baseline), AgentToolbox.Round(Math.Min(mde, 1)), variants, audience.Take(5).Select(m => m.MemberId).ToList());
+            AgentToolbox.Round(baseline), AgentToolbox.Round(mde), variants, audience.Take(5).Select(m => m.MemberId).ToList());
     }
 
     private static IEnumerable<MemberScore> Members(ScoringResult scoring)

@@ -1,0 +1,33 @@
+using Actionlytics.Agent;
+using Actionlytics.Knowledge;
+
+namespace Actionlytics.Server.Hosting;
+
+/// <summary>The agent in the server: its services, and the playbooks indexed in the background at start so the first advice is quick.</summary>
+public static class AgentHosting
+{
+    public static IHostApplicationBuilder AddAgent(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddActionlyticsAgent(builder.Configuration);
+        builder.Services.AddHostedService<KnowledgeIndexing>();
+        return builder;
+    }
+
+    private sealed class KnowledgeIndexing(PlaybookKnowledge knowledge, ILogger<KnowledgeIndexing> logger) : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            try
+            {
+                var report = await knowledge.IndexAsync(stoppingToken);
+                logger.LogInformation("Playbooks indexed: {Playbooks} playbooks, {Chunks} sections, {Embedded} embedded again.", report.Playbooks, report.Chunks, report.Embedded);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Searches index on first use anyway; a failure here must not stop the server.
+                logger.LogWarning(e, "Indexing the playbooks at start failed; the first search will try again.");
+            }
+        }
+    }
+}
