@@ -16,6 +16,9 @@ internal sealed class CampaignDrafter(ToolScope scope, PlaybookKnowledge knowled
 {
     public const double HoldoutShare = 0.10;
 
+    /// <summary>Drafts show the split a campaign made from them would use; issue 6's campaigns carry their own seed.</summary>
+    public const int AssignmentSeed = 1;
+
     private static readonly string[] NeedOrder = ["competence", "relatedness", "autonomy"];
 
     public async Task<CampaignProposal> DraftAsync(CampaignArguments a, CancellationToken ct)
@@ -68,11 +71,14 @@ internal sealed class CampaignDrafter(ToolScope scope, PlaybookKnowledge knowled
         var returned = pastAudience.Count(m => !stillInactive.TryGetValue(m.MemberId, out var last) || last > past.Parameters.AsOf);
         var baseline = pastAudience.Count == 0 ? 0 : (double)returned / pastAudience.Count;
 
-        var holdout = (int)Math.Round(audience.Count * HoldoutShare, MidpointRounding.AwayFromZero);
-        var perVariant = (audience.Count - holdout) / variantCount;
-        var mde = Core.Campaigns.ExperimentStatistics.MinimumDetectableEffect(baseline, perVariant, holdout);
+        // The split the campaign would use: seeded and stratified by score band and profile.
+        var groups = Core.Campaigns.GroupAssignment.Assign([.. audience.Select(m => new Core.Campaigns.CampaignCandidate(m.MemberId, m.Score, m.Profile))], variantCount, HoldoutShare, AssignmentSeed)
+            .Values.GroupBy(g => g).ToDictionary(g => g.Key, g => g.Count());
+        var holdout = groups.GetValueOrDefault(Core.Campaigns.GroupAssignment.Holdout);
+        var smallest = Enumerable.Range(0, variantCount).Min(i => groups.GetValueOrDefault(((char)('A' + i)).ToString()));
+        var mde = Core.Campaigns.ExperimentStatistics.MinimumDetectableEffect(baseline, smallest, holdout);
 
-        var variants = await VariantsAsync(variantCount, a.Need, channel, a.Segment, a.Profile, perVariant, ct);
+        var variants = await VariantsAsync(variantCount, a.Need, channel, a.Segment, a.Profile, groups, ct);
         return new CampaignProposal(a.Segment ?? "all_inactive", a.Profile, audience.Count, holdout, goalDays,
             AgentToolbox.Round(baseline), AgentToolbox.Round(mde), variants, audience.Take(5).Select(m => m.MemberId).ToList());
     }
@@ -85,7 +91,7 @@ internal sealed class CampaignDrafter(ToolScope scope, PlaybookKnowledge knowled
         }
     }
 
-    private async Task<List<CampaignVariant>> VariantsAsync(int count, string? need, string channel, string? segment, string? profile, int groupSize, CancellationToken ct)
+    private async Task<List<CampaignVariant>> VariantsAsync(int count, string? need, string channel, string? segment, string? profile, IReadOnlyDictionary<string, int> groups, CancellationToken ct)
     {
         var playbookChannel = channel == "webhook" ? "in_platform" : channel;
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -109,7 +115,8 @@ internal sealed class CampaignDrafter(ToolScope scope, PlaybookKnowledge knowled
             used.Add(hit.PlaybookId);
             var playbook = knowledge.Library.Find(hit.PlaybookId)!;
             var (subject, body) = Example(hit.PlaybookId)!.Value;
-            variants.Add(new CampaignVariant(((char)('A' + i)).ToString(), variantNeed, channel, playbook.Tone, playbook.Id, hit.Citation, subject, body, groupSize));
+            var name = ((char)('A' + i)).ToString();
+            variants.Add(new CampaignVariant(name, variantNeed, channel, playbook.Tone, playbook.Id, hit.Citation, subject, body, groups.GetValueOrDefault(name)));
         }
         return variants;
     }
