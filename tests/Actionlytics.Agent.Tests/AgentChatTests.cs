@@ -86,6 +86,63 @@ public sealed class AgentChatTests(DemoAgent demo) : IClassFixture<DemoAgent>
     }
 
     [Fact]
+    public async Task Keeps_a_thread_usable_and_its_proposal_decidable_when_the_manager_asks_something_else_first()
+    {
+        var proposal = await AskAsync("Save the one-timers as a segment called later_decision");
+        Assert.Contains("approval", proposal.Answer, StringComparison.OrdinalIgnoreCase);
+        var pending = Assert.Single(proposal.PendingApprovals);
+
+        var other = await AskAsync("How has activity evolved over the last 30 days?", proposal.ThreadId);
+        Assert.Equal("activity_trend", Assert.Single(other.ToolCalls).Name);
+
+        await InScope(s => s.GetRequiredService<AgentChat>().DecideAsync(DemoAgent.Community, "manager@example.org", proposal.ThreadId, pending.Id, true, CancellationToken.None));
+        Assert.NotNull(await SavedAsync("later_decision"));
+        var transcript = await InScope(s => s.GetRequiredService<AgentChat>().TranscriptAsync(DemoAgent.Community, "manager@example.org", proposal.ThreadId, CancellationToken.None));
+        Assert.Empty(transcript[0].Result.PendingApprovals); // decided later, no longer shown as waiting
+    }
+
+    [Fact]
+    public async Task Runs_one_approval_once_even_when_two_arrive_together()
+    {
+        var turn = await AskAsync("Save the long gone members as a segment called twice_clicked");
+        var pending = Assert.Single(turn.PendingApprovals);
+
+        var decisions = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => InScope(async s =>
+        {
+            try
+            {
+                await s.GetRequiredService<AgentChat>().DecideAsync(DemoAgent.Community, "manager@example.org", turn.ThreadId, pending.Id, true, CancellationToken.None);
+                return "ran";
+            }
+            catch (ChatRequestException)
+            {
+                return "refused";
+            }
+        })));
+
+        Assert.Equal(["ran", "refused"], decisions.Order());
+    }
+
+    [Fact]
+    public async Task Counts_only_the_asked_actions_events_per_period()
+    {
+        var (perPeriod, videoViews) = await InScope(async s =>
+        {
+            var community = await s.GetRequiredService<CommunityDirectory>().GetAsync(DemoAgent.Community, CancellationToken.None);
+            var analytics = s.GetRequiredService<CommunityAnalytics>();
+            var scope = new Tools.ToolScope(community, "manager@example.org", analytics.Today(community), s);
+            var trend = s.GetRequiredService<Tools.AgentToolbox>().For(scope).OfType<Microsoft.Extensions.AI.AIFunction>().Single(t => t.Name == "activity_trend");
+            var result = (JsonElement)(await trend.InvokeAsync(new Microsoft.Extensions.AI.AIFunctionArguments { ["action"] = "video_view" }))!;
+            var all = (await analytics.TrendAsync(DemoAgent.Community, null, null, Core.Analytics.Granularity.Week, null, CancellationToken.None)).Trend;
+            return (result.GetProperty("periods").EnumerateArray().Select(p => p.GetProperty("events").GetInt64()).ToList(),
+                all.Points.Select(p => p.EventsByAction[1 + Core.Analytics.DailyTotals.ActionSlots.ToList().IndexOf("video_view")]).ToList());
+        });
+
+        Assert.Equal(videoViews, perPeriod);
+        Assert.Contains(perPeriod, n => n > 0);
+    }
+
+    [Fact]
     public async Task Saves_nothing_when_the_proposal_is_rejected()
     {
         var turn = await AskAsync("Create a segment named rejected_test from one-timers");

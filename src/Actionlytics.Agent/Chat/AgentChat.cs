@@ -41,7 +41,7 @@ public sealed class AgentChat(
         var thread = threadId is null
             ? await conversations.CreateThreadAsync(community.Id, userId, question.Length > 80 ? question[..80] : question, cancellationToken)
             : await OwnedThreadAsync(threadId, community.Id, userId, cancellationToken);
-        return await RunAsync(community, thread, userId, new ChatMessage(ChatRole.User, question), progress, cancellationToken);
+        return await RunAsync(community, thread, userId, new ChatMessage(ChatRole.User, question), progress, lockHeld: false, cancellationToken);
     }
 
     /// <summary>A person approves or rejects a pending proposal of a thread; approving runs exactly the call that was proposed.</summary>
@@ -49,15 +49,22 @@ public sealed class AgentChat(
     {
         var community = await communities.GetAsync(communitySlug, cancellationToken);
         var thread = await OwnedThreadAsync(threadId, community.Id, userId, cancellationToken);
+        using var turnLock = await ThreadLock.TakeAsync(thread.Id, cancellationToken);
         var history = await HistoryAsync(thread.Id, cancellationToken);
-        var request = history.SelectMany(m => m.Contents.OfType<ToolApprovalRequestContent>()).LastOrDefault(r => r.RequestId == approvalId)
+        var holder = history.LastOrDefault(m => m.Contents.OfType<ToolApprovalRequestContent>().Any(r => r.RequestId == approvalId))
             ?? throw new ChatNotFoundException($"No proposal {approvalId} in this thread.");
-        if (history.SelectMany(m => m.Contents.OfType<ToolApprovalResponseContent>()).Any(r => r.RequestId == approvalId))
+        var answered = Answered(history);
+        if (answered.Contains(approvalId))
         {
             throw new ChatRequestException("This proposal was already decided.");
         }
-        var decision = new ChatMessage(ChatRole.User, [request.CreateResponse(approved, approved ? null : $"Rejected by {userId}.")]);
-        return await RunAsync(community, thread, userId, decision, null, cancellationToken);
+        // A model may batch calls; the pipeline then holds all of them for approval. The decided one gets the person's
+        // decision; the read-only ones beside it run; other side-effecting ones are declined (they can be proposed again).
+        var responses = holder.Contents.OfType<ToolApprovalRequestContent>().Where(r => !answered.Contains(r.RequestId)).Select(r =>
+            r.RequestId == approvalId ? r.CreateResponse(approved, approved ? null : $"Rejected by {userId}.")
+            : r.CreateResponse(r.ToolCall is FunctionCallContent call && !AgentToolbox.ApprovalRequired.Contains(call.Name), "Only one proposal is decided at a time.")).ToList();
+        var decision = new ChatMessage(ChatRole.User, [.. responses]);
+        return await RunAsync(community, thread, userId, decision, null, lockHeld: true, cancellationToken);
     }
 
     /// <summary>A user's threads in a community, latest first.</summary>
@@ -80,18 +87,22 @@ public sealed class AgentChat(
             if (i == history.Count || history[i].Role == ChatRole.User)
             {
                 var turn = history[start..i];
-                turns.Add((turn[0].Text, Summarise(thread.Id, turn)));
+                turns.Add((turn[0].Text, Summarise(thread.Id, turn, Answered(history))));
                 start = i;
             }
         }
         return turns;
     }
 
-    private async Task<TurnResult> RunAsync(Core.Communities.Community community, ChatThread thread, string userId, ChatMessage message, IProgress<ChatEvent>? progress, CancellationToken cancellationToken)
+    private async Task<TurnResult> RunAsync(
+        Core.Communities.Community community, ChatThread thread, string userId, ChatMessage message, IProgress<ChatEvent>? progress, bool lockHeld, CancellationToken cancellationToken)
     {
+        // One turn at a time per thread: two requests would read the same history and both append after it.
+        using var turnLock = lockHeld ? null : await ThreadLock.TakeAsync(thread.Id, cancellationToken);
         var today = analytics.Today(community);
         var scope = new ToolScope(community, userId, today, services);
-        var history = Reduce(await HistoryAsync(thread.Id, cancellationToken));
+        var stored = await HistoryAsync(thread.Id, cancellationToken);
+        var history = WithoutUndecidedProposals(Reduce(stored), message);
         List<ChatMessage> messages = [new(ChatRole.System, prompts.SystemPrompt(community.Name, community.TimeZone, today)), .. history, message];
         var chatOptions = new ChatOptions
         {
@@ -103,8 +114,37 @@ public sealed class AgentChat(
         var response = await pipeline.GetResponseAsync(messages, chatOptions, cancellationToken);
         var turn = new List<ChatMessage> { message };
         turn.AddRange(response.Messages);
-        await conversations.AppendAsync(thread.Id, [.. turn.Select(m => (m.Role.Value, JsonSerializer.Serialize(m, AIJsonUtilities.DefaultOptions)))], cancellationToken);
-        return Summarise(thread.Id, turn);
+        // Tools have run: the turn is stored even if the caller has gone, or the thread would not show what was done.
+        await conversations.AppendAsync(thread.Id, [.. turn.Select(m => (m.Role.Value, JsonSerializer.Serialize(m, AIJsonUtilities.DefaultOptions)))], CancellationToken.None);
+        var result = Summarise(thread.Id, turn, Answered([.. stored, .. turn]));
+        return result.PendingApprovals.Count > 0 && result.Answer.Length == 0
+            ? result with { Answer = ProposalText(message, result.PendingApprovals) }
+            : result;
+    }
+
+    /// <summary>
+    /// Proposals left undecided stay decidable, but the model does not see them: the pipeline refuses a history with an
+    /// approval request and no answer to it. The decision being sent keeps its own request.
+    /// </summary>
+    private static List<ChatMessage> WithoutUndecidedProposals(List<ChatMessage> history, ChatMessage next)
+    {
+        var answered = Answered([.. history, next]);
+        return history.Select(m =>
+        {
+            var kept = m.Contents.Where(c => c is not ToolApprovalRequestContent r || answered.Contains(r.RequestId)).ToList();
+            return kept.Count == m.Contents.Count ? m : new ChatMessage(m.Role, kept) { MessageId = m.MessageId, AuthorName = m.AuthorName };
+        }).Where(m => m.Contents.Count > 0).ToList();
+    }
+
+    private static HashSet<string> Answered(IEnumerable<ChatMessage> messages) =>
+        messages.SelectMany(m => m.Contents.OfType<ToolApprovalResponseContent>()).Select(r => r.RequestId).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>What a turn that stopped at a proposal says: what waits for approval, in the manager's language.</summary>
+    private string ProposalText(ChatMessage question, IReadOnlyList<PendingApproval> pending)
+    {
+        var templates = prompts.Answers(RequestReader.Read(question.Text, DateOnly.FromDateTime(DateTime.UtcNow), []).Language);
+        var described = string.Join("\n", pending.Select(p => $"- {p.Tool} {p.Arguments.GetRawText()}"));
+        return $"{described}\n\n{templates.Text("approval_waiting")}";
     }
 
     private async Task<ChatThread> OwnedThreadAsync(string threadId, int communityId, string userId, CancellationToken cancellationToken)
@@ -140,7 +180,7 @@ public sealed class AgentChat(
         return history[start..];
     }
 
-    private static TurnResult Summarise(string threadId, List<ChatMessage> turn)
+    private static TurnResult Summarise(string threadId, List<ChatMessage> turn, HashSet<string> answered)
     {
         var calls = turn.SelectMany(m => m.Contents.OfType<FunctionCallContent>()).ToList();
         var results = turn.SelectMany(m => m.Contents.OfType<FunctionResultContent>()).Select(r => r.Result).OfType<JsonElement>().Where(r => r.ValueKind == JsonValueKind.Object).ToList();
@@ -150,7 +190,6 @@ public sealed class AgentChat(
             r.TryGetProperty("playbooks", out var hits) ? hits.EnumerateArray().Select(h => h.GetProperty("citation").GetString()!)
             : r.TryGetProperty("variants", out var variants) ? variants.EnumerateArray().Select(v => v.GetProperty("citation").GetString()!)
             : []).Distinct().ToList();
-        var answered = turn.SelectMany(m => m.Contents.OfType<ToolApprovalResponseContent>()).Select(r => r.RequestId).ToHashSet();
         var pending = turn.SelectMany(m => m.Contents.OfType<ToolApprovalRequestContent>())
             .Where(r => !answered.Contains(r.RequestId) && r.ToolCall is FunctionCallContent)
             .Select(r => new PendingApproval(r.RequestId, ((FunctionCallContent)r.ToolCall).Name, JsonSerializer.SerializeToElement(((FunctionCallContent)r.ToolCall).Arguments, ToolJson.Options)))

@@ -12,8 +12,13 @@ internal sealed class ReportingFunction(Microsoft.Extensions.AI.AIFunction inner
     {
         progress.Report(new ChatEvent("tool_started", Name, JsonSerializer.SerializeToElement(arguments.ToDictionary(a => a.Key, a => a.Value), Tools.ToolJson.Options)));
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = await base.InvokeCoreAsync(arguments, cancellationToken);
-        progress.Report(new ChatEvent("tool_finished", Name, ElapsedMilliseconds: Math.Round(clock.Elapsed.TotalMilliseconds, 1)));
-        return result;
+        try
+        {
+            return await base.InvokeCoreAsync(arguments, cancellationToken);
+        }
+        finally
+        {
+            progress.Report(new ChatEvent("tool_finished", Name, ElapsedMilliseconds: Math.Round(clock.Elapsed.TotalMilliseconds, 1)));
+        }
     }
 }

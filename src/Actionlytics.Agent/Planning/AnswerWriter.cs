@@ -26,7 +26,11 @@ public sealed class AnswerWriter(AgentPrompts prompts)
             }
             if (result.ValueKind != JsonValueKind.Object)
             {
-                answer.Append(t.Text("approval_rejected"));
+                // Not a tool's JSON: the pipeline's word for a declined proposal, or for a tool that failed unexpectedly.
+                var text = result.ValueKind == JsonValueKind.String ? result.GetString() ?? "" : "";
+                answer.Append(text.StartsWith("Error", StringComparison.OrdinalIgnoreCase)
+                    ? t.Render("tool_error", new Dictionary<string, string> { ["error"] = text })
+                    : t.Text("approval_rejected"));
                 continue;
             }
             if (result.TryGetProperty("error", out var error))

@@ -55,8 +55,9 @@ public sealed class AgentToolbox(AgentPrompts prompts, PlaybookKnowledge knowled
         public async Task<object> TrendAsync(TrendArguments a, CancellationToken ct)
         {
             var (trend, _) = await Analytics.TrendAsync(Slug, a.From, a.To, Granularity(a.Granularity), a.Action, ct);
+            var slot = EventSlot(a.Action);
             return new TrendResult(trend.From, trend.To, Name(trend.Granularity), a.Action,
-                trend.Points.Select(p => new TrendPeriod(p.Period.Start, p.Period.End, p.ActiveMembers, p.Members, Round(p.ActivityRate), p.Gained, p.Lost, p.EventsByAction[0])).ToList(),
+                trend.Points.Select(p => new TrendPeriod(p.Period.Start, p.Period.End, p.ActiveMembers, p.Members, Round(p.ActivityRate), p.Gained, p.Lost, p.EventsByAction[slot])).ToList(),
                 Comparison(trend.Comparison, a.Action));
         }
 
@@ -219,6 +220,13 @@ public sealed class AgentToolbox(AgentPrompts prompts, PlaybookKnowledge knowled
             a.Profile is null ? null : $"profile {a.Profile}",
             a.MinScore is null ? null : $"score at least {a.MinScore}",
         }.Where(p => p is not null));
+    }
+
+    /// <summary>Where an action's events are in a period's counts: slot 0 is every event, then one slot per action flag.</summary>
+    private static int EventSlot(string? action)
+    {
+        var flags = (int)CommunityAnalytics.ActionFlags(action);
+        return flags == 0 ? 0 : System.Numerics.BitOperations.TrailingZeroCount(flags) + 1;
     }
 
     internal static Granularity Granularity(string? text) => text?.Trim().ToLowerInvariant() switch

@@ -47,12 +47,12 @@ public static class ChatApi
 
         chat.MapGet("/threads/{id}", async (string id, HttpContext http, ConversationStore conversations, CommunityDirectory communities, AgentChat agent, CancellationToken cancellationToken) =>
             await WithThreadAsync(id, http, conversations, communities, write: false, async slug =>
-                Results.Ok(new
+                Results.Json(new
                 {
                     id,
                     community = slug,
                     turns = (await agent.TranscriptAsync(slug, Caller(http), id, cancellationToken)).Select(t => new { question = t.Question, result = Json(t.Result) }),
-                }), cancellationToken))
+                }, ToolJson.Options), cancellationToken))
             .WithSummary("A conversation's history: each question with its answer, tool calls, artifacts, citations and pending approvals.");
 
         chat.MapPost("/threads/{id}/messages", async (string id, NewMessage body, HttpContext http, ConversationStore conversations, CommunityDirectory communities, AgentChat agent, CancellationToken cancellationToken) =>
@@ -60,7 +60,7 @@ public static class ChatApi
             {
                 if (!http.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))
                 {
-                    return Results.Ok(Json(await agent.AskAsync(slug, Caller(http), id, body.Text, cancellationToken)));
+                    return Results.Json(Json(await agent.AskAsync(slug, Caller(http), id, body.Text, cancellationToken)), ToolJson.Options);
                 }
                 await StreamAsync(http, progress => agent.AskAsync(slug, Caller(http), id, body.Text, cancellationToken, progress), cancellationToken);
                 return Results.Empty;
@@ -69,7 +69,7 @@ public static class ChatApi
 
         chat.MapPost("/threads/{id}/approvals/{approvalId}", async (string id, string approvalId, Decision body, HttpContext http, ConversationStore conversations, CommunityDirectory communities, AgentChat agent, CancellationToken cancellationToken) =>
             await WithThreadAsync(id, http, conversations, communities, write: true, async slug =>
-                Results.Ok(Json(await agent.DecideAsync(slug, Caller(http), id, approvalId, body.Approved, cancellationToken))), cancellationToken))
+                Results.Json(Json(await agent.DecideAsync(slug, Caller(http), id, approvalId, body.Approved, cancellationToken)), ToolJson.Options), cancellationToken))
             .WithSummary("Approves or rejects a proposal of the thread ({ \"approved\": true }); approving runs exactly the proposed call. Needs write access to the community.");
 
         app.MapGet("/api/artifacts/{id}", async (string id, HttpContext http, ArtifactStore artifacts, CommunityDirectory communities, CancellationToken cancellationToken) =>
@@ -111,17 +111,36 @@ public static class ChatApi
             {
                 events.Writer.TryWrite(("error", new { message = e.Message }));
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The stream always ends with done or error; the details stay in the server's log.
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatApi)).LogError(e, "A streamed chat turn failed.");
+                events.Writer.TryWrite(("error", new { message = "The turn failed on the server; nothing more was done. Try again." }));
+            }
             finally
             {
                 events.Writer.TryComplete();
             }
         }, cancellationToken);
-        await foreach (var (name, data) in events.Reader.ReadAllAsync(cancellationToken))
+        try
         {
-            await http.Response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, ToolJson.Options)}\n\n", cancellationToken);
-            await http.Response.Body.FlushAsync(cancellationToken);
+            await foreach (var (name, data) in events.Reader.ReadAllAsync(cancellationToken))
+            {
+                await http.Response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, ToolJson.Options)}\n\n", cancellationToken);
+                await http.Response.Body.FlushAsync(cancellationToken);
+            }
         }
-        await turn;
+        finally
+        {
+            // The turn uses this request's services: it must end before they are disposed, even if the caller left.
+            try
+            {
+                await turn;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
     }
 
     /// <summary>Progress reported synchronously: events keep their order.</summary>
