@@ -242,7 +242,7 @@ public sealed class AnswerWriter(AgentPrompts prompts)
             ["segment"] = r.GetProperty("segment").GetString()! + (r.TryGetProperty("profile", out var p) ? " / " + p.GetString() : ""),
             ["audience"] = f.Number(r.GetProperty("audience").GetInt32()),
             ["variants"] = f.Number(variants.Count),
-            ["group_size"] = variants.Count > 0 ? f.Number(variants[0].GetProperty("group_size").GetInt32()) : "0",
+            ["group_size"] = GroupSizes(f, variants),
             ["holdout"] = f.Number(r.GetProperty("holdout").GetInt32()),
             ["goal_days"] = f.Number(r.GetProperty("goal_days").GetInt32()),
             ["baseline"] = f.Percent(r.GetProperty("baseline_rate").GetDouble()),
@@ -256,10 +256,22 @@ public sealed class AnswerWriter(AgentPrompts prompts)
                 ["need"] = v.GetProperty("need").GetString()!,
                 ["channel"] = v.GetProperty("channel").GetString()!,
                 ["playbook"] = v.GetProperty("playbook_id").GetString()!,
+                ["size"] = f.Number(v.GetProperty("group_size").GetInt32()),
                 ["subject"] = v.GetProperty("subject").GetString()!,
             }));
         }
         return text.ToString();
+    }
+
+    /// <summary>"83" when the variant groups are equal, "83-84" when the stratified split leaves them a member apart.</summary>
+    private static string GroupSizes(Formatter f, List<JsonElement> variants)
+    {
+        if (variants.Count == 0)
+        {
+            return "0";
+        }
+        var sizes = variants.Select(v => v.GetProperty("group_size").GetInt32()).ToList();
+        return sizes.Min() == sizes.Max() ? f.Number(sizes[0]) : $"{f.Number(sizes.Min())}-{f.Number(sizes.Max())}";
     }
 
     private static Dictionary<string, string> Values(Formatter f, JsonElement r, params string[] names) =>
