@@ -142,7 +142,7 @@ public sealed class AgentChat(
     /// <summary>What a turn that stopped at a proposal says: what waits for approval, in the manager's language.</summary>
     private string ProposalText(ChatMessage question, IReadOnlyList<PendingApproval> pending)
     {
-        var templates = prompts.Answers(RequestReader.Read(question.Text, DateOnly.FromDateTime(DateTime.UtcNow), []).Language);
+        var templates = prompts.Answers(RequestReader.LanguageOf(question.Text));
         var described = string.Join("\n", pending.Select(p => $"- {p.Tool} {p.Arguments.GetRawText()}"));
         return $"{described}\n\n{templates.Text("approval_waiting")}";
     }

@@ -24,7 +24,7 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
         ArgumentNullException.ThrowIfNull(messages);
         var history = messages.ToList();
         var lastUser = history.FindLastIndex(m => m.Role == ChatRole.User && !string.IsNullOrWhiteSpace(m.Text));
-        var language = lastUser < 0 ? "en" : RequestReader.Read(history[lastUser].Text, Today(options), []).Language;
+        var language = lastUser < 0 ? "en" : RequestReader.LanguageOf(history[lastUser].Text);
 
         // Tool results came back: write the answer from them.
         var results = history.Skip(lastUser + 1).SelectMany(m => m.Contents.OfType<FunctionResultContent>()).ToList();

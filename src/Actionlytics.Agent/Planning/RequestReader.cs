@@ -465,6 +465,9 @@ public static partial class RequestReader
         || u.Has("lose", "lost", "losing", "gained", "gain", "perdu", "perdus", "perdu", "gagne", "persi", "guadagnati", "how many", "combien", "quanti", "quante", "rate", "taux", "tasso",
             "usage", "utilisation", "uso", "mau", "dau", "wau", "active users", "utilisateurs actifs", "utenti attivi", "moved");
 
+    /// <summary>The message's language (<c>en</c>, <c>fr</c> or <c>it</c>), by its most common function words.</summary>
+    public static string LanguageOf(string message) => LanguageOf(new Utterance(message ?? ""));
+
     private static string LanguageOf(Utterance u)
     {
         string[] french = ["le", "la", "les", "des", "du", "est", "et", "depuis", "combien", "qui", "pour", "avec", "quels", "quelles", "mois", "jours", "semaine", "derniers", "membres", "moi", "nous", "vous", "sur", "une", "dans", "ce", "ces", "en", "au", "aux", "pas", "plus", "comment", "pourquoi", "quel", "quelle", "merci", "exporte", "propose", "graphique", "eux", "leur", "seulement", "pareil"];
