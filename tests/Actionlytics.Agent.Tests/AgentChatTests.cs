@@ -82,6 +82,8 @@ public sealed class AgentChatTests(DemoAgent demo) : IClassFixture<DemoAgent>
         var saved = await SavedAsync("approval_test");
         Assert.NotNull(saved);
         Assert.Contains($"\"approval_test\" with {saved.MemberCount:N0} members", decided.Answer);
+        var campaign = await AskAsync("Propose a campaign for our saved segment approval_test");
+        Assert.Contains($"approval_test ({saved.MemberCount:N0} members)", campaign.Answer);
         await Assert.ThrowsAsync<ChatRequestException>(() => InScope(s => s.GetRequiredService<AgentChat>().DecideAsync(DemoAgent.Community, "manager@example.org", turn.ThreadId, pending.Id, true, CancellationToken.None)));
     }
 

@@ -51,11 +51,12 @@ public abstract class ConversationSpecification(StoreProvider provider) : IAsync
         var read = await _store.WithScopeAsync(sp => sp.GetRequiredService<ArtifactStore>().FindAsync(saved.Id, CancellationToken.None));
         Assert.Equal(bytes, read!.Content);
 
-        await _store.WithScopeAsync(sp => sp.GetRequiredService<SavedSegmentStore>().CreateAsync(_community, "quiet", "inactive", ["m1", "m2"], "ana", CancellationToken.None));
+        await _store.WithScopeAsync(sp => sp.GetRequiredService<SavedSegmentStore>().CreateAsync(_community, "quiet", "inactive", 45, ["m1", "m2"], "ana", CancellationToken.None));
         await Assert.ThrowsAsync<SavedSegmentExistsException>(() =>
-            _store.WithScopeAsync(sp => sp.GetRequiredService<SavedSegmentStore>().CreateAsync(_community, "quiet", "again", ["m3"], "ana", CancellationToken.None)));
+            _store.WithScopeAsync(sp => sp.GetRequiredService<SavedSegmentStore>().CreateAsync(_community, "quiet", "again", 45, ["m3"], "ana", CancellationToken.None)));
         var segment = await _store.WithScopeAsync(sp => sp.GetRequiredService<SavedSegmentStore>().FindAsync(_community, "quiet", CancellationToken.None));
         Assert.Equal(2, segment!.MemberCount);
+        Assert.Equal(45, segment.InactiveAfterDays);
     }
 }
 

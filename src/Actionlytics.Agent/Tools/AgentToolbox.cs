@@ -127,7 +127,7 @@ public sealed class AgentToolbox(AgentPrompts prompts, PlaybookKnowledge knowled
             var scoring = await Analytics.ScoreAsync(Slug, null, null, a.InactiveAfterDays, null, ct);
             var members = Filter(scoring, a.Segment, a.Profile).Where(m => a.MinScore is null || m.Score >= a.MinScore).Select(m => m.MemberId).ToList();
             var definition = Definition(a, scoring.Parameters.InactiveAfterDays);
-            var saved = await scope.Services.GetRequiredService<SavedSegmentStore>().CreateAsync(scope.Community.Id, name, definition, members, scope.UserId, ct);
+            var saved = await scope.Services.GetRequiredService<SavedSegmentStore>().CreateAsync(scope.Community.Id, name, definition, scoring.Parameters.InactiveAfterDays, members, scope.UserId, ct);
             return new SegmentSaved(saved.Name, saved.MemberCount, saved.Definition);
         }
 

@@ -54,7 +54,9 @@ internal sealed class CampaignDrafter(ToolScope scope, PlaybookKnowledge knowled
             throw new ToolArgumentException($"Unknown profile '{a.Profile}': use {string.Join(", ", scorer.Profiles.Names)}.");
         }
 
-        var now = await analytics.ScoreAsync(scope.Community.Slug, null, null, null, null, ct);
+        // A saved segment is scored with the threshold it was selected with; its members active again since are left out.
+        var threshold = saved?.InactiveAfterDays;
+        var now = await analytics.ScoreAsync(scope.Community.Slug, null, null, threshold, null, ct);
         var savedIds = saved is null ? null : System.Text.Json.JsonSerializer.Deserialize<HashSet<string>>(saved.MemberIdsJson) ?? [];
         bool Fits(MemberScore m) => (savedIds is null ? a.Segment is null || m.Segment == a.Segment : savedIds.Contains(m.MemberId))
             && (a.Profile is null || m.Profile == a.Profile);
@@ -65,9 +67,9 @@ internal sealed class CampaignDrafter(ToolScope scope, PlaybookKnowledge knowled
         }
 
         // The baseline: the same kind of members goal_days ago, and how many of them came back on their own since.
-        var past = await analytics.ScoreAsync(scope.Community.Slug, now.Parameters.AsOf.AddDays(-goalDays), null, null, null, ct);
+        var past = await analytics.ScoreAsync(scope.Community.Slug, now.Parameters.AsOf.AddDays(-goalDays), null, threshold, null, ct);
         var stillInactive = Members(now).ToDictionary(m => m.MemberId, m => m.LastActiveDate);
-        var pastAudience = Members(past).Where(m => savedIds is null ? Fits(m) : (a.Profile is null || m.Profile == a.Profile)).ToList();
+        var pastAudience = Members(past).Where(Fits).ToList();
         var returned = pastAudience.Count(m => !stillInactive.TryGetValue(m.MemberId, out var last) || last > past.Parameters.AsOf);
         var baseline = pastAudience.Count == 0 ? 0 : (double)returned / pastAudience.Count;
 
@@ -79,8 +81,12 @@ internal sealed class CampaignDrafter(ToolScope scope, PlaybookKnowledge knowled
         var mde = Core.Campaigns.ExperimentStatistics.MinimumDetectableEffect(baseline, smallest, holdout);
 
         var variants = await VariantsAsync(variantCount, a.Need, channel, a.Segment, a.Profile, groups, ct);
+        var activeAgain = savedIds is null ? (int?)null : savedIds.Count - Members(now).Count(m => savedIds.Contains(m.MemberId));
         return new CampaignProposal(a.Segment ?? "all_inactive", a.Profile, audience.Count, holdout, goalDays,
-            AgentToolbox.Round(baseline), AgentToolbox.Round(mde), variants, audience.Take(5).Select(m => m.MemberId).ToList());
+            AgentToolbox.Round(baseline), AgentToolbox.Round(mde), variants, audience.Take(5).Select(m => m.MemberId).ToList())
+        {
+            SavedMembersActiveAgain = activeAgain,
+        };
     }
 
     private static IEnumerable<MemberScore> Members(ScoringResult scoring)

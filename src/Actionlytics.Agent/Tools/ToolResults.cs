@@ -55,4 +55,8 @@ public sealed record CampaignVariant(string Name, string Need, string Channel, s
 /// <summary>A drafted campaign: a proposal only, nothing saved or sent.</summary>
 public sealed record CampaignProposal(
     string Segment, string? Profile, int Audience, int Holdout, int GoalDays, double BaselineRate, double MinimumDetectableEffect,
-    IReadOnlyList<CampaignVariant> Variants, IReadOnlyList<string> SampleMembers);
+    IReadOnlyList<CampaignVariant> Variants, IReadOnlyList<string> SampleMembers)
+{
+    /// <summary>For a saved segment: its members who have been active since it was saved, left out of the audience.</summary>
+    public int? SavedMembersActiveAgain { get; init; }
+}

@@ -17,6 +17,9 @@ public sealed class SavedSegment
 
     public int MemberCount { get; init; }
 
+    /// <summary>The inactivity threshold the members were selected with: campaigns score them with the same one.</summary>
+    public int InactiveAfterDays { get; init; }
+
     public required string CreatedBy { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }

@@ -8,7 +8,7 @@ namespace Actionlytics.Data.Conversations;
 public sealed class SavedSegmentStore(ActionlyticsDbContext db, TimeProvider time)
 {
     public async Task<SavedSegment> CreateAsync(
-        int communityId, string name, string definition, IReadOnlyList<string> memberIds, string createdBy, CancellationToken cancellationToken)
+        int communityId, string name, string definition, int inactiveAfterDays, IReadOnlyList<string> memberIds, string createdBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(memberIds);
         if (await db.SavedSegments.AnyAsync(s => s.CommunityId == communityId && s.Name == name, cancellationToken))
@@ -22,6 +22,7 @@ public sealed class SavedSegmentStore(ActionlyticsDbContext db, TimeProvider tim
             Definition = definition,
             MemberIdsJson = JsonSerializer.Serialize(memberIds),
             MemberCount = memberIds.Count,
+            InactiveAfterDays = inactiveAfterDays,
             CreatedBy = createdBy,
             CreatedAt = time.GetUtcNow(),
         };

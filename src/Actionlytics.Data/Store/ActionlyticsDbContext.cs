@@ -173,6 +173,7 @@ public abstract class ActionlyticsDbContext(DbContextOptions options) : DbContex
             segment.Property(s => s.Definition).HasColumnName("definition").HasMaxLength(500);
             segment.Property(s => s.MemberIdsJson).HasColumnName("member_ids");
             segment.Property(s => s.MemberCount).HasColumnName("member_count");
+            segment.Property(s => s.InactiveAfterDays).HasColumnName("inactive_after_days");
             segment.Property(s => s.CreatedBy).HasColumnName("created_by").HasMaxLength(200);
             segment.Property(s => s.CreatedAt).HasColumnName("created_at");
             segment.HasIndex(s => new { s.CommunityId, s.Name }).IsUnique();

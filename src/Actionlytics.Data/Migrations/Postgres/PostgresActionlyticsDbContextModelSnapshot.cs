@@ -381,6 +381,10 @@ namespace Actionlytics.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("definition");
 
+                    b.Property<int>("InactiveAfterDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("inactive_after_days");
+
                     b.Property<int>("MemberCount")
                         .HasColumnType("integer")
                         .HasColumnName("member_count");

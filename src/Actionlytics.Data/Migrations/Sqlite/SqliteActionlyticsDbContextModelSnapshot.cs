@@ -365,6 +365,10 @@ namespace Actionlytics.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("definition");
 
+                    b.Property<int>("InactiveAfterDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inactive_after_days");
+
                     b.Property<int>("MemberCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("member_count");

@@ -68,6 +68,7 @@ namespace Actionlytics.Data.Migrations.Postgres
                     definition = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     member_ids = table.Column<string>(type: "text", nullable: false),
                     member_count = table.Column<int>(type: "integer", nullable: false),
+                    inactive_after_days = table.Column<int>(type: "integer", nullable: false),
                     created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },

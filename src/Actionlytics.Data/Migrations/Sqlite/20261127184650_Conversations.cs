@@ -66,6 +66,7 @@ namespace Actionlytics.Data.Migrations.Sqlite
                     definition = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     member_ids = table.Column<string>(type: "TEXT", nullable: false),
                     member_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    inactive_after_days = table.Column<int>(type: "INTEGER", nullable: false),
                     created_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
