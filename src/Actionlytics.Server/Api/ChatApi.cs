@@ -181,13 +181,7 @@ public static class ChatApi
         }
     }
 
-    private static IResult? Denied(HttpContext http, string slug, bool write) =>
-        http.RequestServices.GetRequiredService<ApiAccess>().Check(http, slug, write) switch
-        {
-            ApiAccess.Verdict.Unauthenticated => Results.Problem(title: "Authentication required", detail: "Send an API key as X-Api-Key or Authorization: Bearer.", statusCode: StatusCodes.Status401Unauthorized),
-            ApiAccess.Verdict.Forbidden => Results.Problem(title: "Not allowed", detail: write ? $"This API key may not act on community '{slug}'." : $"This API key may not read community '{slug}'.", statusCode: StatusCodes.Status403Forbidden),
-            _ => null,
-        };
+    private static IResult? Denied(HttpContext http, string slug, bool write) => ApiAccessEndpointExtensions.Denied(http, slug, write);
 
     private static string Caller(HttpContext http) => http.RequestServices.GetRequiredService<ApiAccess>().CallerName(http);
 

@@ -74,21 +74,27 @@ public static class ApiAccessEndpointExtensions
         {
             var http = context.HttpContext;
             var slug = http.Request.RouteValues.TryGetValue("slug", out var value) ? value as string : null;
-            var verdict = http.RequestServices.GetRequiredService<ApiAccess>().Check(http, slug, write);
-            return verdict switch
-            {
-                ApiAccess.Verdict.Unauthenticated => Results.Problem(
-                    title: "Authentication required",
-                    detail: "Send an API key as X-Api-Key or Authorization: Bearer.",
-                    statusCode: StatusCodes.Status401Unauthorized),
-                ApiAccess.Verdict.Forbidden => Results.Problem(
-                    title: "Not allowed",
-                    detail: write ? $"This API key may not write to community '{slug}'." : $"This API key may not read community '{slug}'.",
-                    statusCode: StatusCodes.Status403Forbidden),
-                _ => await next(context),
-            };
+            return Denied(http, slug, write) ?? await next(context);
         });
         return builder;
+    }
+
+    /// <summary>The 401 or 403 problem for a caller who may not read (or write) a community; null when they may.</summary>
+    public static IResult? Denied(HttpContext http, string? slug, bool write)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.RequestServices.GetRequiredService<ApiAccess>().Check(http, slug, write) switch
+        {
+            ApiAccess.Verdict.Unauthenticated => Results.Problem(
+                title: "Authentication required",
+                detail: "Send an API key as X-Api-Key or Authorization: Bearer.",
+                statusCode: StatusCodes.Status401Unauthorized),
+            ApiAccess.Verdict.Forbidden => Results.Problem(
+                title: "Not allowed",
+                detail: write ? $"This API key may not write to community '{slug}'." : $"This API key may not read community '{slug}'.",
+                statusCode: StatusCodes.Status403Forbidden),
+            _ => null,
+        };
     }
 
     public static IHostApplicationBuilder AddApiAccess(this IHostApplicationBuilder builder)
