@@ -1,6 +1,7 @@
 using Actionlytics.Agent.Chat;
 using Actionlytics.Agent.Prompts;
 using Actionlytics.Agent.Tools;
+using Actionlytics.Campaigns;
 using Actionlytics.Knowledge;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,7 @@ public static class AgentServiceCollectionExtensions
             ChatModelFactory.CreateModel(sp.GetRequiredService<IOptions<AgentOptions>>().Value, sp.GetRequiredService<AgentPrompts>()),
             sp.GetService<ILoggerFactory>()));
         services.AddScoped<AgentChat>();
+        services.AddActionlyticsCampaigns(configuration);
         return services;
     }
 }

@@ -11,6 +11,7 @@ internal static class ActionlyticsCli
         var root = new RootCommand("Actionlytics Agent: turn a community's activity data into reactivation actions.");
         root.Options.Add(CommonOptions.Database);
         root.Options.Add(CommonOptions.Json);
+        root.Options.Add(CommonOptions.Actor);
         root.Subcommands.Add(ImportCommands.Build());
         root.Subcommands.Add(CommunityCommands.Build());
         root.Subcommands.Add(DemoCommand.Build());
@@ -19,6 +20,7 @@ internal static class ActionlyticsCli
         root.Subcommands.Add(TableCommand.Build());
         root.Subcommands.Add(PlaybooksCommands.Build());
         root.Subcommands.Add(AskCommand.Build());
+        root.Subcommands.Add(CampaignCommands.Build());
         return root;
     }
 

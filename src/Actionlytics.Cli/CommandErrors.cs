@@ -35,6 +35,21 @@ internal static class CommandErrors
             CliOutput.Error(ex.Message);
             return ExitCodes.NotFound;
         }
+        catch (RoleRequiredException ex)
+        {
+            CliOutput.Error(ex.Message);
+            return ExitCodes.Forbidden;
+        }
+        catch (Campaigns.CampaignNotFoundException ex)
+        {
+            CliOutput.Error(ex.Message);
+            return ExitCodes.NotFound;
+        }
+        catch (Exception ex) when (ex is Campaigns.CampaignArgumentException or Core.Campaigns.CampaignStateException)
+        {
+            CliOutput.Error(ex.Message);
+            return ExitCodes.UsageOrInput;
+        }
         catch (Exception ex) when (ex is KnowledgeArgumentException or VectorStoreException or Agent.Chat.ChatRequestException)
         {
             CliOutput.Error(ex.Message);

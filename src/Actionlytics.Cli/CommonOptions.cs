@@ -17,6 +17,14 @@ internal static class CommonOptions
         Recursive = true,
     };
 
+    /// <summary>Who is acting, for role checks and the audit log. <c>local</c>: the person at this machine, admin of the communities they create.</summary>
+    public static readonly Option<string> Actor = new("--as")
+    {
+        Description = "Who is acting (role checks, audit log); default: local, the person at this machine.",
+        DefaultValueFactory = _ => Data.Communities.CommunityRoles.LocalUser,
+        Recursive = true,
+    };
+
     public static Option<string> Community(string description) => new("--community", "-c")
     {
         Description = description,

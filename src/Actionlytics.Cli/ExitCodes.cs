@@ -13,4 +13,7 @@ internal static class ExitCodes
 
     /// <summary>The community named does not exist.</summary>
     public const int NotFound = 3;
+
+    /// <summary>The person acting lacks the role (see <c>community grant</c>).</summary>
+    public const int Forbidden = 4;
 }

@@ -43,6 +43,7 @@ public static class StoreServiceCollectionExtensions
         services.AddScoped<CommunityReports>();
         services.AddScoped<StoreInitializer>();
         services.AddScoped<CommunityDirectory>();
+        services.AddScoped<CommunityRoles>();
         services.AddScoped<EventImporter>();
         services.AddScoped<MemberImporter>();
         services.AddScoped<DemoCommunitySeeder>();

@@ -173,7 +173,7 @@ internal static class AnalyticsBenchmark
             await using var services = new ServiceCollection().AddLogging().AddActionlyticsStore(configuration).BuildServiceProvider();
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<StoreInitializer>().InitializeAsync(cancellationToken);
-            var community = await scope.ServiceProvider.GetRequiredService<CommunityDirectory>().CreateAsync("bench", null, "UTC", null, cancellationToken);
+            var community = await scope.ServiceProvider.GetRequiredService<CommunityDirectory>().CreateAsync("bench", null, "UTC", null, "benchmark", cancellationToken);
             var rows = Activity(storeEvents / 50, storeEvents, new DateOnly(2025, 1, 17), 3)
                 .SelectMany(a => a.Actions.Select((action, i) => new Core.Ingestion.EventRow(
                     string.Create(CultureInfo.InvariantCulture, $"{a.Member}-{a.Day.DayNumber}-{i}"),

@@ -151,7 +151,7 @@ internal static class ImportBenchmark
         await using var services = new ServiceCollection().AddLogging().AddActionlyticsStore(configuration).BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<StoreInitializer>().InitializeAsync(cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<CommunityDirectory>().CreateAsync("bench", null, "Europe/Paris", null, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<CommunityDirectory>().CreateAsync("bench", null, "Europe/Paris", null, "benchmark", cancellationToken);
 
         GC.Collect();
         using var memory = new PeakMemorySampler();
@@ -199,7 +199,7 @@ internal static class ImportBenchmark
         await using var services = new ServiceCollection().AddLogging().AddActionlyticsStore(configuration).BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<StoreInitializer>().InitializeAsync(cancellationToken);
-        var community = await scope.ServiceProvider.GetRequiredService<CommunityDirectory>().CreateAsync("bench", null, "UTC", null, cancellationToken);
+        var community = await scope.ServiceProvider.GetRequiredService<CommunityDirectory>().CreateAsync("bench", null, "UTC", null, "benchmark", cancellationToken);
 
         GC.Collect();
         using var memory = new PeakMemorySampler();

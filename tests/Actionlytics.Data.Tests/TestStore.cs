@@ -100,7 +100,7 @@ public sealed class TestStore : IAsyncDisposable
     }
 
     public Task CreateCommunityAsync(string slug, string timeZone = "UTC") =>
-        WithScopeAsync(sp => sp.GetRequiredService<CommunityDirectory>().CreateAsync(slug, null, timeZone, null, CancellationToken.None));
+        WithScopeAsync(sp => sp.GetRequiredService<CommunityDirectory>().CreateAsync(slug, null, timeZone, null, "test-owner", CancellationToken.None));
 
     public Task<ImportReport> ImportEventsAsync(string slug, string text, ImportOptions? options = null, ImportFormat format = ImportFormat.Csv, CancellationToken cancellationToken = default) =>
         WithScopeAsync(sp => sp.GetRequiredService<EventImporter>().ImportAsync(

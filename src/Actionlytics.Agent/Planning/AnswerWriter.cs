@@ -68,6 +68,8 @@ public sealed class AnswerWriter(AgentPrompts prompts)
                 }),
                 "search_playbooks" => Playbooks(t, result),
                 "draft_campaign" => Campaign(t, f, result),
+                "campaign_status" => CampaignStatus(t, f, result),
+                "campaign_results" => CampaignResults(t, f, result),
                 _ => result.GetRawText(),
             });
         }
@@ -247,6 +249,8 @@ public sealed class AnswerWriter(AgentPrompts prompts)
             ["goal_days"] = f.Number(r.GetProperty("goal_days").GetInt32()),
             ["baseline"] = f.Percent(r.GetProperty("baseline_rate").GetDouble()),
             ["mde"] = f.Number(Math.Round(r.GetProperty("minimum_detectable_effect").GetDouble() * 100, 1)),
+            ["campaign_id"] = r.TryGetProperty("campaign_id", out var id) ? id.GetInt64().ToString(CultureInfo.InvariantCulture) : "?",
+            ["version"] = r.TryGetProperty("version", out var version) ? version.GetInt32().ToString(CultureInfo.InvariantCulture) : "?",
         }));
         foreach (var v in variants)
         {
@@ -260,6 +264,85 @@ public sealed class AnswerWriter(AgentPrompts prompts)
                 ["subject"] = v.GetProperty("subject").GetString()!,
             }));
         }
+        return text.ToString();
+    }
+
+    private static string CampaignStatus(AnswerTemplates t, Formatter f, JsonElement r)
+    {
+        var c = r.GetProperty("campaign");
+        var delivery = c.GetProperty("delivery");
+        var groups = string.Join(", ", c.GetProperty("groups").EnumerateObject().OrderBy(g => g.Name == "holdout").ThenBy(g => g.Name, StringComparer.Ordinal)
+            .Select(g => $"{g.Name} {f.Number(g.Value.GetInt32())}"));
+        var text = new StringBuilder(t.Render("campaign_status", new Dictionary<string, string>
+        {
+            ["campaign_id"] = c.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture),
+            ["name"] = c.GetProperty("name").GetString()!,
+            ["state"] = t.Text("state_" + c.GetProperty("state").GetString()),
+            ["version"] = c.GetProperty("version").GetInt32().ToString(CultureInfo.InvariantCulture),
+            ["audience"] = f.Number(c.GetProperty("audience").GetInt32()),
+            ["groups"] = groups,
+            ["sent"] = f.Number(delivery.GetProperty("sent").GetInt32()),
+            ["pending"] = f.Number(delivery.GetProperty("pending").GetInt32() + delivery.GetProperty("sending").GetInt32()),
+            ["skipped"] = f.Number(delivery.GetProperty("skipped").GetInt32()),
+            ["failed"] = f.Number(delivery.GetProperty("failed").GetInt32()),
+        }));
+        if (c.TryGetProperty("decided_by", out var by) && c.TryGetProperty("decided_at", out var at))
+        {
+            text.Append(' ').Append(t.Render("campaign_decision", new Dictionary<string, string>
+            {
+                ["by"] = by.GetString()!,
+                ["at"] = at.GetDateTimeOffset().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+            }));
+        }
+        return text.ToString();
+    }
+
+    private static string CampaignResults(AnswerTemplates t, Formatter f, JsonElement r)
+    {
+        var groups = r.GetProperty("groups").EnumerateArray().ToList();
+        var holdout = groups.First(g => g.GetProperty("group").GetString() == "holdout");
+        var text = new StringBuilder(t.Render("campaign_results", new Dictionary<string, string>
+        {
+            ["campaign_id"] = r.GetProperty("campaign_id").GetInt64().ToString(CultureInfo.InvariantCulture),
+            ["name"] = r.GetProperty("name").GetString()!,
+            ["state"] = t.Text("state_" + r.GetProperty("state").GetString()),
+            ["goal_days"] = f.Number(r.GetProperty("goal_days").GetInt32()),
+            ["holdout_rate"] = f.Percent(holdout.GetProperty("rate").GetDouble()),
+            ["holdout_returned"] = f.Number(holdout.GetProperty("returned").GetInt32()),
+            ["holdout_size"] = f.Number(holdout.GetProperty("assigned").GetInt32()),
+        }));
+        foreach (var g in groups.Where(g => g.GetProperty("group").GetString() != "holdout"))
+        {
+            text.Append('\n').Append(t.Render("campaign_results_row", new Dictionary<string, string>
+            {
+                ["group"] = g.GetProperty("group").GetString()!,
+                ["need"] = g.TryGetProperty("need", out var need) ? need.GetString()! : "",
+                ["rate"] = f.Percent(g.GetProperty("rate").GetDouble()),
+                ["returned"] = f.Number(g.GetProperty("returned").GetInt32()),
+                ["assigned"] = f.Number(g.GetProperty("assigned").GetInt32()),
+                ["uplift"] = g.TryGetProperty("uplift", out var uplift) ? f.Signed(Math.Round(uplift.GetDouble() * 100, 1)) : "-",
+                ["p_value"] = g.TryGetProperty("p_value", out var p) ? f.Decimal(p.GetDouble(), 3) : "-",
+                ["p_beat"] = g.TryGetProperty("probability_to_beat_holdout", out var beat) ? f.Percent(beat.GetDouble()) : "-",
+            }));
+        }
+        foreach (var warning in r.GetProperty("warnings").EnumerateArray())
+        {
+            text.Append('\n').Append(t.Render("warning_" + warning.GetProperty("code").GetString(),
+                new Dictionary<string, string> { ["value"] = warning.GetProperty("value").GetString()! }));
+        }
+        var allocation = r.GetProperty("next_wave").EnumerateArray().GroupBy(a => a.GetProperty("profile").GetString()!)
+            .Select(p => $"{p.Key}: " + string.Join(", ", p.OrderByDescending(a => a.GetProperty("share").GetDouble())
+                .Select(a => $"{a.GetProperty("variant").GetString()} {f.Percent(a.GetProperty("share").GetDouble())}")))
+            .ToList();
+        if (allocation.Count > 0)
+        {
+            text.Append('\n').Append(t.Render("campaign_next_wave", new Dictionary<string, string> { ["allocation"] = string.Join("; ", allocation) }));
+        }
+        text.Append('\n').Append(t.Render("campaign_files", new Dictionary<string, string>
+        {
+            ["chart_url"] = r.GetProperty("chart").GetProperty("url").GetString()!,
+            ["table_url"] = r.GetProperty("table").GetProperty("url").GetString()!,
+        }));
         return text.ToString();
     }
 
@@ -283,6 +366,10 @@ public sealed class AnswerWriter(AgentPrompts prompts)
     private sealed class Formatter(CultureInfo culture, string language)
     {
         public string Number(double value) => value.ToString(value == Math.Floor(value) ? "N0" : "N1", culture);
+
+        public string Signed(double value) => (value > 0 ? "+" : "") + value.ToString("0.#", culture);
+
+        public string Decimal(double value, int digits) => value.ToString("0." + new string('#', digits), culture);
 
         public string Percent(double ratio) => (ratio * 100).ToString("0.#", culture) + (language == "fr" ? " %" : "%");
 

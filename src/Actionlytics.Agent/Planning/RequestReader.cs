@@ -84,6 +84,14 @@ public static partial class RequestReader
         {
             return Call("search_playbooks", ("query", original.Trim()), ("need", slots.Need), ("channel", slots.Channel), ("top", WantsPlaybooksTop(u) ? slots.Top : null));
         }
+        if (WantsCampaign(u) && !WantsCampaignDraft(u) && WantsCampaignResults(u))
+        {
+            return Call("campaign_results", ("campaign_id", CampaignNumber(u)));
+        }
+        if (WantsCampaign(u) && !WantsCampaignDraft(u) && WantsCampaignStatus(u))
+        {
+            return Call("campaign_status", ("campaign_id", CampaignNumber(u)));
+        }
         if (WantsCampaign(u))
         {
             return Campaign(u, slots, context, subject);
@@ -401,6 +409,23 @@ public static partial class RequestReader
 
     private static bool WantsCampaign(Utterance u) =>
         u.HasStem("campaign", "campagne", "campagna") || u.Has("a/b test", "ab test", "a/b", "variants", "variantes", "varianti") && u.HasStem("draft", "propos", "prepar", "make", "redig");
+
+    /// <summary>"What did campaign 3 achieve?", "résultats de la campagne", "which variant won?"</summary>
+    private static bool WantsCampaignResults(Utterance u) =>
+        u.HasStem("result", "resultat", "risultat", "uplift", "perform", "achiev", "outcome", "won", "winner", "gagn", "vinc", "bilan", "mesur", "measur", "effect", "impact", "work")
+        || u.Has("came back", "come back", "sont revenus", "revenus", "sono tornati", "tornati", "best variant", "meilleure variante", "migliore variante", "how did", "comment s'est passee", "comment a marche", "a-t-elle marche", "ha funzionato");
+
+    /// <summary>"Where is the campaign?", "statut de la campagne 4", "has it been sent?"</summary>
+    private static bool WantsCampaignStatus(Utterance u) =>
+        u.HasStem("status", "statut", "stato", "state", "etat", "sent", "envoy", "inviat", "approv", "pending", "progress", "avancement", "deliver", "livr", "schedul", "programm")
+        || u.Has("where is", "where are", "ou en est", "a che punto", "what happened to");
+
+    /// <summary>The campaign's number when the manager names one ("campaign 3", "campagne n° 12", "campagna #4").</summary>
+    private static long? CampaignNumber(Utterance u)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(u.Original.ToLowerInvariant(), @"campa\w*\s*(?:#|n°|no\.?|number|numero|numéro)?\s*(\d{1,9})\b");
+        return match.Success ? long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
 
     private static bool WantsCampaignDraft(Utterance u) =>
         WantsCampaign(u) && u.HasStem("draft", "propos", "prepar", "redig", "make", "create", "cree", "lance", "plan", "build", "crea", "set up");

@@ -53,7 +53,8 @@ public sealed class AgentTool<TArguments> : AIFunction where TArguments : class
             return JsonSerializer.SerializeToElement(await _run(typed, cancellationToken), ToolJson.Options);
         }
         catch (Exception e) when (e is ToolArgumentException or AnalyticsArgumentException or KnowledgeArgumentException
-            or CommunityNotFoundException or SavedSegmentExistsException)
+            or CommunityNotFoundException or SavedSegmentExistsException or Campaigns.CampaignArgumentException
+            or Campaigns.CampaignNotFoundException or Core.Campaigns.CampaignStateException or RoleRequiredException)
         {
             return Error(e.Message);
         }

@@ -1,4 +1,7 @@
 using Actionlytics.Agent.Prompts;
+using Actionlytics.Campaigns;
+using Actionlytics.Campaigns.Drafting;
+using Actionlytics.Campaigns.Outcomes;
 using Actionlytics.Core.Analytics;
 using Actionlytics.Core.Charts;
 using Actionlytics.Data.Analytics;
@@ -41,6 +44,8 @@ public sealed class AgentToolbox(AgentPrompts prompts, PlaybookKnowledge knowled
             new AgentTool<TableArguments>(prompts.Tool("export_table"), tools.TableAsync),
             new AgentTool<PlaybookArguments>(prompts.Tool("search_playbooks"), tools.PlaybooksAsync),
             new AgentTool<CampaignArguments>(prompts.Tool("draft_campaign"), tools.CampaignAsync),
+            new AgentTool<CampaignLookupArguments>(prompts.Tool("campaign_status"), tools.CampaignStatusAsync),
+            new AgentTool<CampaignLookupArguments>(prompts.Tool("campaign_results"), tools.CampaignResultsAsync),
         ];
         return functions.Select(f => ApprovalRequired.Contains(f.Name) ? new ApprovalRequiredAIFunction(f) : (AITool)f).ToList();
     }
@@ -169,8 +174,48 @@ public sealed class AgentToolbox(AgentPrompts prompts, PlaybookKnowledge knowled
             return new PlaybooksResult(a.Query, hits.Select(h => new PlaybookCitation(h.PlaybookId, h.Title, h.Section, h.Excerpt, h.Needs, h.Channels, h.Citation)).ToList());
         }
 
-        public async Task<object> CampaignAsync(CampaignArguments a, CancellationToken ct) =>
-            await new CampaignDrafter(scope, knowledge, scorer).DraftAsync(a, ct);
+        /// <summary>Saves the draft awaiting a manager's approval: nothing reaches a member until a person approves and sends it.</summary>
+        public async Task<object> CampaignAsync(CampaignArguments a, CancellationToken ct)
+        {
+            var (_, proposal) = await scope.Services.GetRequiredService<CampaignService>().DraftAsync(
+                Slug, new CampaignRequest(a.Segment, a.Profile, a.Variants, a.Need, a.Channel, a.GoalDays, a.GoalAction), scope.UserId, ct);
+            return proposal;
+        }
+
+        public async Task<object> CampaignStatusAsync(CampaignLookupArguments a, CancellationToken ct)
+        {
+            var service = scope.Services.GetRequiredService<CampaignService>();
+            var id = await CampaignIdAsync(a.CampaignId, sentOnly: false, ct);
+            var audit = await service.AuditAsync(id, scope.UserId, ct);
+            return new CampaignStatusResult(await service.GetAsync(id, scope.UserId, ct), audit.TakeLast(5).ToList());
+        }
+
+        public async Task<object> CampaignResultsAsync(CampaignLookupArguments a, CancellationToken ct)
+        {
+            var id = await CampaignIdAsync(a.CampaignId, sentOnly: true, ct);
+            var results = await scope.Services.GetRequiredService<CampaignResults>().ResultsAsync(id, scope.UserId, ct);
+            var c = results.Campaign;
+            var png = ChartRenderer.Render(results.Chart, ExportFormat.Png);
+            var chart = await SaveAsync(results.Chart.Title, $"campaign-{id}-results.png", ExportFormat.Png.MediaType(), png, ct);
+            using var output = new MemoryStream();
+            await TableExport.WriteAsync(results.Table, ExportFormat.Csv, output, ct);
+            var table = await SaveAsync($"Campaign {id} results", $"campaign-{id}-results.csv", ExportFormat.Csv.MediaType(), output.ToArray(), ct);
+            return new CampaignResultsResult(id, c.Name, c.State, c.GoalDays, c.GoalAction, c.MeasuredUntil, results.Analysis.Groups,
+                Round(results.Analysis.SampleRatioPValue), results.Analysis.Warnings, results.Analysis.NextWave, chart, table);
+        }
+
+        /// <summary>The campaign named, which must belong to this community, or the community's latest one (sent, for results).</summary>
+        private async Task<long> CampaignIdAsync(long? requested, bool sentOnly, CancellationToken ct)
+        {
+            var campaigns = await scope.Services.GetRequiredService<CampaignService>().ListAsync(Slug, scope.UserId, ct);
+            if (requested is { } id)
+            {
+                return campaigns.Any(c => c.Id == id) ? id : throw new ToolArgumentException($"This community has no campaign {id}.");
+            }
+            var latest = campaigns.FirstOrDefault(c => !sentOnly || c.SendStartedAt is not null)
+                ?? throw new ToolArgumentException(sentOnly ? "No campaign of this community has been sent yet: there are no results to read." : "This community has no campaign yet.");
+            return latest.Id;
+        }
 
         private CommunityReports Reports => scope.Services.GetRequiredService<CommunityReports>();
 

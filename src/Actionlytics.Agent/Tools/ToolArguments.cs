@@ -143,4 +143,11 @@ public sealed record CampaignArguments
     public string? Channel { get; init; }
 
     public int? GoalDays { get; init; }
+
+    public string? GoalAction { get; init; }
+}
+
+public sealed record CampaignLookupArguments
+{
+    public long? CampaignId { get; init; }
 }

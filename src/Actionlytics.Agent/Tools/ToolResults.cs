@@ -50,13 +50,11 @@ public sealed record PlaybookCitation(string PlaybookId, string Title, string Se
 
 public sealed record PlaybooksResult(string Query, IReadOnlyList<PlaybookCitation> Playbooks);
 
-public sealed record CampaignVariant(string Name, string Need, string Channel, string Tone, string PlaybookId, string Citation, string Subject, string Body, int GroupSize);
+/// <summary>A campaign's state, groups, delivery and latest audit lines.</summary>
+public sealed record CampaignStatusResult(Campaigns.CampaignView Campaign, IReadOnlyList<Campaigns.AuditView> RecentAudit);
 
-/// <summary>A drafted campaign: a proposal only, nothing saved or sent.</summary>
-public sealed record CampaignProposal(
-    string Segment, string? Profile, int Audience, int Holdout, int GoalDays, double BaselineRate, double MinimumDetectableEffect,
-    IReadOnlyList<CampaignVariant> Variants, IReadOnlyList<string> SampleMembers)
-{
-    /// <summary>For a saved segment: its members who have been active since it was saved, left out of the audience.</summary>
-    public int? SavedMembersActiveAgain { get; init; }
-}
+/// <summary>A campaign's measured results: per group against the holdout, warnings, the next wave's allocation, and the chart and table as artifacts.</summary>
+public sealed record CampaignResultsResult(
+    long CampaignId, string Name, string State, int GoalDays, string? GoalAction, DateTimeOffset? MeasuredUntil,
+    IReadOnlyList<Core.Campaigns.GroupResult> Groups, double SampleRatioPValue, IReadOnlyList<Core.Campaigns.CampaignWarning> Warnings,
+    IReadOnlyList<Core.Campaigns.WaveAllocation> NextWave, ArtifactInfo Chart, ArtifactInfo Table);

@@ -14,7 +14,7 @@ internal static class AskCommand
         var question = new Argument<string>("question") { Description = "What to ask, in English, French or Italian." };
         var community = new Option<string>("--community") { Description = "The community's slug.", Required = true };
         var thread = new Option<string?>("--thread") { Description = "Continue this conversation (its id is printed after each answer)." };
-        var user = new Option<string>("--user") { Description = "Who is asking (threads belong to their user).", DefaultValueFactory = _ => Environment.UserName };
+        var user = new Option<string>("--user") { Description = "Who is asking (threads belong to their user; role checks use it). Default: local, the person at this machine.", DefaultValueFactory = _ => Data.Communities.CommunityRoles.LocalUser };
         var command = new Command("ask", "Ask the agent a question about a community; it calls its tools and answers from their results.")
         {
             question, community, thread, user,

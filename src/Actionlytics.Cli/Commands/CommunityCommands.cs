@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Actionlytics.Core.Communities;
 using Actionlytics.Data.Communities;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,7 @@ internal static class CommunityCommands
         var community = new Command("community", "Create and list communities.");
         community.Subcommands.Add(BuildCreate());
         community.Subcommands.Add(BuildList());
+        community.Subcommands.Add(BuildGrant());
         return community;
     }
 
@@ -30,7 +32,7 @@ internal static class CommunityCommands
                 using var host = await CliHost.StartAsync(parse.GetValue(CommonOptions.Database), cancellationToken);
                 await using var scope = host.Services.CreateAsyncScope();
                 var created = await scope.ServiceProvider.GetRequiredService<CommunityDirectory>()
-                    .CreateAsync(parse.GetValue(slug)!, parse.GetValue(name), parse.GetValue(timeZone), parse.GetValue(threshold), cancellationToken);
+                    .CreateAsync(parse.GetValue(slug)!, parse.GetValue(name), parse.GetValue(timeZone), parse.GetValue(threshold), parse.GetValue(CommonOptions.Actor)!, cancellationToken);
                 if (parse.GetValue(CommonOptions.Json))
                 {
                     CliOutput.Json(created);
@@ -47,6 +49,26 @@ internal static class CommunityCommands
                 return ExitCodes.UsageOrInput;
             }
         });
+        return command;
+    }
+
+    private static Command BuildGrant()
+    {
+        var slug = new Argument<string>("slug") { Description = "The community." };
+        var user = new Option<string>("--user") { Description = "Who gets the role: local, key:NAME (an API key's holder), or a sign-in id.", Required = true };
+        var role = new Option<CommunityRole>("--role") { Description = "viewer, manager or admin.", Required = true };
+        var command = new Command("grant", "Give a person a role in a community (only an admin of the community may).") { slug, user, role };
+        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(async () =>
+        {
+            using var host = await CliHost.StartAsync(parse.GetValue(CommonOptions.Database), cancellationToken);
+            await using var scope = host.Services.CreateAsyncScope();
+            var community = await scope.ServiceProvider.GetRequiredService<CommunityDirectory>().GetAsync(parse.GetValue(slug)!, cancellationToken);
+            var roles = scope.ServiceProvider.GetRequiredService<CommunityRoles>();
+            await roles.RequireAsync(community.Id, community.Slug, parse.GetValue(CommonOptions.Actor)!, CommunityRole.Admin, "grant roles", cancellationToken);
+            await roles.GrantAsync(community.Id, parse.GetValue(user)!, parse.GetValue(role), cancellationToken);
+            Console.Out.WriteLine($"{parse.GetValue(user)} is now {parse.GetValue(role).ToString().ToLowerInvariant()} of '{community.Slug}'.");
+            return ExitCodes.Success;
+        }));
         return command;
     }
 

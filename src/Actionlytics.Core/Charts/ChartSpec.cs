@@ -20,6 +20,9 @@ public enum ChartKind
 
     /// <summary>Events per action per period.</summary>
     ActionMix,
+
+    /// <summary>A campaign's return rate per variant group and in the holdout.</summary>
+    CampaignResults,
 }
 
 /// <summary>How a series is drawn.</summary>

@@ -123,5 +123,20 @@ public static class ChartSpecs
         return capital ? char.ToUpperInvariant(unit[0]) + unit[1..] : unit;
     }
 
+    public static ChartSpec CampaignResults(Campaigns.CampaignAnalysis analysis, string campaignName, int goalDays, string? goalAction)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var holdout = analysis.Groups.FirstOrDefault(g => g.Group == Campaigns.GroupAssignment.Holdout);
+        return new ChartSpec(
+            ChartKind.CampaignResults,
+            $"Members who came back - {campaignName}",
+            string.Create(CultureInfo.InvariantCulture,
+                $"{(goalAction is null ? "Any action" : Humanize(goalAction))} within {goalDays} days of the message; holdout (no message) {holdout?.Rate ?? 0:P1}"),
+            "Group",
+            "Return rate (%)",
+            analysis.Groups.Select(g => g.Need is null ? g.Group : $"{g.Group} ({g.Need})").ToList(),
+            [new ChartSeries("Return rate", analysis.Groups.Select(g => Math.Round(g.Rate * 100, 2)).ToList(), SeriesStyle.StackedBar)]);
+    }
+
     private static string Humanize(string name) => name.Replace('_', ' ');
 }

@@ -17,8 +17,10 @@ public sealed class CommunityDirectory(ActionlyticsDbContext db, TimeProvider ti
     public async Task<Community> GetAsync(string slug, CancellationToken cancellationToken) =>
         await FindAsync(slug, cancellationToken) ?? throw new CommunityNotFoundException(slug);
 
-    public async Task<Community> CreateAsync(string slug, string? name, string? timeZone, int? inactivityThresholdDays, CancellationToken cancellationToken)
+    /// <summary>Creates a community; <paramref name="owner"/> becomes its admin.</summary>
+    public async Task<Community> CreateAsync(string slug, string? name, string? timeZone, int? inactivityThresholdDays, string owner, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         if (!CommunitySlug.IsValid(slug))
         {
             throw new CommunityDefinitionException($"'{slug}' is not a valid slug: use 2 to 64 lowercase letters, digits or dashes, starting with a letter or digit.");
@@ -46,9 +48,15 @@ public sealed class CommunityDirectory(ActionlyticsDbContext db, TimeProvider ti
             InactivityThresholdDays = threshold,
             CreatedAt = time.GetUtcNow(),
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Communities.Add(community);
         await db.SaveChangesAsync(cancellationToken);
+        var membership = new CommunityMembership { CommunityId = community.Id, UserId = owner, Role = Core.Communities.CommunityRole.Admin };
+        db.CommunityMemberships.Add(membership);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         db.Entry(community).State = EntityState.Detached;
+        db.Entry(membership).State = EntityState.Detached;
         return community;
     }
 

@@ -18,7 +18,7 @@ public sealed class DemoCommunitySeeder(CommunityDirectory communities, MemberIm
         {
             await communities.DeleteAsync(slug, cancellationToken);
         }
-        await communities.CreateAsync(slug, name, spec.TimeZone, null, cancellationToken);
+        await communities.CreateAsync(slug, name, spec.TimeZone, null, CommunityRoles.LocalUser, cancellationToken);
 
         var generator = new DemoCommunityGenerator(spec);
         var options = new ImportOptions();

@@ -1,6 +1,10 @@
+using System.Text.Json;
 using Actionlytics.Core.Activity;
+using Actionlytics.Core.Campaigns;
 using Actionlytics.Core.Communities;
 using Actionlytics.Core.Members;
+using Actionlytics.Data.Campaigns;
+using Actionlytics.Data.Communities;
 using Actionlytics.Data.Conversations;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +34,16 @@ public abstract class ActionlyticsDbContext(DbContextOptions options) : DbContex
     public DbSet<StoredArtifact> Artifacts => Set<StoredArtifact>();
 
     public DbSet<SavedSegment> SavedSegments => Set<SavedSegment>();
+
+    public DbSet<CommunityMembership> CommunityMemberships => Set<CommunityMembership>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
+
+    public DbSet<CampaignAuditEntry> CampaignAudit => Set<CampaignAuditEntry>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -178,6 +192,127 @@ public abstract class ActionlyticsDbContext(DbContextOptions options) : DbContex
             segment.Property(s => s.CreatedAt).HasColumnName("created_at");
             segment.HasIndex(s => new { s.CommunityId, s.Name }).IsUnique();
             segment.HasOne<Community>().WithMany().HasForeignKey(s => s.CommunityId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CommunityMembership>(membership =>
+        {
+            membership.ToTable("community_memberships");
+            membership.HasKey(m => new { m.CommunityId, m.UserId });
+            membership.Property(m => m.CommunityId).HasColumnName("community_id");
+            membership.Property(m => m.UserId).HasColumnName("user_id").HasMaxLength(200);
+            membership.Property(m => m.Role).HasColumnName("role").HasConversion<string>().HasMaxLength(20);
+            membership.HasOne<Community>().WithMany().HasForeignKey(m => m.CommunityId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Campaign>(campaign =>
+        {
+            campaign.ToTable("campaigns");
+            campaign.HasKey(c => c.Id);
+            campaign.Property(c => c.Id).HasColumnName("id");
+            campaign.Property(c => c.CommunityId).HasColumnName("community_id");
+            campaign.Property(c => c.Name).HasColumnName("name").HasMaxLength(200);
+            campaign.Property(c => c.Segment).HasColumnName("segment").HasMaxLength(64);
+            campaign.Property(c => c.Profile).HasColumnName("profile").HasMaxLength(64);
+            campaign.Property(c => c.Channel).HasColumnName("channel").HasConversion<string>().HasMaxLength(20);
+            campaign.Property(c => c.GoalAction).HasColumnName("goal_action").HasMaxLength(64);
+            campaign.Property(c => c.GoalDays).HasColumnName("goal_days");
+            campaign.Property(c => c.HoldoutShare).HasColumnName("holdout_share");
+            campaign.Property(c => c.Seed).HasColumnName("seed");
+            campaign.Property(c => c.State).HasColumnName("state").HasConversion<string>().HasMaxLength(20);
+            campaign.Property(c => c.Version).HasColumnName("version").IsConcurrencyToken();
+            // The variants are one document that changes as a whole with each version.
+            campaign.Property(c => c.Variants).HasColumnName("variants").HasConversion(
+                variants => JsonSerializer.Serialize(variants, JsonSerializerOptions.Web),
+                json => JsonSerializer.Deserialize<List<CampaignVariantSpec>>(json, JsonSerializerOptions.Web) ?? new List<CampaignVariantSpec>(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<CampaignVariantSpec>>(
+                    (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Web) == JsonSerializer.Serialize(b, JsonSerializerOptions.Web),
+                    v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web).GetHashCode(StringComparison.Ordinal),
+                    v => v.ToList()));
+            campaign.Property(c => c.AudienceSize).HasColumnName("audience_size");
+            campaign.Property(c => c.BaselineRate).HasColumnName("baseline_rate");
+            campaign.Property(c => c.MinimumDetectableEffect).HasColumnName("minimum_detectable_effect");
+            campaign.Property(c => c.CreatedBy).HasColumnName("created_by").HasMaxLength(200);
+            campaign.Property(c => c.CreatedAt).HasColumnName("created_at");
+            campaign.Property(c => c.UpdatedAt).HasColumnName("updated_at");
+            campaign.Property(c => c.DecidedBy).HasColumnName("decided_by").HasMaxLength(200);
+            campaign.Property(c => c.DecidedAt).HasColumnName("decided_at");
+            campaign.Property(c => c.ApprovedVersion).HasColumnName("approved_version");
+            campaign.Property(c => c.RejectionReason).HasColumnName("rejection_reason").HasMaxLength(1000);
+            campaign.Property(c => c.ScheduledFor).HasColumnName("scheduled_for");
+            campaign.Property(c => c.SendStartedAt).HasColumnName("send_started_at");
+            campaign.Property(c => c.SentAt).HasColumnName("sent_at");
+            campaign.Property(c => c.ConcludedAt).HasColumnName("concluded_at");
+            campaign.Property(c => c.PreviousWaveId).HasColumnName("previous_wave_id");
+            campaign.Ignore(c => c.IsApprovedAsIs);
+            campaign.Ignore(c => c.MeasuredUntil);
+            campaign.HasIndex(c => new { c.CommunityId, c.State });
+            campaign.HasOne<Community>().WithMany().HasForeignKey(c => c.CommunityId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CampaignRecipient>(recipient =>
+        {
+            recipient.ToTable("campaign_recipients");
+            recipient.HasKey(r => r.Id);
+            recipient.Property(r => r.Id).HasColumnName("id");
+            recipient.Property(r => r.CampaignId).HasColumnName("campaign_id");
+            recipient.Property(r => r.MemberId).HasColumnName("member_id");
+            recipient.Property(r => r.ExternalId).HasColumnName("external_id");
+            recipient.Property(r => r.Group).HasColumnName("group_name").HasMaxLength(20);
+            recipient.Property(r => r.Profile).HasColumnName("profile").HasMaxLength(64);
+            recipient.Property(r => r.Score).HasColumnName("score");
+            recipient.Property(r => r.LastActiveDate).HasColumnName("last_active_date");
+            recipient.Property(r => r.LifetimeActiveDays).HasColumnName("lifetime_active_days");
+            recipient.HasIndex(r => new { r.CampaignId, r.MemberId }).IsUnique();
+            recipient.HasOne<Campaign>().WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CampaignAuditEntry>(entry =>
+        {
+            entry.ToTable("campaign_audit");
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.Id).HasColumnName("id");
+            entry.Property(e => e.CampaignId).HasColumnName("campaign_id");
+            entry.Property(e => e.At).HasColumnName("at");
+            entry.Property(e => e.Actor).HasColumnName("actor").HasMaxLength(200);
+            entry.Property(e => e.Action).HasColumnName("action").HasMaxLength(40);
+            entry.Property(e => e.FromState).HasColumnName("from_state").HasConversion<string>().HasMaxLength(20);
+            entry.Property(e => e.ToState).HasColumnName("to_state").HasConversion<string>().HasMaxLength(20);
+            entry.Property(e => e.Version).HasColumnName("version");
+            entry.Property(e => e.Detail).HasColumnName("detail").HasMaxLength(2000);
+            entry.HasIndex(e => e.CampaignId);
+            entry.HasOne<Campaign>().WithMany().HasForeignKey(e => e.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<OutboxMessage>(message =>
+        {
+            message.ToTable("outbox");
+            message.HasKey(m => m.Id);
+            message.Property(m => m.Id).HasColumnName("id");
+            message.Property(m => m.CampaignId).HasColumnName("campaign_id");
+            message.Property(m => m.CommunityId).HasColumnName("community_id");
+            message.Property(m => m.MemberId).HasColumnName("member_id");
+            message.Property(m => m.Variant).HasColumnName("variant").HasMaxLength(20);
+            message.Property(m => m.Channel).HasColumnName("channel").HasConversion<string>().HasMaxLength(20);
+            message.Property(m => m.Address).HasColumnName("address").HasMaxLength(320);
+            message.Property(m => m.DisplayName).HasColumnName("display_name");
+            message.Property(m => m.Subject).HasColumnName("subject");
+            message.Property(m => m.Body).HasColumnName("body");
+            message.Property(m => m.MessageKey).HasColumnName("message_key").HasMaxLength(200);
+            message.Property(m => m.UnsubscribeToken).HasColumnName("unsubscribe_token").HasMaxLength(64);
+            message.Property(m => m.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(20);
+            message.Property(m => m.SkipReason).HasColumnName("skip_reason").HasMaxLength(200);
+            message.Property(m => m.Attempts).HasColumnName("attempts");
+            message.Property(m => m.NextAttemptAt).HasColumnName("next_attempt_at");
+            message.Property(m => m.ClaimedUntil).HasColumnName("claimed_until");
+            message.Property(m => m.SentAt).HasColumnName("sent_at");
+            message.Property(m => m.LastError).HasColumnName("last_error").HasMaxLength(1000);
+            // One message per member per campaign, whatever happens: the database enforces it.
+            message.HasIndex(m => new { m.CampaignId, m.MemberId }).IsUnique();
+            message.HasIndex(m => m.MessageKey).IsUnique();
+            message.HasIndex(m => m.UnsubscribeToken).IsUnique();
+            message.HasIndex(m => new { m.Status, m.NextAttemptAt });
+            message.HasIndex(m => new { m.CommunityId, m.MemberId, m.SentAt });
+            message.HasOne<Campaign>().WithMany().HasForeignKey(m => m.CampaignId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

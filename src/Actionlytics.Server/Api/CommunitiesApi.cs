@@ -36,7 +36,7 @@ public static class CommunitiesApi
             }
             try
             {
-                var created = await communities.CreateAsync(request.Slug, request.Name, request.TimeZone, request.InactivityThresholdDays, cancellationToken);
+                var created = await communities.CreateAsync(request.Slug, request.Name, request.TimeZone, request.InactivityThresholdDays, access.CallerName(http), cancellationToken);
                 return Results.Created($"/api/communities/{created.Slug}", await communities.SummarizeAsync(created, cancellationToken));
             }
             catch (CommunityDefinitionException ex)

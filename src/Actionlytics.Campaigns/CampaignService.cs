@@ -1,0 +1,331 @@
+using System.Security.Cryptography;
+using Actionlytics.Campaigns.Delivery;
+using Actionlytics.Campaigns.Drafting;
+using Actionlytics.Core.Campaigns;
+using Actionlytics.Core.Communities;
+using Actionlytics.Core.Members;
+using Actionlytics.Data.Campaigns;
+using Actionlytics.Data.Communities;
+using Actionlytics.Data.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Actionlytics.Campaigns;
+
+/// <summary>
+/// A campaign's lifecycle, the same for every channel (chat, API, CLI, Teams): drafting (audience snapshot and groups
+/// saved with the campaign), edits, the manager's decision on an exact version, and the start of the send, which writes
+/// every recipient's message to the outbox in one transaction. Every transition is audited.
+/// </summary>
+public sealed class CampaignService(
+    ActionlyticsDbContext db,
+    CommunityDirectory communities,
+    CommunityRoles roles,
+    CampaignDrafter drafter,
+    MessagePersonalizer personalizer,
+    IOptions<CampaignOptions> options,
+    TimeProvider time)
+{
+    /// <summary>Drafts a campaign and saves it awaiting approval; members are snapshotted now. Needs the manager role.</summary>
+    public async Task<(CampaignView Campaign, CampaignProposal Proposal)> DraftAsync(string communitySlug, CampaignRequest request, string actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var community = await communities.GetAsync(communitySlug, ct);
+        await roles.RequireAsync(community.Id, community.Slug, actor, CommunityRole.Manager, "draft campaigns", ct);
+        var seed = RandomNumberGenerator.GetInt32(1, int.MaxValue);
+        var draft = await drafter.DraftAsync(community, request, seed, ct);
+        var now = time.GetUtcNow();
+        var campaign = new Campaign
+        {
+            CommunityId = community.Id,
+            Name = Shorten(request.Name ?? $"Reactivation: {draft.Proposal.Segment.Replace('_', ' ')}{(request.Profile is null ? "" : ", " + request.Profile)}", 200),
+            Segment = draft.Proposal.Segment,
+            Profile = request.Profile,
+            Channel = draft.Channel,
+            GoalAction = draft.GoalAction,
+            GoalDays = draft.Proposal.GoalDays,
+            HoldoutShare = draft.HoldoutShare,
+            Seed = seed,
+            State = CampaignState.Draft,
+            Variants = draft.Variants,
+            AudienceSize = draft.Proposal.Audience,
+            BaselineRate = draft.Proposal.BaselineRate,
+            MinimumDetectableEffect = draft.Proposal.MinimumDetectableEffect,
+            CreatedBy = actor,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync(ct);
+        db.CampaignRecipients.AddRange(draft.Audience.Select(a => new CampaignRecipient
+        {
+            CampaignId = campaign.Id,
+            MemberId = a.Member.StoreMemberId,
+            ExternalId = a.Member.MemberId,
+            Group = a.Group,
+            Profile = a.Member.Profile,
+            Score = a.Member.Score,
+            LastActiveDate = a.Member.LastActiveDate,
+            LifetimeActiveDays = a.Member.LifetimeActiveDays,
+        }));
+        Audit(campaign, actor, "drafted", null, $"{draft.Proposal.Audience} members, {draft.Variants.Count} variants, seed {seed}");
+        Transition(campaign, actor, "approval_requested", () => campaign.RequestApproval(now));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (await ViewAsync(campaign, community, ct), draft.Proposal with { CampaignId = campaign.Id, Version = campaign.Version });
+    }
+
+    public async Task<CampaignView> GetAsync(long id, string actor, CancellationToken ct)
+    {
+        var (campaign, community) = await LoadAsync(id, actor, CommunityRole.Viewer, "read campaigns", ct);
+        return await ViewAsync(campaign, community, ct);
+    }
+
+    public async Task<IReadOnlyList<CampaignView>> ListAsync(string communitySlug, string actor, CancellationToken ct)
+    {
+        var community = await communities.GetAsync(communitySlug, ct);
+        await roles.RequireAsync(community.Id, community.Slug, actor, CommunityRole.Viewer, "read campaigns", ct);
+        var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.CommunityId == community.Id).OrderByDescending(c => c.Id).Take(200).ToListAsync(ct);
+        var views = new List<CampaignView>();
+        foreach (var campaign in campaigns)
+        {
+            views.Add(await ViewAsync(campaign, community, ct));
+        }
+        return views;
+    }
+
+    public async Task<IReadOnlyList<AuditView>> AuditAsync(long id, string actor, CancellationToken ct)
+    {
+        await LoadAsync(id, actor, CommunityRole.Viewer, "read campaigns", ct);
+        return (await db.CampaignAudit.AsNoTracking().Where(e => e.CampaignId == id).OrderBy(e => e.Id).ToListAsync(ct))
+            .Select(e => new AuditView(e.At, e.Actor, e.Action, e.FromState is { } from ? CampaignViews.State(from) : null, CampaignViews.State(e.ToState), e.Version, e.Detail))
+            .ToList();
+    }
+
+    /// <summary>Changes one variant's message in one language: a new version, and the approval (if any) is void.</summary>
+    public async Task<CampaignView> EditMessageAsync(long id, string variant, string language, string? subject, string? body, string actor, CancellationToken ct)
+    {
+        var (campaign, community) = await LoadAsync(id, actor, CommunityRole.Manager, "edit campaigns", ct);
+        var target = campaign.Variants.FirstOrDefault(v => v.Name == variant)
+            ?? throw new CampaignArgumentException($"Campaign {id} has no variant '{variant}': {string.Join(", ", campaign.Variants.Select(v => v.Name))}.");
+        var current = target.Messages.GetValueOrDefault(language) ?? target.Messages[CampaignVariantSpec.DefaultLanguage];
+        var message = new MessageTemplate(subject ?? current.Subject, body ?? current.Body);
+        var problems = message.Problems().ToList();
+        if (problems.Count > 0)
+        {
+            throw new CampaignArgumentException(string.Join(" ", problems));
+        }
+        var messages = new Dictionary<string, MessageTemplate>(target.Messages, StringComparer.Ordinal) { [language] = message };
+        var variants = campaign.Variants.Select(v => v.Name == variant ? v with { Messages = messages } : v).ToList();
+        Transition(campaign, actor, "edited", () => campaign.Edit(variants, time.GetUtcNow()), $"variant {variant} ({language})");
+        await SaveAsync(campaign, ct);
+        return await ViewAsync(campaign, community, ct);
+    }
+
+    /// <summary>A manager approves exactly <paramref name="version"/>; a campaign that changed since is refused.</summary>
+    public async Task<CampaignView> ApproveAsync(long id, int version, string actor, CancellationToken ct)
+    {
+        var (campaign, community) = await LoadAsync(id, actor, CommunityRole.Manager, "approve campaigns", ct);
+        Transition(campaign, actor, "approved", () => campaign.Approve(actor, version, time.GetUtcNow()));
+        await SaveAsync(campaign, ct);
+        return await ViewAsync(campaign, community, ct);
+    }
+
+    public async Task<CampaignView> RejectAsync(long id, int version, string? reason, string actor, CancellationToken ct)
+    {
+        var (campaign, community) = await LoadAsync(id, actor, CommunityRole.Manager, "reject campaigns", ct);
+        var why = reason is null ? null : Shorten(reason, 1000);
+        Transition(campaign, actor, "rejected", () => campaign.Reject(actor, version, why, time.GetUtcNow()), why);
+        await SaveAsync(campaign, ct);
+        return await ViewAsync(campaign, community, ct);
+    }
+
+    /// <summary>
+    /// Starts the send of an approved campaign at <paramref name="at"/> (now by default): every recipient's message is
+    /// rendered and written to the outbox, or marked skipped with the reason (opted out, no address, frequency cap),
+    /// in one transaction with the state change. The dispatcher delivers them.
+    /// </summary>
+    public async Task<CampaignView> SendAsync(long id, DateTimeOffset? at, string actor, CancellationToken ct)
+    {
+        var (campaign, community) = await LoadAsync(id, actor, CommunityRole.Manager, "send campaigns", ct);
+        var now = time.GetUtcNow();
+        Transition(campaign, actor, "scheduled", () => campaign.Schedule(at, now), at is null ? null : $"for {at:O}");
+        RequireChannelConfigured(campaign.Channel);
+
+        var recipients = await db.CampaignRecipients.AsNoTracking()
+            .Where(r => r.CampaignId == id && r.Group != GroupAssignment.Holdout).ToListAsync(ct);
+        var memberIds = recipients.Select(r => r.MemberId).ToList();
+        var members = await db.Members.AsNoTracking().Where(m => m.CommunityId == community.Id && memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        var capped = await RecentlyContactedAsync(community.Id, id, now, ct);
+        var today = new CommunityCalendar(community.TimeZone).DayOf(now);
+        var domain = options.Value.Email.From.Split('@').LastOrDefault() is { Length: > 0 } d ? d : "actionlytics.local";
+
+        foreach (var recipient in recipients)
+        {
+            var member = members[recipient.MemberId];
+            var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            var variant = campaign.Variants.First(v => v.Name == recipient.Group);
+            var (subject, body) = personalizer.Render(variant, community, member, recipient, today, UnsubscribeUrl(token));
+            var skip = SkipReason(campaign.Channel, member, capped.Contains(member.Id));
+            db.Outbox.Add(new OutboxMessage
+            {
+                CampaignId = id,
+                CommunityId = community.Id,
+                MemberId = member.Id,
+                Variant = recipient.Group,
+                Channel = campaign.Channel,
+                Address = campaign.Channel == DeliveryChannel.Email ? member.Email ?? "" : member.ExternalId,
+                DisplayName = member.DisplayName,
+                Subject = subject,
+                Body = body,
+                MessageKey = $"actionlytics.c{id}.m{member.Id}@{domain}",
+                UnsubscribeToken = token,
+                Status = skip is null ? OutboxStatus.Pending : OutboxStatus.Skipped,
+                SkipReason = skip,
+                NextAttemptAt = campaign.ScheduledFor ?? now,
+            });
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return await ViewAsync(campaign, community, ct);
+    }
+
+    /// <summary>A variant as <paramref name="memberId"/> (default: the first member of its group) would receive it.</summary>
+    public async Task<MessagePreview> PreviewAsync(long id, string variant, string? memberId, string actor, CancellationToken ct)
+    {
+        var (campaign, community) = await LoadAsync(id, actor, CommunityRole.Viewer, "read campaigns", ct);
+        var spec = campaign.Variants.FirstOrDefault(v => v.Name == variant)
+            ?? throw new CampaignArgumentException($"Campaign {id} has no variant '{variant}': {string.Join(", ", campaign.Variants.Select(v => v.Name))}.");
+        var query = db.CampaignRecipients.AsNoTracking().Where(r => r.CampaignId == id);
+        var recipient = memberId is null
+            ? await query.Where(r => r.Group == variant).OrderBy(r => r.Id).FirstOrDefaultAsync(ct)
+            : await query.FirstOrDefaultAsync(r => r.ExternalId == memberId, ct);
+        if (recipient is null)
+        {
+            throw new CampaignArgumentException(memberId is null ? $"Variant {variant} has no members." : $"Member '{memberId}' is not in campaign {id}'s audience.");
+        }
+        var member = await db.Members.AsNoTracking().FirstAsync(m => m.Id == recipient.MemberId, ct);
+        var today = new CommunityCalendar(community.TimeZone).DayOf(time.GetUtcNow());
+        var (subject, body) = personalizer.Render(spec, community, member, recipient, today, UnsubscribeUrl("preview"));
+        var language = spec.Messages.FirstOrDefault(m => ReferenceEquals(m.Value, spec.MessageFor(member.Locale))).Key ?? "en";
+        return new MessagePreview(variant, recipient.ExternalId, language, subject, body);
+    }
+
+    /// <summary>The campaign and its community, after checking the caller's role there.</summary>
+    internal async Task<(Campaign Campaign, Community Community)> LoadAsync(long id, string actor, CommunityRole role, string toDo, CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new CampaignNotFoundException(id);
+        var community = await db.Communities.AsNoTracking().FirstAsync(c => c.Id == campaign.CommunityId, ct);
+        await roles.RequireAsync(community.Id, community.Slug, actor, role, toDo, ct);
+        return (campaign, community);
+    }
+
+    internal async Task<CampaignView> ViewAsync(Campaign campaign, Community community, CancellationToken ct)
+    {
+        var groups = await db.CampaignRecipients.AsNoTracking().Where(r => r.CampaignId == campaign.Id)
+            .GroupBy(r => r.Group).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var delivery = await db.Outbox.AsNoTracking().Where(m => m.CampaignId == campaign.Id)
+            .GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return new CampaignView(
+            campaign.Id, community.Slug, campaign.Name, CampaignViews.State(campaign.State), campaign.Version, campaign.ApprovedVersion,
+            campaign.Segment, campaign.Profile, CampaignViews.Channel(campaign.Channel), campaign.GoalAction, campaign.GoalDays, campaign.AudienceSize,
+            groups, campaign.HoldoutShare, campaign.BaselineRate, campaign.MinimumDetectableEffect,
+            campaign.Variants.Select(v => new VariantView(v.Name, v.Need, v.Tone, v.PlaybookIds, v.Messages["en"].Subject, v.Messages["en"].Body,
+                v.Messages.Keys.Order(StringComparer.Ordinal).ToList(), groups.GetValueOrDefault(v.Name))).ToList(),
+            new DeliveryCounts(delivery.GetValueOrDefault(OutboxStatus.Pending), delivery.GetValueOrDefault(OutboxStatus.Sending),
+                delivery.GetValueOrDefault(OutboxStatus.Sent), delivery.GetValueOrDefault(OutboxStatus.Skipped), delivery.GetValueOrDefault(OutboxStatus.Failed)),
+            campaign.CreatedBy, campaign.CreatedAt, campaign.DecidedBy, campaign.DecidedAt, campaign.RejectionReason,
+            campaign.ScheduledFor, campaign.SendStartedAt, campaign.SentAt, campaign.MeasuredUntil);
+    }
+
+    /// <summary>Applies a state change and writes its audit line (with the version after the change).</summary>
+    internal void Transition(Campaign campaign, string actor, string action, Action change, string? detail = null)
+    {
+        var from = campaign.State;
+        change();
+        Audit(campaign, actor, action, from, detail);
+    }
+
+    /// <summary>Members contacted (or about to be) by another campaign of the community within the frequency cap.</summary>
+    internal async Task<HashSet<long>> RecentlyContactedAsync(int communityId, long exceptCampaign, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now.AddDays(-options.Value.FrequencyCapDays);
+        return (await db.Outbox.AsNoTracking()
+            .Where(m => m.CommunityId == communityId && m.CampaignId != exceptCampaign
+                && ((m.Status == OutboxStatus.Sent && m.SentAt >= since) || m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.Sending))
+            .Select(m => m.MemberId).Distinct().ToListAsync(ct)).ToHashSet();
+    }
+
+    internal static string? SkipReason(DeliveryChannel channel, Member member, bool recentlyContacted)
+    {
+        var flag = channel switch
+        {
+            DeliveryChannel.Email => ContactChannels.Email,
+            DeliveryChannel.Teams => ContactChannels.Teams,
+            _ => ContactChannels.Webhook,
+        };
+        if ((member.OptedOutChannels & flag) != 0)
+        {
+            return "opted_out";
+        }
+        if (channel == DeliveryChannel.Email && string.IsNullOrWhiteSpace(member.Email))
+        {
+            return "no_email_address";
+        }
+        return recentlyContacted ? "frequency_cap" : null;
+    }
+
+    private void RequireChannelConfigured(DeliveryChannel channel)
+    {
+        var message = channel switch
+        {
+            DeliveryChannel.Email when string.IsNullOrWhiteSpace(options.Value.Email.Host) =>
+                "Email delivery is not configured: set Campaigns:Email:Host (and Port, From) to an SMTP server.",
+            DeliveryChannel.Webhook when string.IsNullOrWhiteSpace(options.Value.Webhook.Url) =>
+                "Webhook delivery is not configured: set Campaigns:Webhook:Url and Campaigns:Webhook:Secret.",
+            DeliveryChannel.Teams =>
+                "Teams delivery needs the Teams connector, which is not built yet: send this campaign by email or webhook.",
+            _ => null,
+        };
+        if (message is not null)
+        {
+            throw new CampaignArgumentException(message);
+        }
+    }
+
+    private string UnsubscribeUrl(string token) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/u/{token}";
+
+    private void Audit(Campaign campaign, string actor, string action, CampaignState? from, string? detail = null)
+    {
+        db.CampaignAudit.Add(new CampaignAuditEntry
+        {
+            CampaignId = campaign.Id,
+            At = time.GetUtcNow(),
+            Actor = actor,
+            Action = action,
+            FromState = from,
+            ToState = campaign.State,
+            Version = campaign.Version,
+            Detail = detail,
+        });
+    }
+
+    private async Task SaveAsync(Campaign campaign, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new CampaignStateException($"Campaign {campaign.Id} changed while you were deciding: read it again and decide on its current version.");
+        }
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max];
+}
+
+/// <summary>No campaign has that id.</summary>
+public sealed class CampaignNotFoundException(long id) : Exception($"There is no campaign {id}.");

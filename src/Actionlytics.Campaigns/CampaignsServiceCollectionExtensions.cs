@@ -1,0 +1,26 @@
+using Actionlytics.Campaigns.Delivery;
+using Actionlytics.Campaigns.Drafting;
+using Actionlytics.Campaigns.Outcomes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Actionlytics.Campaigns;
+
+/// <summary>Registers drafting, the lifecycle, delivery and results. Needs the store and the knowledge base registered.</summary>
+public static class CampaignsServiceCollectionExtensions
+{
+    public static IServiceCollection AddActionlyticsCampaigns(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<CampaignOptions>().Bind(configuration.GetSection(CampaignOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(MessageSenderFactory.WebhookClient);
+        services.AddSingleton(_ => new MessagePersonalizer());
+        services.AddSingleton<MessageSenderFactory>();
+        services.AddScoped<CampaignDrafter>();
+        services.AddScoped<CampaignService>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<CampaignResults>();
+        services.AddScoped<Unsubscribes>();
+        return services;
+    }
+}
