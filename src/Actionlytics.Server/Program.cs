@@ -11,6 +11,7 @@ builder.AddDemoCommunity();
 builder.AddApiAccess();
 builder.AddIngestionApi();
 builder.AddAgent();
+builder.AddCampaignDispatch();
 
 var app = builder.Build();
 
@@ -20,6 +21,8 @@ app.MapCommunitiesApi();
 app.MapIngestionApi();
 app.MapAnalyticsApi();
 app.MapChatApi();
+app.MapCampaignsApi();
+app.MapUnsubscribe();
 
 app.Run();
 

@@ -1,3 +1,4 @@
+using Actionlytics.Data.Communities;
 using Actionlytics.Core.Demo;
 using Actionlytics.Data;
 using Actionlytics.Data.Demo;
@@ -39,9 +40,14 @@ public class DemoAgent : IAsyncLifetime
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await scope.ServiceProvider.GetRequiredService<DemoCommunitySeeder>().SeedAsync(
             new DemoCommunitySpec(1500, 12, 7, today), Community, "Demo", replace: false);
+        var demo = await scope.ServiceProvider.GetRequiredService<CommunityDirectory>().GetAsync(Community, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<CommunityRoles>().GrantAsync(demo.Id, Manager, Core.Communities.CommunityRole.Manager, CancellationToken.None);
     }
 
     /// <summary>Configuration on top of the embedded defaults (a model provider, for instance).</summary>
+    /// <summary>The person the tests ask as: a manager of the demo community.</summary>
+    public const string Manager = "manager@example.org";
+
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() => [];
 
     public virtual async Task DisposeAsync()

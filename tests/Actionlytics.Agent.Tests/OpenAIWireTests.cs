@@ -108,7 +108,7 @@ public sealed class OpenAIWireTests(OpenAICompatibleServer server) : IClassFixtu
         Assert.Equal("test-model", first["model"]!.GetValue<string>());
         Assert.Contains("Answer from tool results only", first["messages"]![0]!["content"]!.ToJsonString());
         var tools = first["tools"]!.AsArray().Select(t => t!["function"]!).ToDictionary(f => f["name"]!.GetValue<string>());
-        Assert.Equal(12, tools.Count);
+        Assert.Equal(14, tools.Count);
         Assert.StartsWith("how many members to list", tools["inactivity_scores"]["parameters"]!["properties"]!["top"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var toolMessage = server.Requests[1].Body["messages"]!.AsArray().Single(m => m!["role"]!.GetValue<string>() == "tool")!;
