@@ -184,8 +184,12 @@ public sealed class AgentChat(
     {
         var calls = turn.SelectMany(m => m.Contents.OfType<FunctionCallContent>()).ToList();
         var results = turn.SelectMany(m => m.Contents.OfType<FunctionResultContent>()).Select(r => r.Result).OfType<JsonElement>().Where(r => r.ValueKind == JsonValueKind.Object).ToList();
-        var artifacts = results.Where(r => r.TryGetProperty("artifact", out _))
-            .Select(r => r.GetProperty("artifact").Deserialize<ArtifactInfo>(ToolJson.Options)!).ToList();
+        // A tool returns one "artifact", or several as "artifacts" (a campaign's results: chart and table).
+        var artifacts = results.SelectMany(r =>
+                r.TryGetProperty("artifact", out var one) ? [one]
+                : r.TryGetProperty("artifacts", out var many) && many.ValueKind == JsonValueKind.Array ? many.EnumerateArray().ToArray()
+                : Array.Empty<JsonElement>())
+            .Select(a => a.Deserialize<ArtifactInfo>(ToolJson.Options)!).ToList();
         var citations = results.SelectMany(r =>
             r.TryGetProperty("playbooks", out var hits) ? hits.EnumerateArray().Select(h => h.GetProperty("citation").GetString()!)
             : r.TryGetProperty("variants", out var variants) ? variants.EnumerateArray().Select(v => v.GetProperty("citation").GetString()!)

@@ -340,8 +340,8 @@ public sealed class AnswerWriter(AgentPrompts prompts)
         }
         text.Append('\n').Append(t.Render("campaign_files", new Dictionary<string, string>
         {
-            ["chart_url"] = r.GetProperty("chart").GetProperty("url").GetString()!,
-            ["table_url"] = r.GetProperty("table").GetProperty("url").GetString()!,
+            ["chart_url"] = r.GetProperty("artifacts")[0].GetProperty("url").GetString()!,
+            ["table_url"] = r.GetProperty("artifacts")[1].GetProperty("url").GetString()!,
         }));
         return text.ToString();
     }

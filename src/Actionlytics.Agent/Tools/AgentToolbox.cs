@@ -201,7 +201,7 @@ public sealed class AgentToolbox(AgentPrompts prompts, PlaybookKnowledge knowled
             await TableExport.WriteAsync(results.Table, ExportFormat.Csv, output, ct);
             var table = await SaveAsync($"Campaign {id} results", $"campaign-{id}-results.csv", ExportFormat.Csv.MediaType(), output.ToArray(), ct);
             return new CampaignResultsResult(id, c.Name, c.State, c.GoalDays, c.GoalAction, c.MeasuredUntil, results.Analysis.Groups,
-                Round(results.Analysis.SampleRatioPValue), results.Analysis.Warnings, results.Analysis.NextWave, chart, table);
+                Round(results.Analysis.SampleRatioPValue), results.Analysis.Warnings, results.Analysis.NextWave, [chart, table]);
         }
 
         /// <summary>The campaign named, which must belong to this community, or the community's latest one (sent, for results).</summary>

@@ -53,8 +53,8 @@ public sealed record PlaybooksResult(string Query, IReadOnlyList<PlaybookCitatio
 /// <summary>A campaign's state, groups, delivery and latest audit lines.</summary>
 public sealed record CampaignStatusResult(Campaigns.CampaignView Campaign, IReadOnlyList<Campaigns.AuditView> RecentAudit);
 
-/// <summary>A campaign's measured results: per group against the holdout, warnings, the next wave's allocation, and the chart and table as artifacts.</summary>
+/// <summary>A campaign's measured results: per group against the holdout, warnings, the next wave's allocation, and the chart (PNG) then the table (CSV) as artifacts.</summary>
 public sealed record CampaignResultsResult(
     long CampaignId, string Name, string State, int GoalDays, string? GoalAction, DateTimeOffset? MeasuredUntil,
     IReadOnlyList<Core.Campaigns.GroupResult> Groups, double SampleRatioPValue, IReadOnlyList<Core.Campaigns.CampaignWarning> Warnings,
-    IReadOnlyList<Core.Campaigns.WaveAllocation> NextWave, ArtifactInfo Chart, ArtifactInfo Table);
+    IReadOnlyList<Core.Campaigns.WaveAllocation> NextWave, IReadOnlyList<ArtifactInfo> Artifacts);

@@ -66,7 +66,7 @@ public static class CampaignOutcomes
                 comparable ? rate - holdoutRate : null,
                 comparable && holdoutRate > 0 ? (rate - holdoutRate) / holdoutRate : null,
                 comparable ? ExperimentStatistics.TwoProportionTest(returned, members.Count, holdoutReturned, holdout.Count).PValue : null,
-                comparable ? ExperimentStatistics.ProbabilityToBeat(returned, members.Count, holdoutReturned, holdout.Count) : null));
+                comparable ? ExperimentStatistics.ProbabilityToBeat(holdoutReturned, holdout.Count, returned, members.Count) : null));
         }
 
         var shares = campaign.Variants.Select(_ => (1 - campaign.HoldoutShare) / campaign.Variants.Count).Append(campaign.HoldoutShare).ToList();
