@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test on this machine, fresh or not: installs what the tests need (PostgreSQL from Debian),
+# Runs every test on this machine, fresh or not: installs what the tests need (PostgreSQL and aiosmtpd from Debian),
 # starts a throwaway PostgreSQL server, builds, runs all test projects and ends with the line
 # "N passed, N failed[, N skipped]" totalled over all of them.
 set -euo pipefail
@@ -16,6 +16,8 @@ as_root() {
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
+# The campaign tests deliver to a real SMTP server: tests/tools/smtp_sink.py on Debian's aiosmtpd.
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   as_root apt-get update -qq

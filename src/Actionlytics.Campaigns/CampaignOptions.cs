@@ -10,7 +10,7 @@ public sealed class CampaignOptions : IValidatableObject
 
     /// <summary>Where members reach this server: unsubscribe and preference links start with it.</summary>
     [Required]
-    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+    public string PublicBaseUrl { get; set; } = "http://localhost:5180";
 
     /// <summary>At most one reactivation message per member within this many days, across campaigns.</summary>
     [Range(0, 365)]

@@ -54,7 +54,7 @@ public sealed class CampaignDeliverySpecification
         {
             var sent = outbox.Single(m => "<" + m.MessageKey + ">" == "<" + message.MessageId + ">");
             Assert.Equal(sent.Address, message.To.Mailboxes.Single().Address);
-            Assert.Equal($"<http://localhost:5080/u/{sent.UnsubscribeToken}>", message.Headers["List-Unsubscribe"]);
+            Assert.Equal($"<http://localhost:5180/u/{sent.UnsubscribeToken}>", message.Headers["List-Unsubscribe"]);
             Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
             Assert.DoesNotContain("{{", message.Subject + message.TextBody, StringComparison.Ordinal);
             Assert.Contains($"/u/{sent.UnsubscribeToken}", message.TextBody, StringComparison.Ordinal);
