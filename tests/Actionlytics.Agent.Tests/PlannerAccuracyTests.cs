@@ -21,6 +21,7 @@ public sealed class PlannerAccuracyTests(ITestOutputHelper output)
     [InlineData("tuning.json")]
     [InlineData("tuning-b.json")]
     [InlineData("tuning-c.json")]
+    [InlineData("campaigns.json")]
     public void Plans_at_least_95_percent_of_the_tuning_turns_exactly(string set)
     {
         var accuracy = Measure(set);

@@ -49,7 +49,7 @@ internal static class AgentBenchmark
         var sets = Path.Combine(Repository(), "tests", "Actionlytics.Agent.Tests", "Utterances");
         Console.WriteLine("| labelled set | turns | exact calls | accuracy |");
         Console.WriteLine("|---|---:|---:|---:|");
-        foreach (var set in new[] { "tuning.json", "tuning-b.json", "tuning-c.json", "heldout.json" })
+        foreach (var set in new[] { "tuning.json", "tuning-b.json", "tuning-c.json", "campaigns.json", "heldout.json" })
         {
             var (today, cases) = PlannerEvaluation.Load(Path.Combine(sets, set));
             var accuracy = PlannerEvaluation.Measure(today, cases);

@@ -84,13 +84,9 @@ public static partial class RequestReader
         {
             return Call("search_playbooks", ("query", original.Trim()), ("need", slots.Need), ("channel", slots.Channel), ("top", WantsPlaybooksTop(u) ? slots.Top : null));
         }
-        if (WantsCampaign(u) && !WantsCampaignDraft(u) && WantsCampaignResults(u))
+        if (CampaignQuestion(u, context) is { } campaignQuestion)
         {
-            return Call("campaign_results", ("campaign_id", CampaignNumber(u)));
-        }
-        if (WantsCampaign(u) && !WantsCampaignDraft(u) && WantsCampaignStatus(u))
-        {
-            return Call("campaign_status", ("campaign_id", CampaignNumber(u)));
+            return campaignQuestion;
         }
         if (WantsCampaign(u))
         {
@@ -410,15 +406,47 @@ public static partial class RequestReader
     private static bool WantsCampaign(Utterance u) =>
         u.HasStem("campaign", "campagne", "campagna") || u.Has("a/b test", "ab test", "a/b", "variants", "variantes", "varianti") && u.HasStem("draft", "propos", "prepar", "make", "redig");
 
+    /// <summary>
+    /// A question about an existing campaign rather than a request for a new one: its results ("did campaign 3 work?",
+    /// "quelle variante l'a emporté ?") or its status ("where's campaign 3 at?", "la campagne a-t-elle été validée ?"),
+    /// including follow-ups about the campaign just discussed ("and did it bring anyone back?").
+    /// </summary>
+    private static PlannedCall? CampaignQuestion(Utterance u, PlannedCall? context)
+    {
+        var aboutCampaign = context?.Name is "campaign_status" or "campaign_results" or "draft_campaign";
+        var mentioned = WantsCampaign(u) && !WantsCampaignDraft(u);
+        var variantWinner = u.Has("which variant", "quelle variante", "quale variante", "best variant", "meilleure variante", "migliore variante",
+            "winning variant", "variante gagnante", "variante vincente");
+        if (!mentioned && !variantWinner && !(aboutCampaign && u.WordCount <= 8 && (WantsCampaignResults(u) || WantsCampaignStatus(u))))
+        {
+            return null;
+        }
+        // The campaign named, else the one the conversation is about (a draft's answer names its id, but the plan does not: the latest is the default).
+        var id = CampaignNumber(u) ?? (context?.Name is "campaign_status" or "campaign_results" ? context["campaign_id"] as long? : null);
+        if (WantsCampaignResults(u) || variantWinner)
+        {
+            return Call("campaign_results", ("campaign_id", id));
+        }
+        // Naming an existing campaign ("campaign 3", "the last campaign", "la campagne") without a draft verb asks about it.
+        if (WantsCampaignStatus(u) || CampaignNumber(u) is not null || aboutCampaign
+            || u.Has("the campaign", "last campaign", "latest campaign", "our campaign", "this campaign", "that campaign", "la campagne", "derniere campagne",
+                "cette campagne", "notre campagne", "la campagna", "ultima campagna", "questa campagna"))
+        {
+            return Call("campaign_status", ("campaign_id", id));
+        }
+        return null;
+    }
+
     /// <summary>"What did campaign 3 achieve?", "résultats de la campagne", "which variant won?"</summary>
     private static bool WantsCampaignResults(Utterance u) =>
-        u.HasStem("result", "resultat", "risultat", "uplift", "perform", "achiev", "outcome", "won", "winner", "gagn", "vinc", "bilan", "mesur", "measur", "effect", "impact", "work")
-        || u.Has("came back", "come back", "sont revenus", "revenus", "sono tornati", "tornati", "best variant", "meilleure variante", "migliore variante", "how did", "comment s'est passee", "comment a marche", "a-t-elle marche", "ha funzionato");
+        u.HasStem("result", "resultat", "risultat", "uplift", "perform", "achiev", "outcome", "won", "winner", "gagn", "vinc", "bilan", "mesur", "measur", "effect", "impact", "work", "emport", "ramen", "marche", "funzion")
+        || u.Has("came back", "come back", "bring anyone back", "brought back", "brought anyone back", "sont revenus", "revenus", "sono tornati", "tornati", "how did", "comment s est passee");
 
     /// <summary>"Where is the campaign?", "statut de la campagne 4", "has it been sent?"</summary>
     private static bool WantsCampaignStatus(Utterance u) =>
-        u.HasStem("status", "statut", "stato", "state", "etat", "sent", "envoy", "inviat", "approv", "pending", "progress", "avancement", "deliver", "livr", "schedul", "programm")
-        || u.Has("where is", "where are", "ou en est", "a che punto", "what happened to");
+        u.HasStem("status", "statut", "stato", "state", "etat", "sent", "envoy", "inviat", "approv", "pending", "progress", "avancement", "deliver", "livr", "schedul", "programm",
+            "audit", "histor", "skipped", "ecart", "valid", "parti", "opt-out", "opt out", "desinscri", "bounce", "fail", "echec")
+        || u.Has("where is", "where are", "where's", "at", "ou en est", "a che punto", "what happened to", "went out", "go out", "gone out", "how many messages", "how many emails", "combien de messages");
 
     /// <summary>The campaign's number when the manager names one ("campaign 3", "campagne n° 12", "campagna #4").</summary>
     private static long? CampaignNumber(Utterance u)
