@@ -22,6 +22,7 @@ public sealed class CampaignService(
     CommunityDirectory communities,
     CommunityRoles roles,
     CampaignDrafter drafter,
+    Outcomes.CampaignOutcomeReader outcomes,
     MessagePersonalizer personalizer,
     IOptions<CampaignOptions> options,
     TimeProvider time)
@@ -33,14 +34,17 @@ public sealed class CampaignService(
         var community = await communities.GetAsync(communitySlug, ct);
         await roles.RequireAsync(community.Id, community.Slug, actor, CommunityRole.Manager, "draft campaigns", ct);
         var seed = RandomNumberGenerator.GetInt32(1, int.MaxValue);
-        var draft = await drafter.DraftAsync(community, request, seed, ct);
+        var wave = request.NextWaveOf is { } previousId ? await NextWaveAsync(previousId, community, ct) : null;
+        var draft = await drafter.DraftAsync(community, request, seed, ct, wave);
         var now = time.GetUtcNow();
         var campaign = new Campaign
         {
             CommunityId = community.Id,
-            Name = Shorten(request.Name ?? $"Reactivation: {draft.Proposal.Segment.Replace('_', ' ')}{(request.Profile is null ? "" : ", " + request.Profile)}", 200),
+            Name = Shorten(request.Name ?? (wave is null
+                ? $"Reactivation: {draft.Proposal.Segment.Replace('_', ' ')}{(request.Profile is null ? "" : ", " + request.Profile)}"
+                : $"{wave.Previous.Name}, next wave"), 200),
             Segment = draft.Proposal.Segment,
-            Profile = request.Profile,
+            Profile = wave?.Previous.Profile ?? request.Profile,
             Channel = draft.Channel,
             GoalAction = draft.GoalAction,
             GoalDays = draft.Proposal.GoalDays,
@@ -54,6 +58,7 @@ public sealed class CampaignService(
             CreatedBy = actor,
             CreatedAt = now,
             UpdatedAt = now,
+            PreviousWaveId = wave?.Previous.Id,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Campaigns.Add(campaign);
@@ -69,11 +74,26 @@ public sealed class CampaignService(
             LastActiveDate = a.Member.LastActiveDate,
             LifetimeActiveDays = a.Member.LifetimeActiveDays,
         }));
-        Audit(campaign, actor, "drafted", null, $"{draft.Proposal.Audience} members, {draft.Variants.Count} variants, seed {seed}");
+        Audit(campaign, actor, "drafted", null, $"{draft.Proposal.Audience} members, {draft.Variants.Count} variants, seed {seed}"
+            + (wave is null ? "" : $", next wave of campaign {wave.Previous.Id} allocated by Thompson sampling per profile"));
         Transition(campaign, actor, "approval_requested", () => campaign.RequestApproval(now));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return (await ViewAsync(campaign, community, ct), draft.Proposal with { CampaignId = campaign.Id, Version = campaign.Version });
+    }
+
+    /// <summary>A sent campaign of the same community, what it reached, and the next wave's Thompson shares from its results.</summary>
+    private async Task<CampaignDrafter.NextWave> NextWaveAsync(long previousId, Community community, CancellationToken ct)
+    {
+        var previous = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == previousId && c.CommunityId == community.Id, ct)
+            ?? throw new CampaignArgumentException($"Community '{community.Slug}' has no campaign {previousId}.");
+        if (previous.SendStartedAt is null)
+        {
+            throw new CampaignArgumentException($"Campaign {previousId} has not been sent: a next wave learns from a sent campaign's results.");
+        }
+        var analysis = CampaignOutcomes.Analyse(previous, await outcomes.ReadAsync(previous, ct), time.GetUtcNow());
+        var reached = (await db.CampaignRecipients.AsNoTracking().Where(r => r.CampaignId == previousId).Select(r => r.ExternalId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        return new CampaignDrafter.NextWave(previous, reached, analysis.NextWave);
     }
 
     public async Task<CampaignView> GetAsync(long id, string actor, CancellationToken ct)
@@ -237,7 +257,7 @@ public sealed class CampaignService(
             new DeliveryCounts(delivery.GetValueOrDefault(OutboxStatus.Pending), delivery.GetValueOrDefault(OutboxStatus.Sending),
                 delivery.GetValueOrDefault(OutboxStatus.Sent), delivery.GetValueOrDefault(OutboxStatus.Skipped), delivery.GetValueOrDefault(OutboxStatus.Failed)),
             campaign.CreatedBy, campaign.CreatedAt, campaign.DecidedBy, campaign.DecidedAt, campaign.RejectionReason,
-            campaign.ScheduledFor, campaign.SendStartedAt, campaign.SentAt, campaign.MeasuredUntil);
+            campaign.ScheduledFor, campaign.SendStartedAt, campaign.SentAt, campaign.MeasuredUntil, campaign.PreviousWaveId);
     }
 
     /// <summary>Applies a state change and writes its audit line (with the version after the change).</summary>

@@ -30,7 +30,8 @@ public sealed record CampaignView(
     DateTimeOffset? ScheduledFor,
     DateTimeOffset? SendStartedAt,
     DateTimeOffset? SentAt,
-    DateTimeOffset? MeasuredUntil);
+    DateTimeOffset? MeasuredUntil,
+    long? PreviousWave);
 
 /// <summary>A variant with its English message and the languages it has.</summary>
 public sealed record VariantView(string Name, string Need, string Tone, IReadOnlyList<string> Playbooks, string Subject, string Body, IReadOnlyList<string> Languages, int GroupSize);

@@ -19,6 +19,7 @@ public static class CampaignsServiceCollectionExtensions
         services.AddScoped<CampaignDrafter>();
         services.AddScoped<CampaignService>();
         services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<CampaignOutcomeReader>();
         services.AddScoped<CampaignResults>();
         services.AddScoped<Unsubscribes>();
         return services;

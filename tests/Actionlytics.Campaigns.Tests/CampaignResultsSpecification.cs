@@ -65,6 +65,19 @@ public sealed class CampaignResultsSpecification
         var png = ChartRenderer.Render(results.Chart, ExportFormat.Png);
         Assert.Equal(0x89, png[0]);
 
+        // The next wave: the same variants for members the first wave did not reach, each profile leaning to what worked.
+        var (wave, waveProposal) = await world.Campaigns(c => c.DraftAsync(CampaignWorld.Community,
+            new CampaignRequest("fading", NextWaveOf: draft.Id), CampaignWorld.Manager, CancellationToken.None));
+        Assert.Equal(draft.Id, wave.PreviousWave);
+        Assert.Equal(draft.Id, waveProposal.PreviousWave);
+        Assert.Equal(results.Analysis.NextWave, waveProposal.Allocation);
+        Assert.Equal(proposal.Variants.Select(v => v.Subject), waveProposal.Variants.Select(v => v.Subject));
+        Assert.True(wave.Groups["A"] > 2 * wave.Groups["C"], $"A {wave.Groups["A"]}, C {wave.Groups["C"]}");
+        var firstWave = recipients.Select(r => r.ExternalId).ToHashSet();
+        var secondWave = await world.InScope(s => s.GetRequiredService<ActionlyticsDbContext>().CampaignRecipients.AsNoTracking()
+            .Where(r => r.CampaignId == wave.Id).Select(r => r.ExternalId).ToListAsync());
+        Assert.DoesNotContain(secondWave, firstWave.Contains);
+
         // And the agent reads the same results when the manager asks.
         var turn = await world.InScope(s => s.GetRequiredService<AgentChat>().AskAsync(
             CampaignWorld.Community, CampaignWorld.Manager, null, $"How did campaign {draft.Id} do?", CancellationToken.None));

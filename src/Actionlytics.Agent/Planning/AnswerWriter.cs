@@ -252,6 +252,14 @@ public sealed class AnswerWriter(AgentPrompts prompts)
             ["campaign_id"] = r.TryGetProperty("campaign_id", out var id) ? id.GetInt64().ToString(CultureInfo.InvariantCulture) : "?",
             ["version"] = r.TryGetProperty("version", out var version) ? version.GetInt32().ToString(CultureInfo.InvariantCulture) : "?",
         }));
+        if (r.TryGetProperty("previous_wave", out var previous) && r.TryGetProperty("allocation", out var allocation))
+        {
+            text.Append(' ').Append(t.Render("campaign_wave", new Dictionary<string, string>
+            {
+                ["previous"] = previous.GetInt64().ToString(CultureInfo.InvariantCulture),
+                ["allocation"] = Allocation(f, allocation),
+            }));
+        }
         foreach (var v in variants)
         {
             text.Append('\n').Append(t.Render("campaign_row", new Dictionary<string, string>
@@ -330,13 +338,9 @@ public sealed class AnswerWriter(AgentPrompts prompts)
             text.Append('\n').Append(t.Render("warning_" + warning.GetProperty("code").GetString(),
                 new Dictionary<string, string> { ["value"] = warning.GetProperty("value").GetString()! }));
         }
-        var allocation = r.GetProperty("next_wave").EnumerateArray().GroupBy(a => a.GetProperty("profile").GetString()!)
-            .Select(p => $"{p.Key}: " + string.Join(", ", p.OrderByDescending(a => a.GetProperty("share").GetDouble())
-                .Select(a => $"{a.GetProperty("variant").GetString()} {f.Percent(a.GetProperty("share").GetDouble())}")))
-            .ToList();
-        if (allocation.Count > 0)
+        if (r.GetProperty("next_wave").GetArrayLength() > 0)
         {
-            text.Append('\n').Append(t.Render("campaign_next_wave", new Dictionary<string, string> { ["allocation"] = string.Join("; ", allocation) }));
+            text.Append('\n').Append(t.Render("campaign_next_wave", new Dictionary<string, string> { ["allocation"] = Allocation(f, r.GetProperty("next_wave")) }));
         }
         text.Append('\n').Append(t.Render("campaign_files", new Dictionary<string, string>
         {
@@ -345,6 +349,12 @@ public sealed class AnswerWriter(AgentPrompts prompts)
         }));
         return text.ToString();
     }
+
+    /// <summary>"learner: B 62%, A 25%, C 13%; contributor: ..." from wave allocation rows.</summary>
+    private static string Allocation(Formatter f, JsonElement rows) =>
+        string.Join("; ", rows.EnumerateArray().GroupBy(a => a.GetProperty("profile").GetString()!)
+            .Select(p => $"{p.Key}: " + string.Join(", ", p.OrderByDescending(a => a.GetProperty("share").GetDouble())
+                .Select(a => $"{a.GetProperty("variant").GetString()} {f.Percent(a.GetProperty("share").GetDouble())}"))));
 
     /// <summary>"83" when the variant groups are equal, "83-84" when the stratified split leaves them a member apart.</summary>
     private static string GroupSizes(Formatter f, List<JsonElement> variants)

@@ -257,6 +257,12 @@ public static partial class RequestReader
             segment = audience.Name == "create_segment" ? audience["name"] as string : audience["segment"] as string;
             profile ??= audience.Name == "create_segment" ? null : audience["profile"] as string;
         }
+        // "Prepare the next wave of campaign 3": its settings and variants, allocated by what worked (the tool ignores the rest).
+        if (u.Has("next wave", "second wave", "wave 2", "new wave", "prochaine vague", "nouvelle vague", "deuxieme vague", "seconde vague", "prossima ondata", "seconda ondata", "nuova ondata")
+            && CampaignNumber(u) is { } previous)
+        {
+            return Call("draft_campaign", ("next_wave_of", previous), ("segment", slots.Segment ?? slots.SavedSegment), ("profile", slots.Profile));
+        }
         var call = Call("draft_campaign", ("segment", segment), ("profile", profile), ("variants", slots.Variants), ("need", slots.Need),
             ("channel", slots.Channel is "in_platform" ? null : slots.Channel), ("goal_days", slots.GoalDays));
         return basis is not null ? basis.With(call.Arguments) : call;

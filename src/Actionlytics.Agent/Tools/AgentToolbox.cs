@@ -178,7 +178,7 @@ public sealed class AgentToolbox(AgentPrompts prompts, PlaybookKnowledge knowled
         public async Task<object> CampaignAsync(CampaignArguments a, CancellationToken ct)
         {
             var (_, proposal) = await scope.Services.GetRequiredService<CampaignService>().DraftAsync(
-                Slug, new CampaignRequest(a.Segment, a.Profile, a.Variants, a.Need, a.Channel, a.GoalDays, a.GoalAction), scope.UserId, ct);
+                Slug, new CampaignRequest(a.Segment, a.Profile, a.Variants, a.Need, a.Channel, a.GoalDays, a.GoalAction, NextWaveOf: a.NextWaveOf), scope.UserId, ct);
             return proposal;
         }
 

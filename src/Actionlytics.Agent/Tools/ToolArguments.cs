@@ -145,6 +145,8 @@ public sealed record CampaignArguments
     public int? GoalDays { get; init; }
 
     public string? GoalAction { get; init; }
+
+    public long? NextWaveOf { get; init; }
 }
 
 public sealed record CampaignLookupArguments

@@ -28,10 +28,27 @@ public sealed class CampaignDrafter(CommunityAnalytics analytics, SavedSegmentSt
         ("fr", "Example message (French)", "Objet"),
     ];
 
-    public async Task<CampaignDraft> DraftAsync(Community community, CampaignRequest request, int seed, CancellationToken ct)
+    /// <summary>Drafts a campaign; with <paramref name="wave"/>, the next wave of a sent one (its settings and variants, new members, Thompson shares).</summary>
+    public async Task<CampaignDraft> DraftAsync(Community community, CampaignRequest request, int seed, CancellationToken ct, NextWave? wave = null)
     {
         ArgumentNullException.ThrowIfNull(community);
         ArgumentNullException.ThrowIfNull(request);
+        if (wave is not null)
+        {
+            var previous = wave.Previous;
+            request = request with
+            {
+                // Another segment may be named (the same messages for the next members to lapse, say); else the same one.
+                Segment = request.Segment ?? (previous.Segment == "all_inactive" ? null : previous.Segment),
+                Profile = request.Profile ?? previous.Profile,
+                Variants = previous.Variants.Count,
+                Need = null,
+                Channel = previous.Channel.ToString().ToLowerInvariant(),
+                GoalDays = previous.GoalDays,
+                GoalAction = previous.GoalAction,
+                HoldoutShare = previous.HoldoutShare,
+            };
+        }
         var variantCount = request.Variants ?? 3;
         if (variantCount is < 2 or > 8)
         {
@@ -77,10 +94,12 @@ public sealed class CampaignDrafter(CommunityAnalytics analytics, SavedSegmentSt
         var savedIds = saved is null ? null : JsonSerializer.Deserialize<HashSet<string>>(saved.MemberIdsJson) ?? [];
         bool Fits(MemberScore m) => (savedIds is null ? request.Segment is null || m.Segment == request.Segment : savedIds.Contains(m.MemberId))
             && (request.Profile is null || m.Profile == request.Profile);
-        var audience = Members(now).Where(Fits).ToList();
+        var audience = Members(now).Where(Fits).Where(m => wave is null || !wave.Reached.Contains(m.MemberId)).ToList();
         if (audience.Count == 0)
         {
-            throw new CampaignArgumentException("No inactive member matches that segment and profile today: nothing to draft.");
+            throw new CampaignArgumentException(wave is null
+                ? "No inactive member matches that segment and profile today: nothing to draft."
+                : $"Every inactive member of that segment today was already in campaign {wave.Previous.Id}: there is no one for a next wave.");
         }
 
         // The baseline: the same kind of members goal_days ago, and how many of them came back on their own since.
@@ -91,21 +110,40 @@ public sealed class CampaignDrafter(CommunityAnalytics analytics, SavedSegmentSt
         var baseline = pastAudience.Count == 0 ? 0 : (double)returned / pastAudience.Count;
 
         // Seeded and stratified by score band and profile.
-        var assignment = GroupAssignment.Assign([.. audience.Select(m => new CampaignCandidate(m.MemberId, m.Score, m.Profile))], variantCount, holdoutShare, seed);
+        var candidates = audience.Select(m => new CampaignCandidate(m.MemberId, m.Score, m.Profile)).ToList();
+        var assignment = wave is null
+            ? GroupAssignment.Assign(candidates, variantCount, holdoutShare, seed)
+            : GroupAssignment.Assign(candidates, variantCount, holdoutShare, seed, profile => wave.SharesFor(profile));
         var groups = assignment.Values.GroupBy(g => g).ToDictionary(g => g.Key, g => g.Count());
         var holdout = groups.GetValueOrDefault(GroupAssignment.Holdout);
         var smallest = Enumerable.Range(0, variantCount).Min(i => groups.GetValueOrDefault(VariantName(i)));
         var mde = holdout == 0 ? 1 : ExperimentStatistics.MinimumDetectableEffect(baseline, smallest, holdout);
 
-        var (specs, proposed) = await VariantsAsync(variantCount, request.Need, channel, request.Segment, request.Profile, groups, ct);
+        var (specs, proposed) = wave is null
+            ? await VariantsAsync(variantCount, request.Need, channel, request.Segment, request.Profile, groups, ct)
+            : (wave.Previous.Variants.ToList(), wave.Previous.Variants.Select(v => new ProposedVariant(v.Name, v.Need, channel.ToString().ToLowerInvariant(), v.Tone,
+                v.PlaybookIds[0], $"[{v.PlaybookIds[0]}: Example message (English)]", v.Messages["en"].Subject, v.Messages["en"].Body, groups.GetValueOrDefault(v.Name))).ToList());
         var activeAgain = savedIds is null ? (int?)null : savedIds.Count - Members(now).Count(m => savedIds.Contains(m.MemberId));
         var proposal = new CampaignProposal(request.Segment ?? "all_inactive", request.Profile, audience.Count, holdout, goalDays,
             Math.Round(baseline, 4), Math.Round(mde, 4), proposed, audience.Take(5).Select(m => m.MemberId).ToList())
         {
             SavedMembersActiveAgain = activeAgain,
+            PreviousWave = wave?.Previous.Id,
+            Allocation = wave?.Allocation,
         };
         return new CampaignDraft(proposal, channel, request.GoalAction, holdoutShare, seed, specs,
             audience.Select(m => (m, assignment[m.MemberId])).ToList());
+    }
+
+    /// <summary>A next wave's basis: the sent campaign, its members (not contacted again), and the Thompson allocation from its results.</summary>
+    public sealed record NextWave(Campaign Previous, IReadOnlySet<string> Reached, IReadOnlyList<WaveAllocation> Allocation)
+    {
+        /// <summary>The profile's shares in variant order; null (equal shares) for a profile the previous wave did not reach.</summary>
+        public IReadOnlyList<double>? SharesFor(string profile)
+        {
+            var rows = Allocation.Where(a => a.Profile == profile).ToDictionary(a => a.Variant, a => a.Share);
+            return rows.Count == 0 ? null : Previous.Variants.Select(v => rows.GetValueOrDefault(v.Name)).ToList();
+        }
     }
 
     public static string VariantName(int index) => ((char)('A' + index)).ToString();

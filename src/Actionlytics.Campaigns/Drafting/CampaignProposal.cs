@@ -16,4 +16,9 @@ public sealed record CampaignProposal(
 
     /// <summary>The version a manager approves.</summary>
     public int? Version { get; init; }
+
+    /// <summary>For a next wave: the campaign it follows and the per-profile shares its variants get, with the record they rest on.</summary>
+    public long? PreviousWave { get; init; }
+
+    public IReadOnlyList<Core.Campaigns.WaveAllocation>? Allocation { get; init; }
 }

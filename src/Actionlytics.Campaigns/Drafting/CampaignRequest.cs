@@ -8,6 +8,8 @@ namespace Actionlytics.Campaigns.Drafting;
 /// <param name="GoalDays">A return within this many days of the message counts (default 14).</param>
 /// <param name="GoalAction">The action that counts as a return; null: any action.</param>
 /// <param name="HoldoutShare">The control group's share (default 0.10).</param>
+/// <param name="NextWaveOf">A sent campaign whose next wave this is: its variants and settings, its segment unless another
+/// is named, members it has not reached yet, each profile's members allocated to the variants by Thompson sampling on its results.</param>
 public sealed record CampaignRequest(
     string? Segment = null,
     string? Profile = null,
@@ -17,4 +19,5 @@ public sealed record CampaignRequest(
     int? GoalDays = null,
     string? GoalAction = null,
     double? HoldoutShare = null,
-    string? Name = null);
+    string? Name = null,
+    long? NextWaveOf = null);

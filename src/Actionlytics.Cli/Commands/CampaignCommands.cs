@@ -45,17 +45,26 @@ internal static class CampaignCommands
         var goalAction = new Option<string?>("--goal-action") { Description = "The action that counts as a return (default: any)." };
         var holdout = new Option<double?>("--holdout") { Description = "Share of the audience kept as a control that receives nothing (default 0.1)." };
         var name = new Option<string?>("--name") { Description = "A name for the campaign." };
+        var nextWaveOf = new Option<long?>("--next-wave-of") { Description = "Draft the next wave of this sent campaign: its variants and settings, members it has not reached, each profile allocated by Thompson sampling on its results." };
         var command = new Command("draft", "Draft a campaign from the playbooks and save it awaiting a manager's approval.")
         {
-            community, segment, profile, variants, need, channel, goalDays, goalAction, holdout, name,
+            community, segment, profile, variants, need, channel, goalDays, goalAction, holdout, name, nextWaveOf,
         };
         command.SetAction((parse, ct) => WithServices(parse, async services =>
         {
-            var (view, _) = await services.GetRequiredService<CampaignService>().DraftAsync(parse.GetValue(community)!,
+            var (view, proposal) = await services.GetRequiredService<CampaignService>().DraftAsync(parse.GetValue(community)!,
                 new CampaignRequest(parse.GetValue(segment), parse.GetValue(profile), parse.GetValue(variants), parse.GetValue(need), parse.GetValue(channel),
-                    parse.GetValue(goalDays), parse.GetValue(goalAction), parse.GetValue(holdout), parse.GetValue(name)),
+                    parse.GetValue(goalDays), parse.GetValue(goalAction), parse.GetValue(holdout), parse.GetValue(name), parse.GetValue(nextWaveOf)),
                 parse.GetValue(CommonOptions.Actor)!, ct);
             Print(parse, view);
+            if (!parse.GetValue(CommonOptions.Json) && proposal.Allocation is { Count: > 0 } allocation)
+            {
+                Console.Out.WriteLine($"  allocated from campaign {proposal.PreviousWave}'s results (Thompson sampling, share [returned/recipients]):");
+                foreach (var profile in allocation.GroupBy(a => a.Profile))
+                {
+                    Console.Out.WriteLine("    " + profile.Key + ": " + string.Join(", ", profile.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Variant} ({a.Need}) {a.Share:P0} [{a.Returned}/{a.Recipients}]"))));
+                }
+            }
         }, ct));
         return command;
     }

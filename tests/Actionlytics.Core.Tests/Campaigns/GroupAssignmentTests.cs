@@ -43,4 +43,18 @@ public class GroupAssignmentTests
             Assert.InRange(inHoldout, (stratum.Count() * 0.1) - 2, (stratum.Count() * 0.1) + 2);
         }
     }
+
+    [Fact]
+    public void Spreads_each_profile_in_its_own_shares_for_a_next_wave()
+    {
+        var audience = Enumerable.Range(0, 2000).Select(i => new CampaignCandidate($"m{i}", i % 100, i % 2 == 0 ? "learner" : "contributor")).ToList();
+
+        var groups = GroupAssignment.Assign(audience, 2, 0.1, 5, profile => profile == "learner" ? [0.8, 0.2] : null);
+
+        int Count(string profile, string group) => audience.Count(c => c.Profile == profile && groups[c.MemberId] == group);
+        Assert.InRange(Count("learner", "A"), 710, 730); // 1000 x 0.9 x 0.8 = 720
+        Assert.InRange(Count("learner", "B"), 170, 190);
+        Assert.InRange(Count("contributor", "A"), 440, 460); // equal shares for a profile without a record
+        Assert.InRange(Count("learner", GroupAssignment.Holdout) + Count("contributor", GroupAssignment.Holdout), 190, 210);
+    }
 }
