@@ -72,7 +72,7 @@ public sealed class CampaignResultsSpecification
         Assert.Equal(draft.Id, waveProposal.PreviousWave);
         Assert.Equal(results.Analysis.NextWave, waveProposal.Allocation);
         Assert.Equal(proposal.Variants.Select(v => v.Subject), waveProposal.Variants.Select(v => v.Subject));
-        Assert.True(wave.Groups["A"] > 2 * wave.Groups["C"], $"A {wave.Groups["A"]}, C {wave.Groups["C"]}");
+        Assert.True(wave.Groups["A"] > 2 * wave.Groups.GetValueOrDefault("C"), $"A {wave.Groups["A"]}, C {wave.Groups.GetValueOrDefault("C")}");
         var firstWave = recipients.Select(r => r.ExternalId).ToHashSet();
         var secondWave = await world.InScope(s => s.GetRequiredService<ActionlyticsDbContext>().CampaignRecipients.AsNoTracking()
             .Where(r => r.CampaignId == wave.Id).Select(r => r.ExternalId).ToListAsync());
