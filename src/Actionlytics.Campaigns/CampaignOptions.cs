@@ -45,6 +45,12 @@ public sealed class CampaignOptions : IValidatableObject
 
     public QuietHours QuietHours => new(QuietHoursStart, QuietHoursEnd);
 
+    /// <summary>
+    /// How long one send may take: under half the claim lease, so a slow send is never claimed by a second dispatcher
+    /// while the first is still talking to the server (capped by the channel's own timeout).
+    /// </summary>
+    public TimeSpan SendTimeout(int channelSeconds) => TimeSpan.FromSeconds(Math.Max(1, Math.Min(channelSeconds, ClaimSeconds / 2.0)));
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
@@ -55,6 +61,26 @@ public sealed class CampaignOptions : IValidatableObject
         {
             yield return new ValidationResult("Campaigns:Webhook:Secret must be at least 16 characters when a webhook URL is set.");
         }
+        // Nested sections are not validated by data annotations on their own.
+        foreach (var (section, value) in new (string, object)[] { ("Email", Email), ("Webhook", Webhook) })
+        {
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(value, new ValidationContext(value), results, validateAllProperties: true);
+            foreach (var result in results)
+            {
+                yield return new ValidationResult($"Campaigns:{section}: {result.ErrorMessage}");
+            }
+        }
+        if (!Enum.TryParse<MailKit.Security.SecureSocketOptions>(Email.Security, ignoreCase: true, out var security) || int.TryParse(Email.Security, out _))
+        {
+            yield return new ValidationResult($"Campaigns:Email:Security '{Email.Security}' is not one of None, Auto, SslOnConnect, StartTls, StartTlsWhenAvailable.");
+        }
+        else if (!string.IsNullOrEmpty(Email.UserName) && security is not (MailKit.Security.SecureSocketOptions.StartTls or MailKit.Security.SecureSocketOptions.SslOnConnect))
+        {
+            // With "when available", a man in the middle strips STARTTLS and reads the password.
+            yield return new ValidationResult("Campaigns:Email:Security must be StartTls or SslOnConnect when a UserName is set, so the password never travels in clear.");
+        }
+
     }
 }
 

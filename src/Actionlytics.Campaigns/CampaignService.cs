@@ -129,6 +129,12 @@ public sealed class CampaignService(
         var (campaign, community) = await LoadAsync(id, actor, CommunityRole.Manager, "edit campaigns", ct);
         var target = campaign.Variants.FirstOrDefault(v => v.Name == variant)
             ?? throw new CampaignArgumentException($"Campaign {id} has no variant '{variant}': {string.Join(", ", campaign.Variants.Select(v => v.Name))}.");
+        // "FR", "fr-CA", "fr_FR": messages are per base language, the one members' locales are matched on.
+        language = language.Trim().ToLowerInvariant().Split('-', '_')[0];
+        if (!personalizer.Languages.Contains(language))
+        {
+            throw new CampaignArgumentException($"No messages in '{language}': use {string.Join(", ", personalizer.Languages.Order(StringComparer.Ordinal))}.");
+        }
         var current = target.Messages.GetValueOrDefault(language) ?? target.Messages[CampaignVariantSpec.DefaultLanguage];
         var message = new MessageTemplate(subject ?? current.Subject, body ?? current.Body);
         var problems = message.Problems().ToList();
@@ -207,7 +213,7 @@ public sealed class CampaignService(
             });
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(campaign, ct);
         await transaction.CommitAsync(ct);
         return await ViewAsync(campaign, community, ct);
     }
@@ -271,6 +277,10 @@ public sealed class CampaignService(
     /// <summary>Members contacted (or about to be) by another campaign of the community within the frequency cap.</summary>
     internal async Task<HashSet<long>> RecentlyContactedAsync(int communityId, long exceptCampaign, DateTimeOffset now, CancellationToken ct)
     {
+        if (options.Value.FrequencyCapDays == 0)
+        {
+            return [];
+        }
         var since = now.AddDays(-options.Value.FrequencyCapDays);
         return (await db.Outbox.AsNoTracking()
             .Where(m => m.CommunityId == communityId && m.CampaignId != exceptCampaign
@@ -338,8 +348,10 @@ public sealed class CampaignService(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
         {
+            // Another person or process changed the campaign (or queued its messages) at the same moment: nothing of this change was saved.
+            db.ChangeTracker.Clear();
             throw new CampaignStateException($"Campaign {campaign.Id} changed while you were deciding: read it again and decide on its current version.");
         }
     }

@@ -35,6 +35,9 @@ public sealed class CampaignsApiTests : IAsyncLifetime
         settings["Api:Keys:2:Name"] = "writer";
         settings["Api:Keys:2:Key"] = WriterKey;
         settings["Api:Keys:2:CanWrite"] = "true";
+        settings["Api:Keys:3:Name"] = "elsewhere";
+        settings["Api:Keys:3:Key"] = "elsewhere-key-0123456789";
+        settings["Api:Keys:3:Communities:0"] = "other";
         _server = new ServerFactory(settings);
         _client = await _server.CreateHealthyClientAsync();
         // Keys are people too: the manager key's holder manages the demo; the writer key's holder only views it.
@@ -105,6 +108,11 @@ public sealed class CampaignsApiTests : IAsyncLifetime
     public async Task Answers_404_for_campaigns_that_do_not_exist_and_401_without_a_key()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Get, "/api/campaigns/999999", ManagerKey)).StatusCode);
+        var drafted = await SendAsync(HttpMethod.Post, "/api/communities/demo/campaigns", ManagerKey, new { variants = 2 });
+        var id = (await drafted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("campaign").GetProperty("id").GetInt64();
+        var outOfReach = await SendAsync(HttpMethod.Get, $"/api/campaigns/{id}", "elsewhere-key-0123456789");
+        Assert.Equal(HttpStatusCode.NotFound, outOfReach.StatusCode); // the same answer as a campaign that does not exist
+        Assert.DoesNotContain("demo", await outOfReach.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _client.GetAsync("/api/communities/demo/campaigns")).StatusCode);
         var bad = await SendAsync(HttpMethod.Post, "/api/communities/demo/campaigns", ManagerKey, new { variants = 12 });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

@@ -68,11 +68,19 @@ public sealed class MessagePersonalizer
         return (subject, body.TrimEnd() + "\n\n" + Phrase("ai_disclosure"));
     }
 
-    /// <summary>The first word of a display name, without control characters; null when there is none.</summary>
-    private static string? FirstName(string? displayName)
+    /// <summary>
+    /// The first word of a display name when it reads as a name (letters, marks, apostrophes, hyphens, dots); null
+    /// otherwise, for the fallback greeting. A name is member data: a URL, markup or markdown there must not become a link in an inbox.
+    /// </summary>
+    internal static string? FirstName(string? displayName)
     {
         var name = OneLine(displayName ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        return string.IsNullOrEmpty(name) ? null : name.Length > 60 ? name[..60] : name;
+        if (string.IsNullOrEmpty(name) || name.Length > 40 || !name.All(c => char.IsLetter(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+            || c is '\'' or '’' or '-' or '.') || !char.IsLetter(name[0]))
+        {
+            return null;
+        }
+        return name;
     }
 
     private static string OneLine(string text) => new(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());

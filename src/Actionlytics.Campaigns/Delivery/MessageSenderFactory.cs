@@ -10,9 +10,10 @@ public class MessageSenderFactory(IOptions<CampaignOptions> options, IHttpClient
 
     public virtual IMessageSender? Create(DeliveryChannel channel) => channel switch
     {
-        DeliveryChannel.Email when !string.IsNullOrWhiteSpace(options.Value.Email.Host) => new SmtpEmailSender(options.Value.Email),
+        DeliveryChannel.Email when !string.IsNullOrWhiteSpace(options.Value.Email.Host) =>
+            new SmtpEmailSender(options.Value.Email, options.Value.SendTimeout(SmtpEmailSender.TimeoutSeconds)),
         DeliveryChannel.Webhook when !string.IsNullOrWhiteSpace(options.Value.Webhook.Url) =>
-            new WebhookSender(httpClients.CreateClient(WebhookClient), options.Value.Webhook, time),
+            new WebhookSender(httpClients.CreateClient(WebhookClient), options.Value.Webhook, options.Value.SendTimeout(options.Value.Webhook.TimeoutSeconds), time),
         _ => null,
     };
 

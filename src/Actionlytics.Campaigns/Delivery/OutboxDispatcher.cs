@@ -81,92 +81,128 @@ public sealed class OutboxDispatcher(
     {
         var o = options.Value;
         var now = time.GetUtcNow();
+        // Only channels this process can deliver: a dispatcher without SMTP settings leaves email messages to one that has them.
+        var channels = Enum.GetValues<DeliveryChannel>().Where(c => Sender(c, senderCache) is not null).ToList();
         var due = await db.Outbox.AsNoTracking()
-            .Where(m => (campaignId == null || m.CampaignId == campaignId)
-                && ((m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.ClaimedUntil < now)))
+            .Where(m => (campaignId == null || m.CampaignId == campaignId) && channels.Contains(m.Channel)
+                && ((m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.ClaimedUntil < now))
+                && db.Campaigns.Any(c => c.Id == m.CampaignId && c.State == CampaignState.Sending))
             .OrderBy(m => m.Id).Take(o.DispatchBatchSize).ToListAsync(ct);
-        if (due.Count == 0)
-        {
-            return new DispatchReport(0, 0, 0, 0, 0);
-        }
-        var memberIds = due.Select(m => m.MemberId).Distinct().ToList();
-        var members = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
-        var communityIds = due.Select(m => m.CommunityId).Distinct().ToList();
-        var zones = (await db.Communities.AsNoTracking().Where(c => communityIds.Contains(c.Id)).ToListAsync(ct))
-            .ToDictionary(c => c.Id, c => new CommunityCalendar(c.TimeZone).Zone);
-        var since = now.AddDays(-o.FrequencyCapDays);
-        var contactedElsewhere = await db.Outbox.AsNoTracking()
-            .Where(m => memberIds.Contains(m.MemberId) && m.Status == OutboxStatus.Sent && m.SentAt >= since)
-            .Select(m => new { m.MemberId, m.CampaignId }).ToListAsync(ct);
+        var zones = new Dictionary<int, TimeZoneInfo>();
 
         int sent = 0, retrying = 0, failed = 0, skipped = 0, deferred = 0;
         foreach (var message in due)
         {
             ct.ThrowIfCancellationRequested();
-            var member = members[message.MemberId];
-            var capped = o.FrequencyCapDays > 0 && contactedElsewhere.Any(c => c.MemberId == message.MemberId && c.CampaignId != message.CampaignId);
-            var skip = CampaignService.SkipReason(message.Channel, member, capped);
-            if (skip is not null)
-            {
-                await SetAsync(message.Id, OutboxStatus.Skipped, m => m.SetProperty(x => x.SkipReason, skip), ct);
-                skipped++;
-                continue;
-            }
-            var allowed = o.QuietHours.NextAllowed(now, MemberZone(member.AttributesJson) ?? zones[message.CommunityId]);
-            if (allowed > now)
-            {
-                await db.Outbox.Where(m => m.Id == message.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.NextAttemptAt, allowed), ct);
-                deferred++;
-                continue;
-            }
-            if (!senderCache.TryGetValue(message.Channel, out var sender))
-            {
-                sender = senderCache[message.Channel] = senders.Create(message.Channel);
-            }
-            if (sender is null)
-            {
-                await SetAsync(message.Id, OutboxStatus.Failed, m => m.SetProperty(x => x.LastError, $"The {message.Channel} channel is not configured."), ct);
-                failed++;
-                continue;
-            }
-
             await PaceAsync(message.Channel, ct);
             var claimStart = time.GetUtcNow();
+            var lease = claimStart.AddSeconds(o.ClaimSeconds);
             var claimed = await db.Outbox
-                .Where(m => m.Id == message.Id && ((m.Status == OutboxStatus.Pending) || (m.Status == OutboxStatus.Sending && m.ClaimedUntil < claimStart)))
+                .Where(m => m.Id == message.Id && (m.Status == OutboxStatus.Pending || (m.Status == OutboxStatus.Sending && m.ClaimedUntil < claimStart)))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sending)
-                    .SetProperty(m => m.ClaimedUntil, claimStart.AddSeconds(o.ClaimSeconds))
+                    .SetProperty(m => m.ClaimedUntil, lease)
                     .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
             if (claimed == 0)
             {
-                continue; // Another dispatcher has it.
+                continue; // Another dispatcher has it, or has finished it.
             }
-            // The claim is committed: from here a cancellation must not stop between the send and its record.
-            var outcome = await sender.SendAsync(message, $"{o.PublicBaseUrl.TrimEnd('/')}/u/{message.UnsubscribeToken}", CancellationToken.None);
+            // From here every write is conditional on this claim: a dispatcher whose lease ran out cannot overwrite the next one's work.
+            var mine = db.Outbox.Where(m => m.Id == message.Id && m.Status == OutboxStatus.Sending && m.ClaimedUntil == lease);
             var attempts = message.Attempts + 1;
+
+            // Opt-outs, the frequency cap and quiet hours as they are now, not as they were when the batch was read.
+            var member = await db.Members.AsNoTracking().FirstAsync(m => m.Id == message.MemberId, ct);
+            var skip = CampaignService.SkipReason(message.Channel, member, await ContactedElsewhereAsync(message, ct));
+            if (skip is not null || attempts > o.MaxAttempts)
+            {
+                var (status, reason, error) = skip is not null ? (OutboxStatus.Skipped, skip, (string?)null) : (OutboxStatus.Failed, null, $"Gave up after {o.MaxAttempts} attempts.");
+                await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, status).SetProperty(m => m.SkipReason, reason).SetProperty(m => m.LastError, error), CancellationToken.None);
+                if (skip is not null)
+                {
+                    skipped++;
+                }
+                else
+                {
+                    failed++;
+                }
+                continue;
+            }
+            if (!zones.TryGetValue(message.CommunityId, out var communityZone))
+            {
+                var zoneId = await db.Communities.AsNoTracking().Where(c => c.Id == message.CommunityId).Select(c => c.TimeZone).FirstAsync(ct);
+                communityZone = zones[message.CommunityId] = new CommunityCalendar(zoneId).Zone;
+            }
+            var allowed = o.QuietHours.NextAllowed(claimStart, MemberZone(member.AttributesJson) ?? communityZone);
+            if (allowed > claimStart)
+            {
+                await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.NextAttemptAt, allowed)
+                    .SetProperty(m => m.Attempts, m => m.Attempts - 1), CancellationToken.None);
+                deferred++;
+                continue;
+            }
+
+            // The claim is committed: from here a cancellation must not stop between the send and its record.
+            DeliveryOutcome outcome;
+            try
+            {
+                outcome = await Sender(message.Channel, senderCache)!.SendAsync(message, $"{o.PublicBaseUrl.TrimEnd('/')}/u/{message.UnsubscribeToken}", CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Anything a sender did not expect (TLS, authentication, a protocol surprise) is retried like a transient failure, within MaxAttempts.
+                outcome = new DeliveryOutcome(DeliveryResult.Transient, e.Message);
+                if (senderCache.Remove(message.Channel, out var broken) && broken is not null)
+                {
+                    await broken.DisposeAsync();
+                }
+            }
             switch (outcome.Result)
             {
                 case DeliveryResult.Delivered:
                     var at = time.GetUtcNow();
-                    await SetAsync(message.Id, OutboxStatus.Sent, m => m.SetProperty(x => x.SentAt, at).SetProperty(x => x.LastError, (string?)null), CancellationToken.None);
+                    await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, at).SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
                     sent++;
                     break;
                 case DeliveryResult.Transient when attempts < o.MaxAttempts:
                     var retryAt = time.GetUtcNow().Add(Backoff(attempts, o.RetryBaseSeconds));
-                    await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending)
+                    await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending)
                         .SetProperty(m => m.NextAttemptAt, retryAt).SetProperty(m => m.LastError, Shorten(outcome.Error)), CancellationToken.None);
                     logger.LogWarning("Outbox message {Id} failed (attempt {Attempt}), retrying at {RetryAt}: {Error}", message.Id, attempts, retryAt, outcome.Error);
                     retrying++;
                     break;
                 default:
-                    await SetAsync(message.Id, OutboxStatus.Failed, m => m.SetProperty(x => x.LastError, Shorten(outcome.Error)), CancellationToken.None);
+                    await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.LastError, Shorten(outcome.Error)), CancellationToken.None);
                     logger.LogWarning("Outbox message {Id} failed for good after {Attempts} attempts: {Error}", message.Id, attempts, outcome.Error);
                     failed++;
                     break;
             }
         }
         return new DispatchReport(sent, retrying, failed, skipped, deferred);
+    }
+
+    /// <summary>
+    /// Whether another campaign reached this member within the frequency cap, or is sending to them right now (then
+    /// this one yields: of two campaigns claiming one member at once, at worst neither sends, never both).
+    /// </summary>
+    private async Task<bool> ContactedElsewhereAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var days = options.Value.FrequencyCapDays;
+        if (days == 0)
+        {
+            return false;
+        }
+        var since = time.GetUtcNow().AddDays(-days);
+        return await db.Outbox.AsNoTracking().AnyAsync(m => m.MemberId == message.MemberId && m.CampaignId != message.CampaignId
+            && ((m.Status == OutboxStatus.Sent && m.SentAt >= since) || m.Status == OutboxStatus.Sending), ct);
+    }
+
+    private IMessageSender? Sender(DeliveryChannel channel, Dictionary<DeliveryChannel, IMessageSender?> cache)
+    {
+        if (!cache.TryGetValue(channel, out var sender))
+        {
+            sender = cache[channel] = senders.Create(channel);
+        }
+        return sender;
     }
 
     /// <summary>Scheduled campaigns whose time has come start sending; finished sends start measuring; closed goal windows conclude.</summary>
@@ -191,7 +227,15 @@ public sealed class OutboxDispatcher(
                 campaigns.Transition(campaign, "dispatcher", "concluded", () => campaign.Conclude(now), "the goal window closed");
             }
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another dispatcher moved these campaigns first; its transitions and audit lines stand.
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>Spaces sends of a channel to its configured rate.</summary>
@@ -206,14 +250,6 @@ public sealed class OutboxDispatcher(
         }
         _nextSlot[channel] = (slot > now ? slot : now) + interval;
     }
-
-    private Task<int> SetAsync(
-        long id, OutboxStatus status, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<OutboxMessage>> more, CancellationToken ct) =>
-        db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(s =>
-        {
-            s.SetProperty(m => m.Status, status);
-            more(s);
-        }, ct);
 
     /// <summary>base x 2^(attempt-1), with 20% jitter so retries from many messages do not arrive together.</summary>
     internal static TimeSpan Backoff(int attempt, int baseSeconds) =>

@@ -12,9 +12,12 @@ namespace Actionlytics.Campaigns.Delivery;
 /// Email over SMTP with MailKit: plain text, the outbox key as Message-ID (a re-send after a crash is the same message
 /// to mail stores), and one-click unsubscribe headers (RFC 2369 List-Unsubscribe, RFC 8058 List-Unsubscribe-Post).
 /// </summary>
-public sealed class SmtpEmailSender(EmailDeliveryOptions options) : IMessageSender
+public sealed class SmtpEmailSender(EmailDeliveryOptions options, TimeSpan timeout) : IMessageSender
 {
-    private readonly SmtpClient _client = new();
+    /// <summary>Each SMTP operation's limit at most; the dispatcher passes less when its claim lease is shorter.</summary>
+    public const int TimeoutSeconds = 15;
+
+    private readonly SmtpClient _client = new() { Timeout = (int)timeout.TotalMilliseconds };
 
     public DeliveryChannel Channel => DeliveryChannel.Email;
 

@@ -13,7 +13,7 @@ public sealed record UnsubscribeTarget(string CommunityName, DeliveryChannel Cha
 /// The unsubscribe links of messages: a random token per message finds the member and the channel. Opening the link
 /// only shows what it does (mail scanners open links); the opt-out is the POST from the page or from a one-click mail client.
 /// </summary>
-public sealed class Unsubscribes(ActionlyticsDbContext db)
+public sealed class Unsubscribes(ActionlyticsDbContext db, TimeProvider time)
 {
     public async Task<UnsubscribeTarget?> FindAsync(string token, CancellationToken ct)
     {
@@ -33,7 +33,9 @@ public sealed class Unsubscribes(ActionlyticsDbContext db)
         await db.Members.Where(m => m.Id == found.Value.Member.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.OptedOutChannels, m => m.OptedOutChannels | flag), ct);
         // Messages of this channel still waiting for this member are not sent.
-        await db.Outbox.Where(m => m.MemberId == found.Value.Member.Id && m.Channel == found.Value.Channel && m.Status == OutboxStatus.Pending)
+        var now = time.GetUtcNow();
+        await db.Outbox.Where(m => m.MemberId == found.Value.Member.Id && m.Channel == found.Value.Channel
+                && (m.Status == OutboxStatus.Pending || (m.Status == OutboxStatus.Sending && m.ClaimedUntil < now)))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Skipped).SetProperty(m => m.SkipReason, "opted_out"), ct);
         return true;
     }

@@ -14,7 +14,7 @@ namespace Actionlytics.Campaigns.Delivery;
 /// <c>X-Actionlytics-Signature: sha256=HEX(HMAC-SHA256(secret, "{timestamp}.{body}"))</c> with the Unix timestamp in
 /// <c>X-Actionlytics-Timestamp</c> (receivers reject old timestamps to stop replays), and the outbox key in <c>Idempotency-Key</c>.
 /// </summary>
-public sealed class WebhookSender(HttpClient http, WebhookDeliveryOptions options, TimeProvider time) : IMessageSender
+public sealed class WebhookSender(HttpClient http, WebhookDeliveryOptions options, TimeSpan timeout, TimeProvider time) : IMessageSender
 {
     public const string SignatureHeader = "X-Actionlytics-Signature";
     public const string TimestampHeader = "X-Actionlytics-Timestamp";
@@ -44,12 +44,14 @@ public sealed class WebhookSender(HttpClient http, WebhookDeliveryOptions option
         request.Headers.Add("Idempotency-Key", message.MessageKey);
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
-            using var response = await http.SendAsync(request, timeout.Token);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(timeout);
+            using var response = await http.SendAsync(request, deadline.Token);
             var status = (int)response.StatusCode;
-            return response.IsSuccessStatusCode ? DeliveryOutcome.Delivered
-                : status == (int)HttpStatusCode.TooManyRequests || status >= 500 || status == (int)HttpStatusCode.RequestTimeout
+            // 409: the receiver already has this Idempotency-Key, so it was delivered. 401/403/404 mean a receiver
+            // misconfigured for now, not a bad message: retried within MaxAttempts rather than failing a whole campaign at once.
+            return response.IsSuccessStatusCode || status == (int)HttpStatusCode.Conflict ? DeliveryOutcome.Delivered
+                : status is 401 or 403 or 404 or 408 or 429 || status >= 500
                     ? new DeliveryOutcome(DeliveryResult.Transient, $"HTTP {status}")
                     : new DeliveryOutcome(DeliveryResult.Permanent, $"HTTP {status}");
         }
@@ -59,7 +61,7 @@ public sealed class WebhookSender(HttpClient http, WebhookDeliveryOptions option
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new DeliveryOutcome(DeliveryResult.Transient, $"No answer within {options.TimeoutSeconds} s.");
+            return new DeliveryOutcome(DeliveryResult.Transient, $"No answer within {timeout.TotalSeconds:0} s.");
         }
     }
 

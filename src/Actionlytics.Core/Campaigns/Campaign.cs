@@ -141,7 +141,7 @@ public sealed class Campaign
         {
             throw new CampaignStateException($"Campaign {Id} version {Version} is not the approved version: approve it again.");
         }
-        ScheduledFor = at is { } when && when > now ? when : now;
+        ScheduledFor = (at is { } when && when > now ? when : now).ToUniversalTime();
         State = CampaignState.Scheduled;
         UpdatedAt = now;
     }

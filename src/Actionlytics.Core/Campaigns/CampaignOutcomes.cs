@@ -69,10 +69,12 @@ public static class CampaignOutcomes
                 comparable ? ExperimentStatistics.ProbabilityToBeat(holdoutReturned, holdout.Count, returned, members.Count) : null));
         }
 
-        var shares = campaign.Variants.Select(_ => (1 - campaign.HoldoutShare) / campaign.Variants.Count).Append(campaign.HoldoutShare).ToList();
-        var srm = campaign.HoldoutShare > 0 && outcomes.Count > 0
-            ? ExperimentStatistics.SampleRatioMismatchPValue(groups.Select(g => g.Assigned).ToList(), shares)
-            : 1.0;
+        // A next wave splits the variants unevenly on purpose (per profile): only the holdout's share can be checked there.
+        var srm = campaign.HoldoutShare <= 0 || outcomes.Count == 0 ? 1.0
+            : campaign.PreviousWaveId is null
+                ? ExperimentStatistics.SampleRatioMismatchPValue(groups.Select(g => g.Assigned).ToList(),
+                    campaign.Variants.Select(_ => (1 - campaign.HoldoutShare) / campaign.Variants.Count).Append(campaign.HoldoutShare).ToList())
+                : ExperimentStatistics.SampleRatioMismatchPValue([outcomes.Count - holdout.Count, holdout.Count], [1 - campaign.HoldoutShare, campaign.HoldoutShare]);
         return new CampaignAnalysis(groups, srm, Warnings(campaign, groups, srm, now), NextWave(campaign, outcomes));
     }
 

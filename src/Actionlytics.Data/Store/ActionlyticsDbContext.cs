@@ -233,7 +233,9 @@ public abstract class ActionlyticsDbContext(DbContextOptions options) : DbContex
             campaign.Property(c => c.MinimumDetectableEffect).HasColumnName("minimum_detectable_effect");
             campaign.Property(c => c.CreatedBy).HasColumnName("created_by").HasMaxLength(200);
             campaign.Property(c => c.CreatedAt).HasColumnName("created_at");
-            campaign.Property(c => c.UpdatedAt).HasColumnName("updated_at");
+            // Every transition sets UpdatedAt: as a concurrency token it makes two transitions racing on one campaign
+            // (an edit and a send, an approval and a rejection) fail one of them instead of both succeeding.
+            campaign.Property(c => c.UpdatedAt).HasColumnName("updated_at").IsConcurrencyToken();
             campaign.Property(c => c.DecidedBy).HasColumnName("decided_by").HasMaxLength(200);
             campaign.Property(c => c.DecidedAt).HasColumnName("decided_at");
             campaign.Property(c => c.ApprovedVersion).HasColumnName("approved_version");

@@ -107,10 +107,14 @@ public static class CampaignsApi
         var db = http.RequestServices.GetRequiredService<ActionlyticsDbContext>();
         var slug = await db.Campaigns.AsNoTracking().Where(c => c.Id == id)
             .Join(db.Communities, c => c.CommunityId, c => c.Id, (_, community) => community.Slug).FirstOrDefaultAsync(ct);
-        if (slug is null)
+        // Same answer whether the campaign is missing or in a community the key cannot read: ids reveal nothing of other communities.
+        if (ApiAccessEndpointExtensions.Denied(http, null, write: false) is { } unauthenticated)
         {
-            // Same answer whether the campaign is missing or out of reach: ids do not reveal other communities' campaigns.
-            return ApiAccessEndpointExtensions.Denied(http, null, write) ?? NotFound(id);
+            return unauthenticated;
+        }
+        if (slug is null || ApiAccessEndpointExtensions.Denied(http, slug, write: false) is not null)
+        {
+            return NotFound(id);
         }
         return ApiAccessEndpointExtensions.Denied(http, slug, write) ?? await Guard(work);
     }

@@ -295,6 +295,7 @@ namespace Actionlytics.Data.Migrations.Postgres
                         .HasColumnName("state");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 

@@ -285,6 +285,7 @@ namespace Actionlytics.Data.Migrations.Sqlite
                         .HasColumnName("state");
 
                     b.Property<long>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Actionlytics.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresActionlyticsDbContext))]
-    [Migration("20261127211319_Campaigns")]
+    [Migration("20261127215204_Campaigns")]
     partial class Campaigns
     {
         /// <inheritdoc />
@@ -298,6 +298,7 @@ namespace Actionlytics.Data.Migrations.Postgres
                         .HasColumnName("state");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 

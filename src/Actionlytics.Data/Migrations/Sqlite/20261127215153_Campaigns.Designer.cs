@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Actionlytics.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteActionlyticsDbContext))]
-    [Migration("20261127211305_Campaigns")]
+    [Migration("20261127215153_Campaigns")]
     partial class Campaigns
     {
         /// <inheritdoc />
@@ -288,6 +288,7 @@ namespace Actionlytics.Data.Migrations.Sqlite
                         .HasColumnName("state");
 
                     b.Property<long>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
