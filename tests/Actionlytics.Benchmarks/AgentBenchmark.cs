@@ -74,6 +74,8 @@ internal static class AgentBenchmark
                 var seeded = await scope.ServiceProvider.GetRequiredService<DemoCommunitySeeder>().SeedAsync(
                     new DemoCommunitySpec(memberCount, DemoCommunitySpec.DefaultMonths, DemoCommunitySpec.DefaultSeed, DateOnly.FromDateTime(DateTime.UtcNow)),
                     "demo", "Demo", replace: false, cancellationToken: cancellationToken);
+                var demo = await scope.ServiceProvider.GetRequiredService<Data.Communities.CommunityDirectory>().GetAsync("demo", cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<Data.Communities.CommunityRoles>().GrantAsync(demo.Id, "bench", Core.Communities.CommunityRole.Manager, cancellationToken);
                 Console.WriteLine();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Demo community: {seeded.Members:N0} members, {seeded.Events:N0} events."));
             }

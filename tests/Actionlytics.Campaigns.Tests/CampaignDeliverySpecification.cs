@@ -193,8 +193,9 @@ public sealed class CampaignDeliverySpecification
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         var second = await world.DispatchAsync(campaign.Id);
 
-        Assert.Equal(3, second.Sent);
         var outbox = await OutboxAsync(world, campaign.Id);
+        // The retries may already go out during the first pass (it keeps going while messages are due): count over both.
+        Assert.Equal(outbox.Count(m => m.Status == OutboxStatus.Sent), first.Sent + second.Sent);
         Assert.Equal(3, outbox.Count(m => m.Attempts == 2 && m.Status == OutboxStatus.Sent));
         Assert.All(sink.Messages().GroupBy(m => m.MessageId), g => Assert.Single(g));
         Assert.Equal(outbox.Count(m => m.Status == OutboxStatus.Sent), sink.Count);

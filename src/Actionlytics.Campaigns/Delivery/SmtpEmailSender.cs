@@ -51,7 +51,8 @@ public sealed class SmtpEmailSender(EmailDeliveryOptions options, TimeSpan timeo
         }
     }
 
-    internal MimeMessage Build(OutboxMessage message, string unsubscribeUrl)
+    /// <summary>The MIME message as it is sent: plain text, Message-ID from the outbox key, unsubscribe headers.</summary>
+    public MimeMessage Build(OutboxMessage message, string unsubscribeUrl)
     {
         var mime = new MimeMessage
         {
