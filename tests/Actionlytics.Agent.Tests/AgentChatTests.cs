@@ -146,6 +146,17 @@ public sealed class AgentChatTests(DemoAgent demo) : IClassFixture<DemoAgent>
     }
 
     [Fact]
+    public async Task Lets_only_a_manager_of_the_community_decide_a_proposal()
+    {
+        var turn = await AskAsync("Save the fading learners as a segment called not_a_manager", user: "visitor@example.org");
+        var pending = Assert.Single(turn.PendingApprovals);
+
+        await Assert.ThrowsAsync<RoleRequiredException>(() => InScope(s => s.GetRequiredService<AgentChat>().DecideAsync(
+            DemoAgent.Community, "visitor@example.org", turn.ThreadId, pending.Id, true, CancellationToken.None)));
+        Assert.Null(await SavedAsync("not_a_manager"));
+    }
+
+    [Fact]
     public async Task Saves_nothing_when_the_proposal_is_rejected()
     {
         var turn = await AskAsync("Create a segment named rejected_test from one-timers");

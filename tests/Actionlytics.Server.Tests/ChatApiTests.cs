@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Actionlytics.Server.Tests;
 
@@ -26,7 +27,14 @@ public sealed class ChatApiTests : IAsyncLifetime
 
     private HttpClient _client = null!;
 
-    public async Task InitializeAsync() => _client = await _server.CreateHealthyClientAsync();
+    public async Task InitializeAsync()
+    {
+        _client = await _server.CreateHealthyClientAsync();
+        // The manager key's holder manages the demo community (deciding proposals needs that role, as in every channel).
+        await using var scope = _server.Services.CreateAsyncScope();
+        var demo = await scope.ServiceProvider.GetRequiredService<Data.Communities.CommunityDirectory>().GetAsync("demo", CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<Data.Communities.CommunityRoles>().GrantAsync(demo.Id, "key:manager", Core.Communities.CommunityRole.Manager, CancellationToken.None);
+    }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

@@ -24,6 +24,7 @@ public sealed class AgentChat(
     CommunityDirectory communities,
     CommunityAnalytics analytics,
     ConversationStore conversations,
+    CommunityRoles roles,
     IServiceProvider services)
 {
     public async Task<TurnResult> AskAsync(string communitySlug, string userId, string? threadId, string question, CancellationToken cancellationToken, IProgress<ChatEvent>? progress = null)
@@ -49,6 +50,8 @@ public sealed class AgentChat(
     {
         var community = await communities.GetAsync(communitySlug, cancellationToken);
         var thread = await OwnedThreadAsync(threadId, community.Id, userId, cancellationToken);
+        // Deciding runs a side effect: the same role as approving a campaign, whatever the channel.
+        await roles.RequireAsync(community.Id, community.Slug, userId, Core.Communities.CommunityRole.Manager, "approve proposals", cancellationToken);
         using var turnLock = await ThreadLock.TakeAsync(thread.Id, cancellationToken);
         var history = await HistoryAsync(thread.Id, cancellationToken);
         var holder = history.LastOrDefault(m => m.Contents.OfType<ToolApprovalRequestContent>().Any(r => r.RequestId == approvalId))

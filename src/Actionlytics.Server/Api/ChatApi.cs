@@ -175,6 +175,10 @@ public static class ChatApi
         {
             return Results.Problem(title: "Not found", detail: e.Message, statusCode: StatusCodes.Status404NotFound);
         }
+        catch (RoleRequiredException e)
+        {
+            return Results.Problem(title: "Not allowed", detail: e.Message, statusCode: StatusCodes.Status403Forbidden);
+        }
         catch (CommunityNotFoundException e)
         {
             return Results.Problem(title: "Community not found", detail: e.Message, statusCode: StatusCodes.Status404NotFound);
