@@ -29,12 +29,12 @@ public static class CampaignsApi
         var byCommunity = app.MapGroup("/api/communities/{slug}/campaigns").WithTags("Campaigns");
 
         byCommunity.MapGet("/", (string slug, HttpContext http, CampaignService campaigns, CancellationToken ct) =>
-            Guard(async () => Results.Ok(await campaigns.ListAsync(slug, Caller(http), ct))))
+            Problems.GuardAsync(async () => Results.Ok(await campaigns.ListAsync(slug, Caller(http), ct))))
             .RequireCommunityAccess(write: false)
             .WithSummary("The community's campaigns, newest first.");
 
         byCommunity.MapPost("/", (string slug, CampaignRequest request, HttpContext http, CampaignService campaigns, CancellationToken ct) =>
-            Guard(async () =>
+            Problems.GuardAsync(async () =>
             {
                 var (view, proposal) = await campaigns.DraftAsync(slug, request, Caller(http), ct);
                 return Results.Created($"/api/campaigns/{view.Id}", new { campaign = view, proposal });
@@ -116,36 +116,9 @@ public static class CampaignsApi
         {
             return NotFound(id);
         }
-        return ApiAccessEndpointExtensions.Denied(http, slug, write) ?? await Guard(work);
+        return ApiAccessEndpointExtensions.Denied(http, slug, write) ?? await Problems.GuardAsync(work);
     }
 
     private static IResult NotFound(long id) => Results.Problem(title: "Campaign not found", detail: $"There is no campaign {id}.", statusCode: StatusCodes.Status404NotFound);
 
-    private static async Task<IResult> Guard(Func<Task<IResult>> work)
-    {
-        try
-        {
-            return await work();
-        }
-        catch (CommunityNotFoundException e)
-        {
-            return Results.Problem(title: "Community not found", detail: e.Message, statusCode: StatusCodes.Status404NotFound);
-        }
-        catch (CampaignNotFoundException e)
-        {
-            return Results.Problem(title: "Campaign not found", detail: e.Message, statusCode: StatusCodes.Status404NotFound);
-        }
-        catch (RoleRequiredException e)
-        {
-            return Results.Problem(title: "Not allowed", detail: e.Message, statusCode: StatusCodes.Status403Forbidden);
-        }
-        catch (CampaignArgumentException e)
-        {
-            return Results.Problem(title: "Cannot do this", detail: e.Message, statusCode: StatusCodes.Status400BadRequest);
-        }
-        catch (CampaignStateException e)
-        {
-            return Results.Problem(title: "Not in this state", detail: e.Message, statusCode: StatusCodes.Status409Conflict);
-        }
-    }
 }

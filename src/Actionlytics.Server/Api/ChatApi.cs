@@ -41,7 +41,7 @@ public static class ChatApi
         }).WithSummary("Starts a conversation with the agent about a community: { \"community\": \"demo\", \"title\": \"...\" }.");
 
         chat.MapGet("/threads", async (string community, HttpContext http, AgentChat agent, CancellationToken cancellationToken) =>
-            Denied(http, community, write: false) ?? await Guard(async () =>
+            Denied(http, community, write: false) ?? await Problems.GuardAsync(async () =>
                 Results.Ok((await agent.ThreadsAsync(community, Caller(http), cancellationToken)).Select(t => new { id = t.Id, title = t.Title, updated_at = t.UpdatedAt }))))
             .WithSummary("The caller's conversations in a community, the latest first.");
 
@@ -158,31 +158,7 @@ public static class ChatApi
         {
             return Results.Problem(title: "Thread not found", detail: $"No thread {id} for you.", statusCode: StatusCodes.Status404NotFound);
         }
-        return Denied(http, slug, write) ?? await Guard(() => work(slug));
-    }
-
-    private static async Task<IResult> Guard(Func<Task<IResult>> work)
-    {
-        try
-        {
-            return await work();
-        }
-        catch (ChatRequestException e)
-        {
-            return Results.Problem(title: "Cannot answer that request", detail: e.Message, statusCode: StatusCodes.Status400BadRequest);
-        }
-        catch (ChatNotFoundException e)
-        {
-            return Results.Problem(title: "Not found", detail: e.Message, statusCode: StatusCodes.Status404NotFound);
-        }
-        catch (RoleRequiredException e)
-        {
-            return Results.Problem(title: "Not allowed", detail: e.Message, statusCode: StatusCodes.Status403Forbidden);
-        }
-        catch (CommunityNotFoundException e)
-        {
-            return Results.Problem(title: "Community not found", detail: e.Message, statusCode: StatusCodes.Status404NotFound);
-        }
+        return Denied(http, slug, write) ?? await Problems.GuardAsync(() => work(slug));
     }
 
     private static IResult? Denied(HttpContext http, string slug, bool write) => ApiAccessEndpointExtensions.Denied(http, slug, write);
