@@ -183,7 +183,7 @@ public sealed class CampaignService(
             .Where(r => r.CampaignId == id && r.Group != GroupAssignment.Holdout).ToListAsync(ct);
         var memberIds = recipients.Select(r => r.MemberId).ToList();
         var members = await db.Members.AsNoTracking().Where(m => m.CommunityId == community.Id && memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
-        var capped = await RecentlyContactedAsync(community.Id, id, now, ct);
+        var capped = await RecentlyContactedAsync(community.Id, id, campaign.ScheduledFor ?? now, ct);
         var today = new CommunityCalendar(community.TimeZone).DayOf(now);
         var domain = options.Value.Email.From.Split('@').LastOrDefault() is { Length: > 0 } d ? d : "actionlytics.local";
 
@@ -274,14 +274,14 @@ public sealed class CampaignService(
         Audit(campaign, actor, action, from, detail);
     }
 
-    /// <summary>Members contacted (or about to be) by another campaign of the community within the frequency cap.</summary>
-    internal async Task<HashSet<long>> RecentlyContactedAsync(int communityId, long exceptCampaign, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Members contacted (or about to be) by another campaign of the community within the frequency cap before <paramref name="sendAt"/>.</summary>
+    internal async Task<HashSet<long>> RecentlyContactedAsync(int communityId, long exceptCampaign, DateTimeOffset sendAt, CancellationToken ct)
     {
         if (options.Value.FrequencyCapDays == 0)
         {
             return [];
         }
-        var since = now.AddDays(-options.Value.FrequencyCapDays);
+        var since = sendAt.AddDays(-options.Value.FrequencyCapDays);
         return (await db.Outbox.AsNoTracking()
             .Where(m => m.CommunityId == communityId && m.CampaignId != exceptCampaign
                 && ((m.Status == OutboxStatus.Sent && m.SentAt >= since) || m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.Sending))

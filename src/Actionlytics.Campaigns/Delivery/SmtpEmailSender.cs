@@ -39,8 +39,10 @@ public sealed class SmtpEmailSender(EmailDeliveryOptions options, TimeSpan timeo
             await _client.SendAsync(mime, cancellationToken);
             return DeliveryOutcome.Delivered;
         }
-        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
+        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
         {
+            // This recipient or this message will never be taken. A 5xx on the sender or the login is our configuration:
+            // retried (below) within MaxAttempts rather than failing every message of the campaign one by one.
             return new DeliveryOutcome(DeliveryResult.Permanent, $"SMTP {(int)e.StatusCode}: {e.Message}");
         }
         catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or SocketException or ServiceNotConnectedException or TimeoutException)
