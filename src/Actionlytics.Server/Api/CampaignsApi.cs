@@ -40,7 +40,7 @@ public static class CampaignsApi
                 return Results.Created($"/api/campaigns/{view.Id}", new { campaign = view, proposal });
             }))
             .RequireCommunityAccess(write: true)
-            .WithSummary("Draft a campaign (segment, profile, variants, need, channel, goal_days, goal_action, holdout_share, name); it waits for approval.");
+            .WithSummary("Draft a campaign (segment, profile, variants, need, channel, goalDays, goalAction, holdoutShare, name, nextWaveOf); it waits for approval.");
 
         var campaign = app.MapGroup("/api/campaigns/{id:long}").WithTags("Campaigns");
 
