@@ -32,11 +32,13 @@ public sealed class CampaignDeliverySpecification
     private static Task<List<CampaignRecipient>> RecipientsAsync(CampaignWorld world, long campaignId) =>
         world.InScope(s => s.GetRequiredService<ActionlyticsDbContext>().CampaignRecipients.AsNoTracking().Where(r => r.CampaignId == campaignId).ToListAsync());
 
-    [Fact]
-    public async Task Delivers_one_personalised_message_per_recipient_with_one_click_unsubscribe_and_nothing_to_the_holdout()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task Delivers_one_personalised_message_per_recipient_with_one_click_unsubscribe_and_nothing_to_the_holdout(string provider)
     {
         await using var sink = await SmtpSink.StartAsync();
-        await using var world = await CampaignWorld.CreateAsync(sink.Settings());
+        await using var world = await CampaignWorld.CreateAsync(sink.Settings(), provider: provider);
         var campaign = await DraftAndApproveAsync(world, new CampaignRequest(Segment, Variants: 3));
 
         var queued = await world.Campaigns(c => c.SendAsync(campaign.Id, null, CampaignWorld.Manager, CancellationToken.None));
@@ -63,11 +65,13 @@ public sealed class CampaignDeliverySpecification
         Assert.Equal("measuring", state.State);
     }
 
-    [Fact]
-    public async Task A_campaign_edited_after_approval_cannot_be_sent_until_the_new_version_is_approved()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task A_campaign_edited_after_approval_cannot_be_sent_until_the_new_version_is_approved(string provider)
     {
         await using var sink = await SmtpSink.StartAsync();
-        await using var world = await CampaignWorld.CreateAsync(sink.Settings());
+        await using var world = await CampaignWorld.CreateAsync(sink.Settings(), provider: provider);
         var approved = await DraftAndApproveAsync(world, new CampaignRequest(Segment, Variants: 2));
 
         var edited = await world.Campaigns(c => c.EditMessageAsync(approved.Id, "A", "en", "A new subject for {{first_name}}", null, CampaignWorld.Manager, CancellationToken.None));
@@ -150,8 +154,10 @@ public sealed class CampaignDeliverySpecification
         Assert.True(sink.Count > afterFirst);
     }
 
-    [Fact]
-    public async Task Holds_messages_during_quiet_hours_in_the_members_own_time_zone()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task Holds_messages_during_quiet_hours_in_the_members_own_time_zone(string provider)
     {
         await using var sink = await SmtpSink.StartAsync();
         var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
@@ -160,7 +166,7 @@ public sealed class CampaignDeliverySpecification
         // Quiet in Tokyo right now; the community's members (UTC, nine hours behind) are outside the window.
         settings["Campaigns:QuietHoursStart"] = tokyoNow.AddHours(-1).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         settings["Campaigns:QuietHoursEnd"] = tokyoNow.AddHours(2).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        await using var world = await CampaignWorld.CreateAsync(settings);
+        await using var world = await CampaignWorld.CreateAsync(settings, provider: provider);
         var campaign = await DraftAndApproveAsync(world, new CampaignRequest(Segment, Variants: 2));
         await world.Campaigns(c => c.SendAsync(campaign.Id, null, CampaignWorld.Manager, CancellationToken.None));
         var inTokyo = (await OutboxAsync(world, campaign.Id)).First(m => m.Status == OutboxStatus.Pending);

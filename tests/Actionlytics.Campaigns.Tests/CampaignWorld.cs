@@ -20,31 +20,58 @@ public sealed class CampaignWorld : IAsyncDisposable
     public const string Manager = CommunityRoles.LocalUser;
     public const string Viewer = "viewer@example.org";
 
-    private readonly DirectoryInfo _folder;
+    public const string PostgresVariable = "ACTIONLYTICS_TEST_POSTGRES";
 
-    private CampaignWorld(ServiceProvider services, DirectoryInfo folder)
+    private readonly DirectoryInfo _folder;
+    private readonly Func<Task> _dropDatabase;
+
+    private CampaignWorld(ServiceProvider services, DirectoryInfo folder, Func<Task> dropDatabase)
     {
         Services = services;
         _folder = folder;
+        _dropDatabase = dropDatabase;
     }
 
     public ServiceProvider Services { get; }
 
-    public static async Task<CampaignWorld> CreateAsync(IReadOnlyDictionary<string, string?> settings, int members = 1500)
+    /// <param name="provider"><c>Sqlite</c> (a new file) or <c>Postgres</c> (a new database on the server scripts/test.sh starts).</param>
+    public static async Task<CampaignWorld> CreateAsync(IReadOnlyDictionary<string, string?> settings, int members = 1500, string provider = "Sqlite")
     {
         var folder = Directory.CreateTempSubdirectory("actionlytics-campaigns-");
         var all = new Dictionary<string, string?>(settings)
         {
-            ["Store:Provider"] = "Sqlite",
+            ["Store:Provider"] = provider,
             ["Store:SqlitePath"] = Path.Combine(folder.FullName, "store.db"),
             ["Knowledge:DataFolder"] = Path.Combine(folder.FullName, "knowledge"),
         };
+        Func<Task> dropDatabase = () => Task.CompletedTask;
+        if (provider == "Postgres")
+        {
+            var server = Environment.GetEnvironmentVariable(PostgresVariable)
+                ?? throw new InvalidOperationException($"{PostgresVariable} is not set: run the tests with scripts/test.sh, which starts a PostgreSQL server.");
+            var database = $"actionlytics_campaigns_{Guid.NewGuid():N}";
+            await using (var admin = new Npgsql.NpgsqlConnection(server))
+            {
+                await admin.OpenAsync();
+                await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {database}", admin);
+                await create.ExecuteNonQueryAsync();
+            }
+            all["Store:ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database }.ToString();
+            dropDatabase = async () =>
+            {
+                Npgsql.NpgsqlConnection.ClearAllPools();
+                await using var admin = new Npgsql.NpgsqlConnection(server);
+                await admin.OpenAsync();
+                await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
+            };
+        }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddActionlyticsStore(configuration);
         services.AddActionlyticsAgent(configuration);
-        var world = new CampaignWorld(services.BuildServiceProvider(), folder);
+        var world = new CampaignWorld(services.BuildServiceProvider(), folder, dropDatabase);
 
         await world.InScope(async s =>
         {
@@ -73,6 +100,7 @@ public sealed class CampaignWorld : IAsyncDisposable
     {
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await _dropDatabase();
         _folder.Delete(recursive: true);
     }
 }

@@ -96,7 +96,8 @@ public sealed class OutboxDispatcher(
             ct.ThrowIfCancellationRequested();
             await PaceAsync(message.Channel, ct);
             var claimStart = time.GetUtcNow();
-            var lease = claimStart.AddSeconds(o.ClaimSeconds);
+            // Whole milliseconds: the lease doubles as the claim's token, and must read back equal from SQLite (ms) and PostgreSQL (µs).
+            var lease = DateTimeOffset.FromUnixTimeMilliseconds(claimStart.AddSeconds(o.ClaimSeconds).ToUnixTimeMilliseconds());
             var claimed = await db.Outbox
                 .Where(m => m.Id == message.Id && (m.Status == OutboxStatus.Pending || (m.Status == OutboxStatus.Sending && m.ClaimedUntil < claimStart)))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sending)
