@@ -115,6 +115,18 @@ public sealed class CampaignService(
         return views;
     }
 
+    /// <summary>
+    /// The campaign named if it belongs to the community, else the community's latest (sent, with <paramref name="sentOnly"/>);
+    /// null when there is none. Needs the viewer role.
+    /// </summary>
+    public async Task<long?> FindIdAsync(string communitySlug, long? id, bool sentOnly, string actor, CancellationToken ct)
+    {
+        var community = await communities.GetAsync(communitySlug, ct);
+        await roles.RequireAsync(community.Id, community.Slug, actor, CommunityRole.Viewer, "read campaigns", ct);
+        var query = db.Campaigns.AsNoTracking().Where(c => c.CommunityId == community.Id && (id == null || c.Id == id) && (!sentOnly || c.SendStartedAt != null));
+        return await query.OrderByDescending(c => c.Id).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<IReadOnlyList<AuditView>> AuditAsync(long id, string actor, CancellationToken ct)
     {
         await LoadAsync(id, actor, CommunityRole.Viewer, "read campaigns", ct);
@@ -235,8 +247,7 @@ public sealed class CampaignService(
         var member = await db.Members.AsNoTracking().FirstAsync(m => m.Id == recipient.MemberId, ct);
         var today = new CommunityCalendar(community.TimeZone).DayOf(time.GetUtcNow());
         var (subject, body) = personalizer.Render(spec, community, member, recipient, today, UnsubscribeUrl("preview"));
-        var language = spec.Messages.FirstOrDefault(m => ReferenceEquals(m.Value, spec.MessageFor(member.Locale))).Key ?? "en";
-        return new MessagePreview(variant, recipient.ExternalId, language, subject, body);
+        return new MessagePreview(variant, recipient.ExternalId, spec.LanguageFor(member.Locale), subject, body);
     }
 
     /// <summary>The campaign and its community, after checking the caller's role there.</summary>
@@ -290,13 +301,7 @@ public sealed class CampaignService(
 
     internal static string? SkipReason(DeliveryChannel channel, Member member, bool recentlyContacted)
     {
-        var flag = channel switch
-        {
-            DeliveryChannel.Email => ContactChannels.Email,
-            DeliveryChannel.Teams => ContactChannels.Teams,
-            _ => ContactChannels.Webhook,
-        };
-        if ((member.OptedOutChannels & flag) != 0)
+        if ((member.OptedOutChannels & channel.OptOutFlag()) != 0)
         {
             return "opted_out";
         }

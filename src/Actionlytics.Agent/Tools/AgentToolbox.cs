@@ -205,17 +205,10 @@ public sealed class AgentToolbox(AgentPrompts prompts, PlaybookKnowledge knowled
         }
 
         /// <summary>The campaign named, which must belong to this community, or the community's latest one (sent, for results).</summary>
-        private async Task<long> CampaignIdAsync(long? requested, bool sentOnly, CancellationToken ct)
-        {
-            var campaigns = await scope.Services.GetRequiredService<CampaignService>().ListAsync(Slug, scope.UserId, ct);
-            if (requested is { } id)
-            {
-                return campaigns.Any(c => c.Id == id) ? id : throw new ToolArgumentException($"This community has no campaign {id}.");
-            }
-            var latest = campaigns.FirstOrDefault(c => !sentOnly || c.SendStartedAt is not null)
-                ?? throw new ToolArgumentException(sentOnly ? "No campaign of this community has been sent yet: there are no results to read." : "This community has no campaign yet.");
-            return latest.Id;
-        }
+        private async Task<long> CampaignIdAsync(long? requested, bool sentOnly, CancellationToken ct) =>
+            await scope.Services.GetRequiredService<CampaignService>().FindIdAsync(Slug, requested, sentOnly && requested is null, scope.UserId, ct)
+            ?? throw new ToolArgumentException(requested is { } id ? $"This community has no campaign {id}."
+                : sentOnly ? "No campaign of this community has been sent yet: there are no results to read." : "This community has no campaign yet.");
 
         private CommunityReports Reports => scope.Services.GetRequiredService<CommunityReports>();
 

@@ -44,8 +44,8 @@ public sealed class MessagePersonalizer
         ArgumentNullException.ThrowIfNull(community);
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(recipient);
-        var template = variant.MessageFor(member.Locale);
-        var language = variant.Messages.FirstOrDefault(m => ReferenceEquals(m.Value, template)).Key ?? CampaignVariantSpec.DefaultLanguage;
+        var language = variant.LanguageFor(member.Locale);
+        var template = variant.Messages[language];
         var phrases = _phrases.GetValueOrDefault(language) ?? _phrases[CampaignVariantSpec.DefaultLanguage];
         var culture = CultureInfo.GetCultureInfo(language);
         string Phrase(string key, params (string Name, string Value)[] values) =>

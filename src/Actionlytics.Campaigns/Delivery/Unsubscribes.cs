@@ -18,7 +18,7 @@ public sealed class Unsubscribes(ActionlyticsDbContext db, TimeProvider time)
     public async Task<UnsubscribeTarget?> FindAsync(string token, CancellationToken ct)
     {
         var found = await LookupAsync(token, ct);
-        return found is null ? null : new UnsubscribeTarget(found.Value.Community, found.Value.Channel, (found.Value.Member.OptedOutChannels & Flag(found.Value.Channel)) != 0);
+        return found is null ? null : new UnsubscribeTarget(found.Value.Community, found.Value.Channel, (found.Value.Member.OptedOutChannels & found.Value.Channel.OptOutFlag()) != 0);
     }
 
     /// <summary>Opts the member out of the link's channel (idempotent); false when the token is unknown.</summary>
@@ -29,7 +29,7 @@ public sealed class Unsubscribes(ActionlyticsDbContext db, TimeProvider time)
         {
             return false;
         }
-        var flag = Flag(found.Value.Channel);
+        var flag = found.Value.Channel.OptOutFlag();
         await db.Members.Where(m => m.Id == found.Value.Member.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.OptedOutChannels, m => m.OptedOutChannels | flag), ct);
         // Messages of this channel still waiting for this member are not sent.
@@ -55,11 +55,4 @@ public sealed class Unsubscribes(ActionlyticsDbContext db, TimeProvider time)
         var community = await db.Communities.AsNoTracking().Where(c => c.Id == message.CommunityId).Select(c => c.Name).FirstAsync(ct);
         return (member, message.Channel, community);
     }
-
-    private static ContactChannels Flag(DeliveryChannel channel) => channel switch
-    {
-        DeliveryChannel.Email => ContactChannels.Email,
-        DeliveryChannel.Teams => ContactChannels.Teams,
-        _ => ContactChannels.Webhook,
-    };
 }

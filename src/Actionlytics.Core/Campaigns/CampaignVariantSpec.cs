@@ -16,10 +16,13 @@ public sealed record CampaignVariantSpec(
     public static readonly IReadOnlySet<string> Needs = new HashSet<string>(StringComparer.Ordinal) { "autonomy", "competence", "relatedness" };
 
     /// <summary>The message for a member's locale (<c>fr-CA</c> uses <c>fr</c>), English when the language has none.</summary>
-    public MessageTemplate MessageFor(string? locale)
+    public MessageTemplate MessageFor(string? locale) => Messages[LanguageFor(locale)];
+
+    /// <summary>The language of the message a member with this locale receives.</summary>
+    public string LanguageFor(string? locale)
     {
         var language = string.IsNullOrEmpty(locale) ? DefaultLanguage : locale.Split('-', '_')[0].ToLowerInvariant();
-        return Messages.TryGetValue(language, out var message) ? message : Messages[DefaultLanguage];
+        return Messages.ContainsKey(language) ? language : DefaultLanguage;
     }
 
     public IEnumerable<string> Problems()

@@ -1,3 +1,5 @@
+using Actionlytics.Core.Members;
+
 namespace Actionlytics.Core.Campaigns;
 
 /// <summary>How a campaign's messages reach members.</summary>
@@ -6,4 +8,15 @@ public enum DeliveryChannel
     Email,
     Teams,
     Webhook,
+}
+
+public static class DeliveryChannels
+{
+    /// <summary>The opt-out flag that stops messages on this channel.</summary>
+    public static ContactChannels OptOutFlag(this DeliveryChannel channel) => channel switch
+    {
+        DeliveryChannel.Email => ContactChannels.Email,
+        DeliveryChannel.Teams => ContactChannels.Teams,
+        _ => ContactChannels.Webhook,
+    };
 }
