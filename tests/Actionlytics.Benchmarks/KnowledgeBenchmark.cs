@@ -16,8 +16,11 @@ internal static class KnowledgeBenchmark
     public static Command Command()
     {
         var chunks = new Option<int>("--chunks") { Description = "Chunks in the corpus for the latency measure.", DefaultValueFactory = _ => 10_000 };
-        var command = new Command("knowledge", "Retrieval quality (recall@5, MRR, nDCG@10) and search latency.") { chunks };
-        command.SetAction(async (parse, cancellationToken) => await RunAsync(parse.GetValue(chunks), cancellationToken));
+        var misses = new Option<bool>("--misses") { Description = "List, per question, the relevant playbooks hybrid ranking leaves out of the first five." };
+        var lexicalOnly = new Option<bool>("--lexical-only") { Description = "Measure the embedded default only (skips the sentence transformer)." };
+        var command = new Command("knowledge", "Retrieval quality (recall@5, MRR, nDCG@10) and search latency.") { chunks, misses, lexicalOnly };
+        command.SetAction(async (parse, cancellationToken) =>
+            await RunAsync(parse.GetValue(chunks), parse.GetValue(misses), parse.GetValue(lexicalOnly) ? Models[..1] : Models, cancellationToken));
         return command;
     }
 
@@ -35,8 +38,12 @@ internal static class KnowledgeBenchmark
         return options;
     }
 
-    private static async Task PrintQualityAsync(PlaybookKnowledge knowledge, string title, IReadOnlyList<LabelledQuery> queries, CancellationToken cancellationToken)
+    private static async Task PrintQualityAsync(PlaybookKnowledge knowledge, string title, IReadOnlyList<LabelledQuery> queries, bool misses, CancellationToken cancellationToken)
     {
+        if (misses)
+        {
+            await PrintMissesAsync(knowledge, queries, cancellationToken);
+        }
         Console.WriteLine();
         Console.WriteLine(title);
         Console.WriteLine("| ranking | recall@5 | MRR | nDCG@10 |");
@@ -47,7 +54,22 @@ internal static class KnowledgeBenchmark
         }
     }
 
-    private static async Task RunAsync(int chunkTarget, CancellationToken cancellationToken)
+    private static async Task PrintMissesAsync(PlaybookKnowledge knowledge, IReadOnlyList<LabelledQuery> queries, CancellationToken cancellationToken)
+    {
+        foreach (var labelled in queries)
+        {
+            var top = (await knowledge.SearchAsync(labelled.Query, SearchFilter.None, 10, RankingMode.Hybrid, cancellationToken)).Select(h => h.PlaybookId).ToList();
+            var missing = labelled.Relevant.Where(r => !top.Take(5).Contains(r)).ToList();
+            if (missing.Count > 0)
+            {
+                Console.WriteLine($"MISS \"{labelled.Query}\"");
+                Console.WriteLine($"  missing: {string.Join(", ", missing.Select(m => $"{m} (rank {(top.IndexOf(m) is var i and >= 0 ? (i + 1).ToString(CultureInfo.InvariantCulture) : ">10")})"))}");
+                Console.WriteLine($"  top 5:   {string.Join(", ", top.Take(5))}");
+            }
+        }
+    }
+
+    private static async Task RunAsync(int chunkTarget, bool misses, (string Name, Action<KnowledgeOptions.EmbeddingOptions> Configure)[] models, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("actionlytics-bench-knowledge-");
         try
@@ -56,12 +78,12 @@ internal static class KnowledgeBenchmark
             var testsFolder = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(playbookFolder))!, "tests", "Actionlytics.Knowledge.Tests");
             var queries = RetrievalEvaluation.Load(Path.Combine(testsFolder, "RetrievalSet"));
             var heldOut = RetrievalEvaluation.Load(Path.Combine(testsFolder, "HeldOutSet"));
-            foreach (var (name, configure) in Models)
+            foreach (var (name, configure) in models)
             {
                 using var knowledge = KnowledgeFactory.Create(Options(Path.Combine(folder.FullName, "quality-" + name.Split(' ')[^1]), configure));
                 await knowledge.IndexAsync(cancellationToken);
-                await PrintQualityAsync(knowledge, $"Embeddings {name}: labelled set, {queries.Count} questions, {knowledge.Library.Playbooks.Count} playbooks", queries, cancellationToken);
-                await PrintQualityAsync(knowledge, $"Embeddings {name}: held-out set, {heldOut.Count} questions written apart from the search code, never tuned on", heldOut, cancellationToken);
+                await PrintQualityAsync(knowledge, $"Embeddings {name}: labelled set, {queries.Count} questions, {knowledge.Library.Playbooks.Count} playbooks", queries, misses, cancellationToken);
+                await PrintQualityAsync(knowledge, $"Embeddings {name}: held-out set, {heldOut.Count} questions written apart from the search code, never tuned on", heldOut, misses, cancellationToken);
             }
 
             // A corpus of the asked size: the playbooks copied under new ids.
@@ -78,7 +100,7 @@ internal static class KnowledgeBenchmark
                     File.WriteAllText(Path.Combine(corpus.FullName, id + ".md"), text.Replace($"id: {playbook.Id}\n", $"id: {id}\n", StringComparison.Ordinal));
                 }
             }
-            foreach (var (name, configure) in Models)
+            foreach (var (name, configure) in models)
             {
             using var large = KnowledgeFactory.Create(Options(Path.Combine(folder.FullName, "large-" + name.Split(' ')[^1]), configure, corpus.FullName));
             var indexing = Stopwatch.StartNew();
