@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test on this machine, fresh or not: installs what the tests need (PostgreSQL and aiosmtpd from Debian),
+# Runs every test on this machine, fresh or not: installs what the tests need (PostgreSQL, aiosmtpd and Chromium from Debian),
 # starts a throwaway PostgreSQL server, builds, runs all test projects and ends with the line
 # "N passed, N failed[, N skipped]" totalled over all of them.
 set -euo pipefail
@@ -18,6 +18,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
 # The campaign tests deliver to a real SMTP server: tests/tools/smtp_sink.py on Debian's aiosmtpd.
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+# The web chat's end-to-end tests drive Debian's Chromium with Playwright (executablePath: no browser download).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   as_root apt-get update -qq
@@ -46,7 +48,7 @@ export ACTIONLYTICS_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=$pg_use
 
 # --- Build and test -----------------------------------------------------------------------------
 results="$root/artifacts/test-results"
-rm -rf "$results"
+rm -rf "$results" "$root/artifacts/screenshots"
 mkdir -p "$results"
 log "building"
 dotnet build Actionlytics.Agent.sln -c Release -nologo -v quiet

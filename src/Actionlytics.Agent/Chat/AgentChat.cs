@@ -70,6 +70,25 @@ public sealed class AgentChat(
         return await RunAsync(community, thread, userId, decision, null, lockHeld: true, cancellationToken);
     }
 
+    /// <summary>
+    /// Runs one read-only question through the whole pipeline (model, tools, answer) and stores nothing: the first
+    /// manager's question after a start then does not pay for building the tools' schemas and compiling the pipeline.
+    /// </summary>
+    public async Task WarmUpAsync(string communitySlug, string question, CancellationToken cancellationToken)
+    {
+        var community = await communities.GetAsync(communitySlug, cancellationToken);
+        var today = analytics.Today(community);
+        var scope = new ToolScope(community, CommunityRoles.LocalUser, today, services);
+        var chatOptions = new ChatOptions
+        {
+            // Only tools that change nothing: a warm-up must not draft, save or send anything.
+            Tools = [.. toolbox.For(scope).Where(t => AgentToolbox.ReadOnly.Contains(t.Name))],
+            AdditionalProperties = new AdditionalPropertiesDictionary { [OfflineChatClient.TodayOption] = RequestReader.Day(today) },
+        };
+        List<ChatMessage> messages = [new(ChatRole.System, prompts.SystemPrompt(community.Name, community.TimeZone, today)), new(ChatRole.User, question)];
+        await pipeline.GetResponseAsync(messages, chatOptions, cancellationToken);
+    }
+
     /// <summary>A user's threads in a community, latest first.</summary>
     public async Task<IReadOnlyList<ChatThread>> ThreadsAsync(string communitySlug, string userId, CancellationToken cancellationToken)
     {
@@ -186,6 +205,10 @@ public sealed class AgentChat(
     private static TurnResult Summarise(string threadId, List<ChatMessage> turn, HashSet<string> answered)
     {
         var calls = turn.SelectMany(m => m.Contents.OfType<FunctionCallContent>()).ToList();
+        var resultsByCall = turn.SelectMany(m => m.Contents.OfType<FunctionResultContent>())
+            .Where(r => r.Result is JsonElement { ValueKind: JsonValueKind.Object })
+            .GroupBy(r => r.CallId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (JsonElement)g.Last().Result!, StringComparer.Ordinal);
         var results = turn.SelectMany(m => m.Contents.OfType<FunctionResultContent>()).Select(r => r.Result).OfType<JsonElement>().Where(r => r.ValueKind == JsonValueKind.Object).ToList();
         // A tool returns one "artifact", or several as "artifacts" (a campaign's results: chart and table).
         var artifacts = results.SelectMany(r =>
@@ -203,7 +226,10 @@ public sealed class AgentChat(
             .ToList();
         var answer = string.Join("\n\n", turn.Where(m => m.Role == ChatRole.Assistant).Select(m => m.Text).Where(t => !string.IsNullOrWhiteSpace(t)));
         return new TurnResult(threadId, answer,
-            [.. calls.Select(c => new ToolCallRecord(c.Name, JsonSerializer.SerializeToElement(c.Arguments ?? new Dictionary<string, object?>(), ToolJson.Options)))],
+            [.. calls.Select(c => new ToolCallRecord(c.Name, JsonSerializer.SerializeToElement(c.Arguments ?? new Dictionary<string, object?>(), ToolJson.Options))
+            {
+                Result = resultsByCall.TryGetValue(c.CallId, out var result) ? result : null,
+            })],
             artifacts, citations, pending);
     }
 }

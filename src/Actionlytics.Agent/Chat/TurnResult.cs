@@ -3,8 +3,12 @@ using Actionlytics.Agent.Tools;
 
 namespace Actionlytics.Agent.Chat;
 
-/// <summary>A tool call made during a turn, in order.</summary>
-public sealed record ToolCallRecord(string Name, JsonElement Arguments);
+/// <summary>A tool call made during a turn, in order, with what the tool returned (channels draw tables and charts from it).</summary>
+public sealed record ToolCallRecord(string Name, JsonElement Arguments)
+{
+    /// <summary>The tool's JSON result; absent for a call waiting for approval.</summary>
+    public JsonElement? Result { get; init; }
+}
 
 /// <summary>A proposal waiting for a person's decision, bound to the exact call (tool and arguments) the model made.</summary>
 public sealed record PendingApproval(string Id, string Tool, JsonElement Arguments);

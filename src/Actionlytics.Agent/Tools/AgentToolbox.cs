@@ -9,6 +9,7 @@ using Actionlytics.Data.Conversations;
 using Actionlytics.Knowledge;
 using Actionlytics.Knowledge.Search;
 using Actionlytics.Reports;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +24,13 @@ public sealed class AgentToolbox(AgentPrompts prompts, PlaybookKnowledge knowled
 {
     /// <summary>Tools that change stored data: they run only after a human approves the exact call.</summary>
     public static IReadOnlySet<string> ApprovalRequired { get; } = new HashSet<string>(StringComparer.Ordinal) { "create_segment" };
+
+    /// <summary>Tools that only read: they store nothing (no segment, draft or artifact).</summary>
+    public static IReadOnlySet<string> ReadOnly { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "activity_trend", "compare_periods", "lifecycle", "retention_cohorts", "inactivity_scores", "explain_member", "list_segments",
+        "search_playbooks", "campaign_status",
+    };
 
     public const int MaxListed = 500;
 
@@ -91,9 +99,14 @@ public sealed class AgentToolbox(AgentPrompts prompts, PlaybookKnowledge knowled
             var weights = a.Weights is { } w ? new ScoreWeights(w.Recency, w.Constancy, w.Frequency) : null;
             var scoring = await Analytics.ScoreAsync(Slug, a.AsOf, a.WindowDays, a.InactiveAfterDays, weights, ct);
             var matching = Filter(scoring, a.Segment, a.Profile);
+            var listed = matching.Take(a.Top ?? 10).ToList();
+            var ids = listed.Select(m => m.MemberId).ToList();
+            var names = await scope.Services.GetRequiredService<Data.Store.ActionlyticsDbContext>().Members.AsNoTracking()
+                .Where(m => m.CommunityId == scope.Community.Id && ids.Contains(m.ExternalId) && m.DisplayName != null)
+                .ToDictionaryAsync(m => m.ExternalId, m => m.DisplayName, StringComparer.Ordinal, ct);
             return new ScoresResult(scoring.Parameters.AsOf, scoring.Parameters.InactiveAfterDays, scoring.Parameters.WindowDays,
                 scoring.ActiveMembers, scoring.InactiveMembers, scoring.NeverActiveMembers, matching.Count, a.Segment, a.Profile,
-                matching.Take(a.Top ?? 10).Select(Scored).ToList());
+                listed.Select(m => Scored(m) with { DisplayName = names.GetValueOrDefault(m.MemberId) }).ToList());
         }
 
         public async Task<object> ExplainAsync(ExplainArguments a, CancellationToken ct)

@@ -16,6 +16,23 @@ public sealed class CommunityRoles(ActionlyticsDbContext db)
             .Select(m => (CommunityRole?)m.Role)
             .FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>The user's role in the community with this slug; null when they have none (or there is no such community).</summary>
+    public async Task<CommunityRole?> RoleAsync(string communitySlug, string userId, CancellationToken cancellationToken) =>
+        await db.Set<CommunityMembership>().AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Join(db.Communities.Where(c => c.Slug == communitySlug), m => m.CommunityId, c => c.Id, (m, _) => (CommunityRole?)m.Role)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Every community the user holds a role in, by slug.</summary>
+    public async Task<IReadOnlyList<(string Slug, string Name, CommunityRole Role)>> RolesOfAsync(string userId, CancellationToken cancellationToken) =>
+        (await db.Set<CommunityMembership>().AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Join(db.Communities, m => m.CommunityId, c => c.Id, (m, c) => new { c.Slug, c.Name, m.Role })
+            .ToListAsync(cancellationToken))
+        .OrderBy(r => r.Slug, StringComparer.Ordinal)
+        .Select(r => (r.Slug, r.Name, r.Role))
+        .ToList();
+
     /// <summary>Throws <see cref="RoleRequiredException"/> unless <paramref name="userId"/> holds <paramref name="role"/> or above.</summary>
     public async Task RequireAsync(int communityId, string communitySlug, string userId, CommunityRole role, string toDo, CancellationToken cancellationToken)
     {

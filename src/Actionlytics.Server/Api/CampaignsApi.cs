@@ -108,15 +108,15 @@ public static class CampaignsApi
         var slug = await db.Campaigns.AsNoTracking().Where(c => c.Id == id)
             .Join(db.Communities, c => c.CommunityId, c => c.Id, (_, community) => community.Slug).FirstOrDefaultAsync(ct);
         // Same answer whether the campaign is missing or in a community the key cannot read: ids reveal nothing of other communities.
-        if (ApiAccessEndpointExtensions.Denied(http, null, write: false) is { } unauthenticated)
+        if (await ApiAccessEndpointExtensions.DeniedAsync(http, null, write: false) is { } unauthenticated)
         {
             return unauthenticated;
         }
-        if (slug is null || ApiAccessEndpointExtensions.Denied(http, slug, write: false) is not null)
+        if (slug is null || await ApiAccessEndpointExtensions.DeniedAsync(http, slug, write: false) is not null)
         {
             return NotFound(id);
         }
-        return ApiAccessEndpointExtensions.Denied(http, slug, write) ?? await Problems.GuardAsync(work);
+        return await ApiAccessEndpointExtensions.DeniedAsync(http, slug, write) ?? await Problems.GuardAsync(work);
     }
 
     private static IResult NotFound(long id) => Results.Problem(title: "Campaign not found", detail: $"There is no campaign {id}.", statusCode: StatusCodes.Status404NotFound);

@@ -27,7 +27,7 @@ public static class ChatApi
 
         chat.MapPost("/threads", async (NewThread body, HttpContext http, CommunityDirectory communities, ConversationStore conversations, CancellationToken cancellationToken) =>
         {
-            if (Denied(http, body.Community, write: false) is { } denied)
+            if (await DeniedAsync(http, body.Community, write: false) is { } denied)
             {
                 return denied;
             }
@@ -41,7 +41,7 @@ public static class ChatApi
         }).WithSummary("Starts a conversation with the agent about a community: { \"community\": \"demo\", \"title\": \"...\" }.");
 
         chat.MapGet("/threads", async (string community, HttpContext http, AgentChat agent, CancellationToken cancellationToken) =>
-            Denied(http, community, write: false) ?? await Problems.GuardAsync(async () =>
+            await DeniedAsync(http, community, write: false) ?? await Problems.GuardAsync(async () =>
                 Results.Ok((await agent.ThreadsAsync(community, Caller(http), cancellationToken)).Select(t => new { id = t.Id, title = t.Title, updated_at = t.UpdatedAt }))))
             .WithSummary("The caller's conversations in a community, the latest first.");
 
@@ -80,7 +80,7 @@ public static class ChatApi
             {
                 return Results.Problem(title: "Artifact not found", statusCode: StatusCodes.Status404NotFound);
             }
-            return Denied(http, slug, write: false) ?? Results.File(artifact.Content, artifact.MediaType,
+            return await DeniedAsync(http, slug, write: false) ?? Results.File(artifact.Content, artifact.MediaType,
                 artifact.MediaType.StartsWith("image/", StringComparison.Ordinal) ? null : artifact.FileName);
         }).WithTags("Chat").WithSummary("A chart or export a tool produced: images inline, other files as downloads.");
         return app;
@@ -158,10 +158,10 @@ public static class ChatApi
         {
             return Results.Problem(title: "Thread not found", detail: $"No thread {id} for you.", statusCode: StatusCodes.Status404NotFound);
         }
-        return Denied(http, slug, write) ?? await Problems.GuardAsync(() => work(slug));
+        return await DeniedAsync(http, slug, write) ?? await Problems.GuardAsync(() => work(slug));
     }
 
-    private static IResult? Denied(HttpContext http, string slug, bool write) => ApiAccessEndpointExtensions.Denied(http, slug, write);
+    private static Task<IResult?> DeniedAsync(HttpContext http, string slug, bool write) => ApiAccessEndpointExtensions.DeniedAsync(http, slug, write);
 
     private static string Caller(HttpContext http) => http.RequestServices.GetRequiredService<ApiAccess>().CallerName(http);
 
@@ -169,7 +169,7 @@ public static class ChatApi
     {
         thread_id = turn.ThreadId,
         answer = turn.Answer,
-        tool_calls = turn.ToolCalls.Select(c => new { name = c.Name, arguments = c.Arguments }),
+        tool_calls = turn.ToolCalls.Select(c => new { name = c.Name, arguments = c.Arguments, result = c.Result }),
         artifacts = turn.Artifacts,
         citations = turn.Citations,
         pending_approvals = turn.PendingApprovals.Select(p => new { id = p.Id, tool = p.Tool, arguments = p.Arguments }),

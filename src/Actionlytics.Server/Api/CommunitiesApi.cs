@@ -12,8 +12,15 @@ public static class CommunitiesApi
 
         api.MapGet("/", async (CommunityDirectory communities, ApiAccess access, HttpContext http, CancellationToken cancellationToken) =>
         {
-            var all = await communities.ListAsync(cancellationToken);
-            return Results.Ok(all.Where(c => access.Check(http, c.Slug, write: false) == ApiAccess.Verdict.Allowed));
+            var visible = new List<CommunitySummary>();
+            foreach (var community in await communities.ListAsync(cancellationToken))
+            {
+                if (await access.CheckAsync(http, community.Slug, write: false) == ApiAccess.Verdict.Allowed)
+                {
+                    visible.Add(community);
+                }
+            }
+            return Results.Ok(visible);
         })
         .RequireCommunityAccess(write: false)
         .WithSummary("The communities this caller may see, with their number of members and events.");
@@ -30,7 +37,7 @@ public static class CommunitiesApi
 
         api.MapPost("/", async Task<IResult> (CreateCommunityRequest request, CommunityDirectory communities, ApiAccess access, HttpContext http, CancellationToken cancellationToken) =>
         {
-            if (access.Check(http, request.Slug, write: true) != ApiAccess.Verdict.Allowed)
+            if (await access.CheckAsync(http, request.Slug, write: true) != ApiAccess.Verdict.Allowed)
             {
                 return Results.Problem(title: "Not allowed", detail: "This caller may not create communities.", statusCode: StatusCodes.Status403Forbidden);
             }

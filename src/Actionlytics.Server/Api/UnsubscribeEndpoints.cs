@@ -47,6 +47,6 @@ public static class UnsubscribeEndpoints
 
     private static IResult Page(string title, string body, int status = StatusCodes.Status200OK) => Results.Content(
         $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{title}</title></head>"
-        + $"<body style=\"font-family:sans-serif;max-width:40rem;margin:3rem auto\"><h1>{title}</h1>{body}</body></html>",
+        + $"<body><h1>{title}</h1>{body}</body></html>",
         "text/html; charset=utf-8", null, status);
 }

@@ -24,6 +24,7 @@ public sealed class DemoSeedingService(
             if (!demo.SeedWhenEmpty || (existing.Count > 0 && !interruptedDemo))
             {
                 status.Skip();
+                await AnalyticsWarmUp.WarmAsync(scope.ServiceProvider, logger, stoppingToken);
                 return;
             }
 
@@ -36,6 +37,8 @@ public sealed class DemoSeedingService(
             var result = await scope.ServiceProvider.GetRequiredService<DemoCommunitySeeder>()
                 .SeedAsync(spec, demo.Slug, DemoCommunitySpec.DefaultName, replace: interruptedDemo, progress, stoppingToken);
             status.Progress(result.Events);
+            // Ready means ready to answer quickly: the first question must not pay for loading the index.
+            await AnalyticsWarmUp.WarmAsync(scope.ServiceProvider, logger, stoppingToken);
             status.Finish();
             logger.LogInformation("Demo community '{Slug}' ready: {Members} members, {Events} events in {Seconds:F1}s", result.Community, result.Members, result.Events, result.ElapsedSeconds);
         }

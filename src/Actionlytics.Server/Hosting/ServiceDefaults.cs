@@ -60,9 +60,6 @@ public static class ServiceDefaults
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
         app.MapOpenApi();
-        app.MapGet("/", () => Results.Text(
-            "Actionlytics Agent is running.\nHealth: /health\nAPI description: /openapi/v1.json\nCommunities: /api/communities\n",
-            "text/plain")).ExcludeFromDescription();
         return app;
     }
 }

@@ -1,11 +1,16 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Actionlytics.Core.Communities;
+using Actionlytics.Data.Communities;
 using Microsoft.Extensions.Options;
 
 namespace Actionlytics.Server.Security;
 
-/// <summary>Checks every API call against the configured keys and the community it names.</summary>
+/// <summary>
+/// Checks every API call: a signed-in browser by the user's role in the community it names (viewer reads, manager
+/// changes), a script by its API key, and with no key configured, a script on this machine as the local user.
+/// </summary>
 public sealed class ApiAccess(IOptionsMonitor<ApiAccessOptions> options)
 {
     public enum Verdict
@@ -15,14 +20,27 @@ public sealed class ApiAccess(IOptionsMonitor<ApiAccessOptions> options)
         Forbidden,
     }
 
-    public Verdict Check(HttpContext context, string? communitySlug, bool write)
+    public async Task<Verdict> CheckAsync(HttpContext context, string? communitySlug, bool write)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (SignIn.UserOf(context.User) is { } user)
+        {
+            if (communitySlug is null)
+            {
+                return Verdict.Allowed;
+            }
+            var role = await context.RequestServices.GetRequiredService<CommunityRoles>().RoleAsync(communitySlug, user, context.RequestAborted);
+            return role is { } held && held >= (write ? CommunityRole.Manager : CommunityRole.Viewer) ? Verdict.Allowed : Verdict.Forbidden;
+        }
         var access = options.CurrentValue;
         if (access.Keys.Count == 0)
         {
+            // The keyless pass is for scripts and the CLI on this machine. A browser always signs in: otherwise any page
+            // it visits could drive this API as the local admin.
             var remote = context.Connection.RemoteIpAddress;
-            return access.AllowLoopbackWithoutKey && remote is not null && IPAddress.IsLoopback(remote) ? Verdict.Allowed : Verdict.Unauthenticated;
+            return access.AllowLoopbackWithoutKey && remote is not null && IPAddress.IsLoopback(remote) && !FromBrowser(context.Request)
+                ? Verdict.Allowed
+                : Verdict.Unauthenticated;
         }
 
         var presented = PresentedKey(context.Request);
@@ -41,14 +59,24 @@ public sealed class ApiAccess(IOptionsMonitor<ApiAccessOptions> options)
         return communityAllowed && (!write || key.CanWrite) ? Verdict.Allowed : Verdict.Forbidden;
     }
 
-    /// <summary>Who is calling, for ownership of conversations: the API key's name, or <c>local</c> for a keyless loopback caller.</summary>
+    /// <summary>
+    /// Who is calling, for ownership of conversations and community roles: the signed-in user, the API key's name as
+    /// <c>key:NAME</c>, or <c>local</c> for a keyless caller on this machine.
+    /// </summary>
     public string CallerName(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (SignIn.UserOf(context.User) is { } user)
+        {
+            return user;
+        }
         var presented = PresentedKey(context.Request);
         var key = presented is null ? null : options.CurrentValue.Keys.FirstOrDefault(k => k.Key.Length > 0 && FixedTimeEquals(k.Key, presented));
         return key is null ? "local" : "key:" + key.Name;
     }
+
+    /// <summary>Browsers mark every request with fetch metadata (Sec-Fetch-Site); scripts and the CLI do not.</summary>
+    private static bool FromBrowser(HttpRequest request) => request.Headers.ContainsKey("Sec-Fetch-Site");
 
     private static string? PresentedKey(HttpRequest request)
     {
@@ -74,24 +102,25 @@ public static class ApiAccessEndpointExtensions
         {
             var http = context.HttpContext;
             var slug = http.Request.RouteValues.TryGetValue("slug", out var value) ? value as string : null;
-            return Denied(http, slug, write) ?? await next(context);
+            return await DeniedAsync(http, slug, write) ?? await next(context);
         });
         return builder;
     }
 
     /// <summary>The 401 or 403 problem for a caller who may not read (or write) a community; null when they may.</summary>
-    public static IResult? Denied(HttpContext http, string? slug, bool write)
+    public static async Task<IResult?> DeniedAsync(HttpContext http, string? slug, bool write)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return http.RequestServices.GetRequiredService<ApiAccess>().Check(http, slug, write) switch
+        var who = SignIn.UserOf(http.User) is { } user ? user : "This API key";
+        return await http.RequestServices.GetRequiredService<ApiAccess>().CheckAsync(http, slug, write) switch
         {
             ApiAccess.Verdict.Unauthenticated => Results.Problem(
                 title: "Authentication required",
-                detail: "Send an API key as X-Api-Key or Authorization: Bearer.",
+                detail: "Sign in (the web chat), or send an API key as X-Api-Key or Authorization: Bearer.",
                 statusCode: StatusCodes.Status401Unauthorized),
             ApiAccess.Verdict.Forbidden => Results.Problem(
                 title: "Not allowed",
-                detail: write ? $"This API key may not write to community '{slug}'." : $"This API key may not read community '{slug}'.",
+                detail: write ? $"{who} may not change anything in community '{slug}' (a manager may)." : $"{who} may not read community '{slug}'.",
                 statusCode: StatusCodes.Status403Forbidden),
             _ => null,
         };

@@ -1,0 +1,194 @@
+// What a turn shows besides its text: tables and charts drawn from the tools' results, files the tools made,
+// playbook citations, and approval cards. Every value is set as text, never parsed as HTML.
+import { call } from './api.js';
+
+export const TOOL_LABELS = {
+  activity_trend: 'Measuring activity over time', compare_periods: 'Comparing the two periods', lifecycle: 'Following members through their lifecycle',
+  retention_cohorts: 'Computing retention by cohort', inactivity_scores: 'Scoring inactive members', explain_member: 'Explaining the member\'s score',
+  list_segments: 'Sizing the segments', create_segment: 'Preparing the segment', render_chart: 'Drawing the chart', export_table: 'Exporting the table',
+  search_playbooks: 'Searching the playbooks', draft_campaign: 'Drafting the campaign', campaign_status: 'Reading the campaign', campaign_results: 'Measuring the campaign\'s results',
+};
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null) continue;
+    if (key === 'text') node.textContent = value; else node.setAttribute(key, value);
+  }
+  node.append(...children.filter(c => c !== null && c !== undefined));
+  return node;
+}
+
+function query(parameters) {
+  const entries = Object.entries(parameters).filter(([, v]) => v !== undefined && v !== null && v !== '');
+  return entries.length ? '?' + new URLSearchParams(entries).toString() : '';
+}
+
+function dataTable(caption, columns, rows) {
+  const table = el('table');
+  table.createCaption().textContent = caption;
+  const head = table.createTHead().insertRow();
+  columns.forEach(c => head.append(el('th', { scope: 'col', text: c.label })));
+  const body = table.createTBody();
+  rows.forEach(row => { const tr = body.insertRow(); columns.forEach(c => tr.append(el('td', { text: String(c.value(row) ?? '') }))); });
+  return table;
+}
+
+function chart(src, alt) { return el('img', { src, alt, loading: 'eager', width: '800', height: '450' }); }
+
+function exportLinks(base, parameters, name) {
+  return el('div', { class: 'exports' }, ...['csv', 'xlsx'].map(format =>
+    el('a', { class: 'button', href: `${base}/tables/${name}.${format}${query(parameters)}`, download: `${name}.${format}`, text: `Export ${format.toUpperCase()}` })));
+}
+
+const percent = v => v === null || v === undefined ? '' : `${(v * 100).toFixed(1)}%`;
+
+/** The view of one tool call (or null): a ranked table, a chart, export buttons. */
+export function toolView(slug, call_) {
+  const r = call_.result;
+  if (!r || r.error) return null;
+  const base = `/api/communities/${encodeURIComponent(slug)}`;
+  switch (call_.name) {
+    case 'inactivity_scores': {
+      const parameters = { asOf: r.as_of, inactiveAfter: r.inactive_after_days, window: r.window_days };
+      return el('section', { class: 'view', 'aria-label': 'Reactivation scores' },
+        el('h3', { text: `Inactive members by reactivation score (${r.members.length} of ${r.matching.toLocaleString()})` }),
+        dataTable('Ranked by reactivation score', [
+          { label: '#', value: m => m.rank }, { label: 'Member', value: m => m.member_id }, { label: 'Name', value: m => m.display_name }, { label: 'Score', value: m => m.score },
+          { label: 'Last active', value: m => m.last_active }, { label: 'Days inactive', value: m => m.recency_days },
+          { label: 'Segment', value: m => m.segment }, { label: 'Profile', value: m => m.profile }],
+          r.members.map((m, i) => ({ ...m, rank: i + 1 }))),
+        chart(`${base}/charts/score-distribution.png${query(parameters)}`, 'Chart: inactive members per reactivation score band'),
+        exportLinks(base, parameters, 'scores'));
+    }
+    case 'activity_trend':
+    case 'lifecycle': {
+      const parameters = { from: r.from, to: r.to, granularity: r.granularity };
+      const trend = call_.name === 'activity_trend';
+      return el('section', { class: 'view', 'aria-label': trend ? 'Activity trend' : 'Lifecycle' },
+        el('h3', { text: `${trend ? 'Activity' : 'Lifecycle'} from ${r.from} to ${r.to} (${r.granularity})` }),
+        chart(`${base}/charts/${trend ? 'trend' : 'lifecycle'}.png${query(parameters)}`, trend ? 'Chart: active members per period' : 'Chart: new, returning, resurrecting and dormant members per period'),
+        dataTable(trend ? 'Active members per period' : 'Members per lifecycle state', trend
+          ? [{ label: 'Period', value: p => p.start }, { label: 'Active', value: p => p.active_members }, { label: 'Members', value: p => p.members },
+             { label: 'Activity rate', value: p => percent(p.activity_rate) }, { label: 'Gained', value: p => p.gained }, { label: 'Lost', value: p => p.lost }]
+          : [{ label: 'Period', value: p => p.start }, { label: 'Active', value: p => p.active }, { label: 'New', value: p => p.new },
+             { label: 'Returning', value: p => p.returning }, { label: 'Resurrecting', value: p => p.resurrecting }, { label: 'Dormant', value: p => p.dormant }],
+          r.periods),
+        exportLinks(base, parameters, 'trend'));
+    }
+    case 'retention_cohorts':
+      return el('section', { class: 'view', 'aria-label': 'Retention' },
+        el('h3', { text: `Retention by monthly cohort, ${r.from} to ${r.to}` }),
+        chart(`${base}/charts/retention.png${query({ from: r.from, to: r.to })}`, 'Chart: share of each cohort active in the following months'),
+        dataTable('Share of each cohort still active', [{ label: 'Cohort', value: c => c.month }, { label: 'Size', value: c => c.size },
+          ...[1, 2, 3].map(m => ({ label: `Month ${m}`, value: c => percent(c.retained[m]) }))], r.cohorts),
+        exportLinks(base, { from: r.from, to: r.to }, 'retention'));
+    case 'list_segments':
+      return el('section', { class: 'view', 'aria-label': 'Segments' },
+        el('h3', { text: 'Inactive members by segment' }),
+        chart(`${base}/charts/segments.png${query({ inactiveAfter: r.inactive_after_days })}`, 'Chart: inactive members per segment'),
+        dataTable('Segments', [{ label: 'Segment', value: s => s.name }, { label: 'Members', value: s => s.members }, { label: 'Definition', value: s => s.definition }],
+          [...r.segments, ...r.saved]),
+        exportLinks(base, { inactiveAfter: r.inactive_after_days }, 'segments'));
+    case 'compare_periods':
+      return el('section', { class: 'view', 'aria-label': 'Comparison' },
+        el('h3', { text: 'The two periods side by side' }),
+        dataTable('Comparison', [{ label: 'Period', value: w => `${w.from} – ${w.to}` }, { label: 'Active', value: w => w.active_members },
+          { label: 'Members', value: w => w.members }, { label: 'Activity rate', value: w => percent(w.activity_rate) }, { label: 'New', value: w => w.new_members }],
+          [r.previous, r.current]));
+    default:
+      return null;
+  }
+}
+
+/** Files a tool made: charts inline, other files as downloads. */
+export function artifactView(artifact) {
+  if (artifact.media_type.startsWith('image/')) {
+    return el('figure', { class: 'view' }, el('img', { src: artifact.url, alt: `Chart: ${artifact.title}` }), el('figcaption', { text: artifact.title }));
+  }
+  return el('div', { class: 'exports' }, el('a', { class: 'button', href: artifact.url, download: artifact.file_name, text: `Download ${artifact.file_name}` }));
+}
+
+/** Playbook citations that open to their excerpt. */
+export function citationsView(calls) {
+  const hits = calls.filter(c => c.name === 'search_playbooks' && c.result?.playbooks).flatMap(c => c.result.playbooks);
+  if (!hits.length) return null;
+  return el('section', { class: 'view citations', 'aria-label': 'Playbook citations' }, el('h3', { text: 'Sources (playbooks)' }),
+    ...hits.map(h => el('details', {}, el('summary', { text: `${h.title} — ${h.section}` }), el('blockquote', { text: h.excerpt }), el('small', { text: h.citation }))));
+}
+
+function describeDecision(campaign) {
+  if (!campaign.decidedBy) return null;
+  const verb = campaign.state === 'rejected' ? 'Rejected' : 'Approved';
+  const when = new Date(campaign.decidedAt).toLocaleString();
+  return `${verb} by ${campaign.decidedBy} at ${when}` + (campaign.rejectionReason ? ` (${campaign.rejectionReason})` : '');
+}
+
+/** A campaign's approval card: variants, group sizes, detectable effect, and Approve / Reject / Edit for managers. */
+export async function campaignCard(id, canDecide, onChanged) {
+  const card = el('section', { class: 'card', 'aria-label': `Campaign ${id}`, 'data-campaign': String(id) });
+  async function draw() {
+    const { campaign } = await call('GET', `/api/campaigns/${id}`);
+    card.replaceChildren(
+      el('h3', {}, el('span', { class: 'badge', text: 'AI-generated proposal' }), ` Campaign ${campaign.id}: ${campaign.name}`),
+      el('p', { text: `${campaign.audience.toLocaleString()} members of ${campaign.segment}${campaign.profile ? ` (${campaign.profile})` : ''}, by ${campaign.channel}; `
+        + `holdout ${percent(campaign.holdoutShare)}; baseline return ${percent(campaign.baselineRate)}; minimum detectable effect ${percent(campaign.minimumDetectableEffect)}. `
+        + `Version ${campaign.version}, ${campaign.state.replaceAll('_', ' ')}.` }),
+      dataTable('Variants', [{ label: 'Variant', value: v => v.name }, { label: 'Need', value: v => v.need }, { label: 'Group size', value: v => v.groupSize },
+        { label: 'Subject', value: v => v.subject }, { label: 'Playbooks', value: v => v.playbooks.join(', ') }], campaign.variants));
+    const decision = describeDecision(campaign);
+    if (decision) card.append(el('p', { class: 'decision', role: 'status', text: decision }));
+    if (campaign.state === 'pending_approval' && canDecide) {
+      const approve = el('button', { type: 'button', class: 'primary', text: `Approve version ${campaign.version}` });
+      const reject = el('button', { type: 'button', class: 'danger', text: 'Reject' });
+      const edit = el('button', { type: 'button', text: 'Edit' });
+      const status = el('p', { class: 'error', role: 'alert' });
+      const decide = async (action, body) => {
+        try { await call('POST', `/api/campaigns/${id}/${action}`, body); await draw(); onChanged?.(); }
+        catch (e) { status.textContent = e.message; }
+      };
+      approve.addEventListener('click', () => decide('approve', { version: campaign.version }));
+      reject.addEventListener('click', () => decide('reject', { version: campaign.version, reason: null }));
+      edit.addEventListener('click', () => card.append(editor(campaign, draw, status)));
+      card.append(el('div', { class: 'actions' }, approve, reject, edit), status);
+    } else if (campaign.state === 'pending_approval') {
+      card.append(el('p', { text: 'Waiting for a manager of this community to approve it.' }));
+    }
+  }
+  await draw();
+  return card;
+}
+
+function editor(campaign, redraw, status) {
+  const variant = campaign.variants[0];
+  const subject = el('input', { 'aria-label': 'Subject', value: variant.subject });
+  const body = el('textarea', { 'aria-label': 'Message' });
+  body.value = variant.body;
+  const save = el('button', { type: 'button', class: 'primary', text: `Save variant ${variant.name} (a new version to approve)` });
+  save.addEventListener('click', async () => {
+    try { await call('PUT', `/api/campaigns/${campaign.id}/variants/${encodeURIComponent(variant.name)}/messages/en`, { subject: subject.value, body: body.value }); await redraw(); }
+    catch (e) { status.textContent = e.message; }
+  });
+  return el('div', { class: 'editor' }, subject, body, save);
+}
+
+/** A proposal of the chat (a segment to save) with Approve / Reject. */
+export function proposalCard(threadId, approval, canDecide, onDecided) {
+  const card = el('section', { class: 'card', 'aria-label': 'Proposal' },
+    el('h3', {}, el('span', { class: 'badge', text: 'AI-generated proposal' }), ` ${approval.tool}`),
+    el('pre', { text: JSON.stringify(approval.arguments, null, 2) }));
+  if (!canDecide) { card.append(el('p', { text: 'A manager of this community decides.' })); return card; }
+  const status = el('p', { class: 'error', role: 'alert' });
+  for (const [label, approved] of [['Approve', true], ['Reject', false]]) {
+    const button = el('button', { type: 'button', class: approved ? 'primary' : 'danger', text: label });
+    button.addEventListener('click', async () => {
+      try { onDecided(await call('POST', `/api/chat/threads/${threadId}/approvals/${approval.id}`, { approved })); card.remove(); }
+      catch (e) { status.textContent = e.message; }
+    });
+    card.append(button);
+  }
+  card.append(status);
+  return card;
+}
+
+export { el };
