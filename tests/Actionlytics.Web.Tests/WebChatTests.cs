@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Actionlytics.Web.Tests;
@@ -42,7 +45,10 @@ public sealed class WebChatTests(WebChatFixture world) : IClassFixture<WebChatFi
         await File.AppendAllTextAsync(Path.Combine(WebChatFixture.ScreenshotFolder, "timings.txt"),
             $"{DateTime.UtcNow:O} scores question: ranked table after {table.TotalMilliseconds:F0} ms, chart loaded after {elapsed.TotalMilliseconds:F0} ms\n");
         Assert.True(elapsed < TimeSpan.FromSeconds(2), $"The table and chart took {elapsed.TotalMilliseconds:F0} ms.");
-        await Assertions.Expect(reply.Locator(".answer")).ToContainTextAsync("2,");
+        // The number in the reply is the store's: every inactive member the scores API lists.
+        var inactive = (await world.Local.GetFromJsonAsync<JsonElement>("/api/communities/demo/scores")).GetArrayLength().ToString("N0", CultureInfo.InvariantCulture);
+        await Assertions.Expect(reply.Locator(".answer")).ToContainTextAsync($"{inactive} members are inactive");
+        await Assertions.Expect(reply.Locator("section.view h3")).ToContainTextAsync($"(10 of {inactive})");
         await Assertions.Expect(rows.First.Locator("td").First).ToHaveTextAsync("1");
         await Assertions.Expect(reply.GetByText("AI-generated").First).ToBeVisibleAsync();
         await Assertions.Expect(reply.Locator(".progress li.done")).ToContainTextAsync("Scoring inactive members");
@@ -81,7 +87,7 @@ public sealed class WebChatTests(WebChatFixture world) : IClassFixture<WebChatFi
         await Assertions.Expect(card).ToContainTextAsync("minimum detectable effect");
         await Assertions.Expect(card.Locator("table tbody tr")).ToHaveCountAsync(3);
         await WebChatFixture.ScreenshotAsync(page, "04-campaign-proposal");
-        var id = long.Parse((await card.GetAttributeAsync("data-campaign"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var id = long.Parse((await card.GetAttributeAsync("data-campaign"))!, CultureInfo.InvariantCulture);
 
         await card.GetByRole(AriaRole.Button, new() { Name = "Approve version 1" }).ClickAsync();
 
@@ -93,6 +99,26 @@ public sealed class WebChatTests(WebChatFixture world) : IClassFixture<WebChatFi
         var viewer = await world.SignedInPageAsync(WebChatFixture.Viewer);
         var seen = await viewer.EvaluateAsync<string>($"fetch('/api/campaigns/{id}').then(r => r.json()).then(b => b.campaign.decidedBy)");
         Assert.Equal("local", seen);
+    }
+
+    [Fact]
+    public async Task Editing_a_message_on_the_card_makes_a_new_version_that_needs_its_own_approval()
+    {
+        var id = await world.DraftCampaignAsync();
+        var page = await world.SignedInPageAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"#{id} " }).ClickAsync();
+        var card = page.Locator($"section.card[data-campaign='{id}']");
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+        await card.GetByLabel("Subject").FillAsync("A new course is waiting for you, {{first_name}}");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save variant A" }).ClickAsync();
+
+        await Assertions.Expect(card).ToContainTextAsync("Version 2, pending approval");
+        await Assertions.Expect(card).ToContainTextAsync("A new course is waiting for you");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Approve version 2" }).ClickAsync();
+        await Assertions.Expect(card.Locator(".decision")).ToContainTextAsync("Approved by local");
+        var campaign = (await world.Local.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}")).GetProperty("campaign");
+        Assert.Equal(2, campaign.GetProperty("approvedVersion").GetInt32());
     }
 
     [Fact]

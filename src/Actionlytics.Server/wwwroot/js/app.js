@@ -18,6 +18,12 @@ const SLASH_COMMANDS = {
 
 const canDecide = () => ['manager', 'admin'].includes(state.community?.role);
 
+/** A thread title from the question: whole words, an ellipsis when cut. */
+const titleOf = question => question.length <= 60 ? question : question.slice(0, question.lastIndexOf(' ', 58) > 30 ? question.lastIndexOf(' ', 58) : 58) + '…';
+
+/** At phone width the sidebar covers the conversation: fold it once a choice is made. */
+const foldSidebar = () => { $('sidebar').classList.remove('open'); $('menu').setAttribute('aria-expanded', 'false'); };
+
 async function start() {
   applyTheme(localStorage.getItem('theme') || (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'));
   state.session = await session();
@@ -59,7 +65,7 @@ async function loadThreads() {
   const threads = await call('GET', `/api/chat/threads?community=${encodeURIComponent(state.community.slug)}`);
   $('threads').replaceChildren(...threads.map(t => {
     const button = el('button', { type: 'button', text: t.title, 'aria-current': String(t.id === state.threadId) });
-    button.addEventListener('click', () => openThread(t.id, t.title));
+    button.addEventListener('click', () => { foldSidebar(); openThread(t.id, t.title); });
     return el('li', {}, button);
   }));
 }
@@ -69,7 +75,7 @@ async function loadApprovals() {
   const waiting = campaigns.filter(c => c.state === 'pending_approval');
   $('approvals').replaceChildren(...(waiting.length ? waiting.map(c => {
     const button = el('button', { type: 'button', text: `#${c.id} ${c.name}` });
-    button.addEventListener('click', async () => $('log').append(await campaignCard(c.id, canDecide(), loadApprovals)));
+    button.addEventListener('click', async () => { foldSidebar(); $('log').append(await campaignCard(c.id, canDecide(), loadApprovals)); });
     return el('li', {}, button);
   }) : [el('li', { text: 'Nothing waiting.' })]));
 }
@@ -139,7 +145,7 @@ async function send(text) {
   $('send').disabled = true;
   try {
     if (!state.threadId) {
-      const thread = await call('POST', '/api/chat/threads', { community: state.community.slug, title: question.slice(0, 60) });
+      const thread = await call('POST', '/api/chat/threads', { community: state.community.slug, title: titleOf(question) });
       state.threadId = thread.id;
       $('thread-title').textContent = thread.title;
     }
