@@ -98,7 +98,7 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Signs_in_through_OpenID_Connect_with_PKCE_and_names_the_user_by_their_provider_user_name()
+    public async Task Signs_in_through_OpenID_Connect_with_PKCE_and_names_the_user_by_their_stable_subject()
     {
         var browser = await BrowserAsync();
 
@@ -118,10 +118,41 @@ public sealed class SignInTests : IAsyncLifetime
 
         var session = await SessionAsync(browser);
         Assert.True(session.GetProperty("signedIn").GetBoolean());
-        Assert.Equal("ada.manager@example.org", session.GetProperty("user").GetString());
+        // Named by the stable "sub" claim, prefixed so that no provider account can be "local" or an API key.
+        Assert.Equal("oidc:subject-Ada.Manager@Example.org", session.GetProperty("user").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/api/communities/demo")).StatusCode);
-        await GrantAsync("ada.manager@example.org", CommunityRole.Manager);
+        await GrantAsync("oidc:subject-Ada.Manager@Example.org", CommunityRole.Manager);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/communities/demo")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("//evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("/%09/evil.example")]
+    [InlineData("https://evil.example/")]
+    public async Task Comes_back_only_to_a_path_of_this_site_after_signing_in(string returnUrl)
+    {
+        var browser = await BrowserAsync();
+
+        var challenge = await browser.GetAsync("/auth/oidc?returnUrl=" + Uri.EscapeDataString(Uri.UnescapeDataString(returnUrl)));
+        using var providerClient = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var back = (await providerClient.GetAsync(challenge.Headers.Location!)).Headers.Location!;
+        var callback = await browser.GetAsync(back.PathAndQuery);
+
+        Assert.Equal("/", callback.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task The_development_sign_in_answers_only_callers_on_this_machine()
+    {
+        var browser = await BrowserAsync();
+        var token = (await SessionAsync(browser)).GetProperty("csrfToken").GetString();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/auth/development") { Content = JsonContent.Create(new { user = "local" }) };
+        request.Headers.Add("X-CSRF-TOKEN", token);
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.SendAsync(request)).StatusCode);
+        Assert.False((await SessionAsync(browser)).GetProperty("signedIn").GetBoolean());
     }
 
     [Fact]

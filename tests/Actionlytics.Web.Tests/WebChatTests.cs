@@ -20,6 +20,20 @@ public sealed class WebChatTests(WebChatFixture world) : IClassFixture<WebChatFi
 
     private static ILocator LastReply(IPage page) => page.Locator("article.assistant").Last;
 
+    /// <summary>Presses Tab until the focused element is the named button, as a keyboard user would.</summary>
+    private static async Task TabToAsync(IPage page, string name)
+    {
+        for (var presses = 0; presses < 80; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<string>("document.activeElement?.textContent ?? ''") == name)
+            {
+                return;
+            }
+        }
+        Assert.Fail($"Tab never reached \"{name}\".");
+    }
+
     private static async Task ExpectChartLoadedAsync(ILocator image)
     {
         await Assertions.Expect(image).ToBeVisibleAsync();
@@ -89,9 +103,12 @@ public sealed class WebChatTests(WebChatFixture world) : IClassFixture<WebChatFi
         await WebChatFixture.ScreenshotAsync(page, "04-campaign-proposal");
         var id = long.Parse((await card.GetAttributeAsync("data-campaign"))!, CultureInfo.InvariantCulture);
 
-        await card.GetByRole(AriaRole.Button, new() { Name = "Approve version 1" }).ClickAsync();
+        // With the keyboard alone: Tab to the button, Enter.
+        await TabToAsync(page, "Approve version 1");
+        await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(card.Locator(".decision")).ToContainTextAsync("Approved by local at");
+        await Assertions.Expect(card.Locator(".decision")).ToBeFocusedAsync();
         Assert.Equal("approved", await world.CampaignStateAsync(id));
         await WebChatFixture.ScreenshotAsync(page, "05-campaign-approved");
 
@@ -111,7 +128,7 @@ public sealed class WebChatTests(WebChatFixture world) : IClassFixture<WebChatFi
 
         await card.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
         await card.GetByLabel("Subject").FillAsync("A new course is waiting for you, {{first_name}}");
-        await card.GetByRole(AriaRole.Button, new() { Name = "Save variant A" }).ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save (a new version to approve)" }).ClickAsync();
 
         await Assertions.Expect(card).ToContainTextAsync("Version 2, pending approval");
         await Assertions.Expect(card).ToContainTextAsync("A new course is waiting for you");
@@ -191,10 +208,16 @@ public sealed class WebChatTests(WebChatFixture world) : IClassFixture<WebChatFi
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(LastReply(page).Locator("section.view table tbody tr")).ToHaveCountAsync(10);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#sidebar")).ToBeVisibleAsync();
+        await TabToAsync(page, "Dark theme");
+        await page.Keyboard.PressAsync("Enter");
         Assert.Equal("dark", await page.EvaluateAsync<string>("document.documentElement.dataset.theme"));
         await WebChatFixture.ScreenshotAsync(page, "07-phone-dark");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("#sidebar")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Menu" })).ToBeFocusedAsync();
     }
 
     [Fact]
@@ -206,16 +229,18 @@ public sealed class WebChatTests(WebChatFixture world) : IClassFixture<WebChatFi
             async () => {
               const { renderMarkdown } = await import('/js/markdown.js');
               const box = document.createElement('div');
-              box.append(renderMarkdown('**Top** <script>alert(1)</script> [x](javascript:alert(1)) [docs](https://example.org)\n\n| a | b |\n|---|---|\n| <b>1</b> | recently_lapsed_regulars |\n\n- _note_'));
+              box.append(renderMarkdown('**Top** <script>alert(1)</script> [x](javascript:alert(1)) [docs](https://example.org) [y](/\\evil.example) [campaign](/api/campaigns/1)\n\n| a | b |\n|---|---|\n| <b>1</b> | recently_lapsed_regulars |\n\n- _note_'));
               return box.innerHTML;
             }
             """);
 
         Assert.Contains("<strong>Top</strong>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("javascript:", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"javascript:", html, StringComparison.Ordinal);
         Assert.Single(html.Split("<a ").Skip(1));
-        Assert.Contains("<a href=\"https://example.org\" rel=\"noopener noreferrer\">docs</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/api/campaigns/1\">campaign</a>", html, StringComparison.Ordinal);
+        Assert.Contains("docs (https://example.org)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"//", html, StringComparison.Ordinal);
         Assert.Contains("<td>&lt;b&gt;1&lt;/b&gt;</td><td>recently_lapsed_regulars</td>", html, StringComparison.Ordinal);
         Assert.Contains("<li><em>note</em></li>", html, StringComparison.Ordinal);
     }

@@ -37,8 +37,7 @@ public sealed class ApiAccess(IOptionsMonitor<ApiAccessOptions> options)
         {
             // The keyless pass is for scripts and the CLI on this machine. A browser always signs in: otherwise any page
             // it visits could drive this API as the local admin.
-            var remote = context.Connection.RemoteIpAddress;
-            return access.AllowLoopbackWithoutKey && remote is not null && IPAddress.IsLoopback(remote) && !FromBrowser(context.Request)
+            return access.AllowLoopbackWithoutKey && FromThisMachine(context) && !FromBrowser(context.Request)
                 ? Verdict.Allowed
                 : Verdict.Unauthenticated;
         }
@@ -73,6 +72,20 @@ public sealed class ApiAccess(IOptionsMonitor<ApiAccessOptions> options)
         var presented = PresentedKey(context.Request);
         var key = presented is null ? null : options.CurrentValue.Keys.FirstOrDefault(k => k.Key.Length > 0 && FixedTimeEquals(k.Key, presented));
         return key is null ? "local" : "key:" + key.Name;
+    }
+
+    /// <summary>
+    /// A caller on this machine, talking to this machine: a loopback address, a loopback Host (a DNS-rebound page names
+    /// another host), and no proxy in between (a reverse proxy on the same host makes every caller look local).
+    /// </summary>
+    public static bool FromThisMachine(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var remote = context.Connection.RemoteIpAddress;
+        var host = context.Request.Host.Host;
+        var loopbackHost = host is "localhost" or "127.0.0.1" or "[::1]" or "::1";
+        var proxied = context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("Forwarded");
+        return remote is not null && IPAddress.IsLoopback(remote) && loopbackHost && !proxied;
     }
 
     /// <summary>Browsers mark every request with fetch metadata (Sec-Fetch-Site); scripts and the CLI do not.</summary>

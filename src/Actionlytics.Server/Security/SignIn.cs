@@ -59,6 +59,7 @@ public static partial class SignIn
                 oidc.ResponseType = "code";
                 oidc.UsePkce = true;
                 oidc.SaveTokens = false;
+                oidc.MapInboundClaims = false; // keep the provider's claim names: UserClaim names one of them
                 oidc.RequireHttpsMetadata = !development;
                 if (development)
                 {
@@ -74,13 +75,14 @@ public static partial class SignIn
                 oidc.Events.OnTokenValidated = context =>
                 {
                     var principal = context.Principal!;
-                    var user = principal.FindFirst(options.Oidc.UserClaim)?.Value ?? principal.FindFirst("sub")?.Value;
+                    var user = principal.FindFirst(options.Oidc.UserClaim)?.Value;
                     if (string.IsNullOrWhiteSpace(user))
                     {
                         context.Fail($"The provider's token has no '{options.Oidc.UserClaim}' claim to name the user.");
                         return Task.CompletedTask;
                     }
-                    context.Principal = Principal(user.Trim().ToLowerInvariant(), principal.FindFirst("name")?.Value ?? user, "oidc");
+                    // Prefixed: no provider account can take the name of the local user or of an API key.
+                    context.Principal = Principal("oidc:" + user.Trim(), principal.FindFirst("name")?.Value ?? user, "oidc");
                     return Task.CompletedTask;
                 };
             });
@@ -165,7 +167,8 @@ public static partial class SignIn
 
         auth.MapPost("/development", async (DevelopmentSignInRequest request, HttpContext http, IOptions<SignInOptions> options) =>
         {
-            if (!options.Value.DevelopmentSignIn)
+            // No password: only for the person at this machine, never for a caller on the network.
+            if (!options.Value.DevelopmentSignIn || !ApiAccess.FromThisMachine(http))
             {
                 return Results.NotFound();
             }
@@ -180,7 +183,7 @@ public static partial class SignIn
 
         auth.MapGet("/oidc", (string? returnUrl, IOptions<SignInOptions> options) =>
             options.Value.OidcEnabled
-                ? Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl is { } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/" },
+                ? Results.Challenge(new AuthenticationProperties { RedirectUri = Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl : "/" },
                     [OpenIdConnectDefaults.AuthenticationScheme])
                 : Results.NotFound())
             .WithSummary("Starts the OpenID Connect sign-in and comes back to returnUrl (a path of this site).");

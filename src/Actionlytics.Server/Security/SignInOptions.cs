@@ -46,8 +46,11 @@ public sealed class SignInOptions : IValidatableObject
         /// <summary>Kept out of files: set it through an environment variable or a secret store.</summary>
         public string? ClientSecret { get; set; }
 
-        /// <summary>The claim that names the user in community roles (<c>community grant demo USER manager</c>).</summary>
-        public string UserClaim { get; set; } = "preferred_username";
+        /// <summary>
+        /// The claim that names the user in community roles, as <c>oidc:VALUE</c> (<c>community grant demo oidc:VALUE manager</c>).
+        /// A stable, unique one: <c>sub</c> (default) or Entra ID's <c>oid</c>; never <c>preferred_username</c>, which users can change.
+        /// </summary>
+        public string UserClaim { get; set; } = "sub";
 
         /// <summary>Where the provider sends the browser back.</summary>
         public string CallbackPath { get; set; } = "/signin-oidc";

@@ -9,6 +9,12 @@ export class ApiError extends Error {
   }
 }
 
+async function failure(response) {
+  let problem = null;
+  try { problem = await response.json(); } catch { /* not JSON */ }
+  return new ApiError(response.status, problem);
+}
+
 export async function session() {
   const response = await fetch('/auth/session', { credentials: 'same-origin' });
   const body = await response.json();
@@ -21,11 +27,7 @@ export async function call(method, url, body) {
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-TOKEN'] = csrfToken;
   const response = await fetch(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!response.ok) {
-    let problem = null;
-    try { problem = await response.json(); } catch { /* not JSON */ }
-    throw new ApiError(response.status, problem);
-  }
+  if (!response.ok) throw await failure(response);
   return response.status === 204 ? null : response.json();
 }
 
@@ -37,24 +39,25 @@ export async function ask(threadId, text, onEvent) {
     headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream', 'X-CSRF-TOKEN': csrfToken },
     body: JSON.stringify({ text }),
   });
-  if (!response.ok) {
-    let problem = null;
-    try { problem = await response.json(); } catch { /* not JSON */ }
-    throw new ApiError(response.status, problem);
-  }
+  if (!response.ok) throw await failure(response);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
+  let finished = false;
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;
-    buffer += value;
+    buffer += value.replace(/\r\n/g, '\n');
     let end;
     while ((end = buffer.indexOf('\n\n')) >= 0) {
       const block = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
       const name = /^event: (.*)$/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (name && data) onEvent(name, JSON.parse(data));
+      const data = [...block.matchAll(/^data: (.*)$/gm)].map(m => m[1]).join('\n');
+      if (!name || !data) continue;
+      finished ||= name === 'done' || name === 'error';
+      await onEvent(name, JSON.parse(data));
     }
   }
+  // A stream cut before its end (server restart, network) must not leave a reply waiting forever.
+  if (!finished) throw new ApiError(0, { detail: 'The connection closed before the answer was complete. Ask again.' });
 }

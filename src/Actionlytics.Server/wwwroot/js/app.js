@@ -22,7 +22,15 @@ const canDecide = () => ['manager', 'admin'].includes(state.community?.role);
 const titleOf = question => question.length <= 60 ? question : question.slice(0, question.lastIndexOf(' ', 58) > 30 ? question.lastIndexOf(' ', 58) : 58) + '…';
 
 /** At phone width the sidebar covers the conversation: fold it once a choice is made. */
-const foldSidebar = () => { $('sidebar').classList.remove('open'); $('menu').setAttribute('aria-expanded', 'false'); };
+const foldSidebar = () => {
+  if (!$('sidebar').classList.contains('open')) return;
+  $('sidebar').classList.remove('open');
+  $('menu').setAttribute('aria-expanded', 'false');
+  $('menu').focus();
+};
+
+/** Failures of the sidebar's own calls are shown, never swallowed. */
+const reportError = e => appendSystem(`Something went wrong: ${e.message}`);
 
 async function start() {
   applyTheme(localStorage.getItem('theme') || (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'));
@@ -58,14 +66,14 @@ async function selectCommunity(slug) {
   state.threadId = null;
   $('log').replaceChildren();
   $('thread-title').textContent = 'New conversation';
-  await Promise.all([loadThreads(), loadApprovals()]);
+  await Promise.all([loadThreads(), loadApprovals()]).catch(reportError);
 }
 
 async function loadThreads() {
   const threads = await call('GET', `/api/chat/threads?community=${encodeURIComponent(state.community.slug)}`);
   $('threads').replaceChildren(...threads.map(t => {
     const button = el('button', { type: 'button', text: t.title, 'aria-current': String(t.id === state.threadId) });
-    button.addEventListener('click', () => { foldSidebar(); openThread(t.id, t.title); });
+    button.addEventListener('click', () => { foldSidebar(); openThread(t.id, t.title).catch(reportError); });
     return el('li', {}, button);
   }));
 }
@@ -75,7 +83,11 @@ async function loadApprovals() {
   const waiting = campaigns.filter(c => c.state === 'pending_approval');
   $('approvals').replaceChildren(...(waiting.length ? waiting.map(c => {
     const button = el('button', { type: 'button', text: `#${c.id} ${c.name}` });
-    button.addEventListener('click', async () => { foldSidebar(); $('log').append(await campaignCard(c.id, canDecide(), loadApprovals)); });
+    button.addEventListener('click', async () => {
+      foldSidebar();
+      try { const card = await campaignCard(c.id, canDecide(), () => loadApprovals().catch(reportError)); $('log').append(card); card.focus(); }
+      catch (e) { reportError(e); }
+    });
     return el('li', {}, button);
   }) : [el('li', { text: 'Nothing waiting.' })]));
 }
@@ -122,7 +134,8 @@ async function showTurn(message, turn) {
   const citations = citationsView(turn.tool_calls);
   if (citations) message.append(citations);
   for (const c of turn.tool_calls.filter(c => c.name === 'draft_campaign' && c.result?.campaign_id)) {
-    message.append(await campaignCard(c.result.campaign_id, canDecide(), loadApprovals));
+    try { message.append(await campaignCard(c.result.campaign_id, canDecide(), () => loadApprovals().catch(reportError))); }
+    catch (e) { message.append(el('p', { class: 'error', role: 'alert', text: `Campaign ${c.result.campaign_id}: ${e.message}` })); }
   }
   for (const approval of turn.pending_approvals) {
     message.append(proposalCard(turn.thread_id, approval, canDecide(), async decided => {
@@ -135,14 +148,18 @@ async function showTurn(message, turn) {
   $('log').scrollTop = $('log').scrollHeight;
 }
 
+let busy = false;
+
 async function send(text) {
   text = text.trim();
-  if (!text) return;
+  if (!text || busy) return;
   if (text === '/help') { appendSystem(Object.entries(SLASH_COMMANDS).map(([k, v]) => `${k}: ${v}`).join('\n')); return; }
   const question = SLASH_COMMANDS[text.split(/\s/)[0]] ?? text;
   const input = $('composer-input');
   input.value = '';
+  busy = true;
   $('send').disabled = true;
+  let message = null;
   try {
     if (!state.threadId) {
       const thread = await call('POST', '/api/chat/threads', { community: state.community.slug, title: titleOf(question) });
@@ -150,7 +167,7 @@ async function send(text) {
       $('thread-title').textContent = thread.title;
     }
     appendUser(question);
-    const message = appendAssistant();
+    message = appendAssistant();
     const progress = message.querySelector('.progress');
     const answer = message.querySelector('.answer');
     let streamed = '';
@@ -170,10 +187,14 @@ async function send(text) {
         message.removeAttribute('aria-busy');
       }
     });
-    await loadThreads();
+    await loadThreads().catch(reportError);
   } catch (e) {
-    appendSystem(`Not sent: ${e.message}`);
+    if (message) {
+      message.querySelector('.answer').append(el('p', { class: 'error', role: 'alert', text: e.message }));
+      message.removeAttribute('aria-busy');
+    } else appendSystem(`Not sent: ${e.message}`);
   } finally {
+    busy = false;
     $('send').disabled = false;
     input.focus();
   }
@@ -191,8 +212,10 @@ $('dev-signin').addEventListener('submit', async e => {
   try { await call('POST', '/auth/development', { user: $('dev-user').value }); await start(); }
   catch (error) { $('signin-error').textContent = error.message; }
 });
-$('signout').addEventListener('click', async () => { await call('POST', '/auth/signout'); await start(); });
-$('community').addEventListener('change', e => selectCommunity(e.target.value));
+$('signout').addEventListener('click', async () => { await call('POST', '/auth/signout').catch(reportError); await start(); });
+$('close-menu').addEventListener('click', foldSidebar);
+document.addEventListener('keydown', e => { if (e.key === 'Escape') foldSidebar(); });
+$('community').addEventListener('change', e => selectCommunity(e.target.value).catch(reportError));
 $('new-thread').addEventListener('click', () => { state.threadId = null; $('log').replaceChildren(); $('thread-title').textContent = 'New conversation'; $('composer-input').focus(); });
 $('theme').addEventListener('click', () => applyTheme(document.documentElement.dataset.theme === 'dark' ? 'light' : 'dark'));
 $('menu').addEventListener('click', () => {

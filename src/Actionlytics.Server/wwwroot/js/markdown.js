@@ -1,6 +1,7 @@
 // A small Markdown renderer that builds DOM nodes and never parses HTML: whatever a reply or a member's name
 // contains is shown as text. Paragraphs, lists, tables, headings, **bold**, *italics* or _italics_ (never inside a
-// word: segment names have underscores), `code` and http(s) links.
+// word: segment names have underscores), `code`, and links to this
+// site only (others show as text).
 
 export function renderMarkdown(source) {
   const root = document.createDocumentFragment();
@@ -61,9 +62,11 @@ export function inline(parent, text) {
     else if (/^`[^`]+`$/.test(part)) { node = document.createElement('code'); node.textContent = part.slice(1, -1); }
     else if (/^\[[^\]]+\]\([^)\s]+\)$/.test(part)) {
       const [, label, href] = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(part);
-      if (/^(https?:\/\/|\/)/i.test(href) && !/^\/\//.test(href)) {
-        node = document.createElement('a'); node.href = href; node.textContent = label; node.rel = 'noopener noreferrer';
-      } else node = document.createTextNode(label);
+      // Only links to this site: a reply may quote member data, and a member must not be able to plant a link.
+      const url = new URL(href, location.origin);
+      if (url.origin === location.origin && /^https?:$/.test(url.protocol)) {
+        node = document.createElement('a'); node.href = url.pathname + url.search + url.hash; node.textContent = label;
+      } else node = document.createTextNode(`${label} (${href})`);
     } else node = document.createTextNode(part);
     parent.append(node);
   }

@@ -126,8 +126,8 @@ function describeDecision(campaign) {
 
 /** A campaign's approval card: variants, group sizes, detectable effect, and Approve / Reject / Edit for managers. */
 export async function campaignCard(id, canDecide, onChanged) {
-  const card = el('section', { class: 'card', 'aria-label': `Campaign ${id}`, 'data-campaign': String(id) });
-  async function draw() {
+  const card = el('section', { class: 'card', 'aria-label': `Campaign ${id}`, 'data-campaign': String(id), tabindex: '-1' });
+  async function draw(focusDecision = false) {
     const { campaign } = await call('GET', `/api/campaigns/${id}`);
     card.replaceChildren(
       el('h3', {}, el('span', { class: 'badge', text: 'AI-generated proposal' }), ` Campaign ${campaign.id}: ${campaign.name}`),
@@ -137,20 +137,31 @@ export async function campaignCard(id, canDecide, onChanged) {
       dataTable('Variants', [{ label: 'Variant', value: v => v.name }, { label: 'Need', value: v => v.need }, { label: 'Group size', value: v => v.groupSize },
         { label: 'Subject', value: v => v.subject }, { label: 'Playbooks', value: v => v.playbooks.join(', ') }], campaign.variants));
     const decision = describeDecision(campaign);
-    if (decision) card.append(el('p', { class: 'decision', role: 'status', text: decision }));
+    if (decision) {
+      const text = el('p', { class: 'decision', role: 'status', tabindex: '-1', text: decision });
+      card.append(text);
+      if (focusDecision) text.focus();
+    }
     if (campaign.state === 'pending_approval' && canDecide) {
       const approve = el('button', { type: 'button', class: 'primary', text: `Approve version ${campaign.version}` });
+      const reason = el('input', { 'aria-label': 'Reason for rejecting (optional)', placeholder: 'Reason for rejecting (optional)', maxlength: '500' });
       const reject = el('button', { type: 'button', class: 'danger', text: 'Reject' });
-      const edit = el('button', { type: 'button', text: 'Edit' });
+      const edit = el('button', { type: 'button', text: 'Edit', 'aria-expanded': 'false' });
       const status = el('p', { class: 'error', role: 'alert' });
       const decide = async (action, body) => {
-        try { await call('POST', `/api/campaigns/${id}/${action}`, body); await draw(); onChanged?.(); }
+        try { await call('POST', `/api/campaigns/${id}/${action}`, body); await draw(true); onChanged?.(); }
         catch (e) { status.textContent = e.message; }
       };
       approve.addEventListener('click', () => decide('approve', { version: campaign.version }));
-      reject.addEventListener('click', () => decide('reject', { version: campaign.version, reason: null }));
-      edit.addEventListener('click', () => card.append(editor(campaign, draw, status)));
-      card.append(el('div', { class: 'actions' }, approve, reject, edit), status);
+      reject.addEventListener('click', () => decide('reject', { version: campaign.version, reason: reason.value.trim() || null }));
+      edit.addEventListener('click', () => {
+        if (card.querySelector('.editor')) return; // one editor at a time
+        edit.setAttribute('aria-expanded', 'true');
+        const form = editor(campaign, () => draw(), status);
+        card.append(form);
+        form.querySelector('select').focus();
+      });
+      card.append(el('div', { class: 'actions' }, approve, reason, reject, edit), status);
     } else if (campaign.state === 'pending_approval') {
       card.append(el('p', { text: 'Waiting for a manager of this community to approve it.' }));
     }
@@ -160,16 +171,20 @@ export async function campaignCard(id, canDecide, onChanged) {
 }
 
 function editor(campaign, redraw, status) {
-  const variant = campaign.variants[0];
-  const subject = el('input', { 'aria-label': 'Subject', value: variant.subject });
+  const variant = el('select', { 'aria-label': 'Variant to edit' }, ...campaign.variants.map(v => el('option', { value: v.name, text: `Variant ${v.name} (${v.need})` })));
+  const subject = el('input', { 'aria-label': 'Subject' });
   const body = el('textarea', { 'aria-label': 'Message' });
-  body.value = variant.body;
-  const save = el('button', { type: 'button', class: 'primary', text: `Save variant ${variant.name} (a new version to approve)` });
+  const fill = () => { const v = campaign.variants.find(x => x.name === variant.value); subject.value = v.subject; body.value = v.body; };
+  variant.addEventListener('change', fill);
+  fill();
+  const save = el('button', { type: 'button', class: 'primary', text: 'Save (a new version to approve)' });
   save.addEventListener('click', async () => {
-    try { await call('PUT', `/api/campaigns/${campaign.id}/variants/${encodeURIComponent(variant.name)}/messages/en`, { subject: subject.value, body: body.value }); await redraw(); }
-    catch (e) { status.textContent = e.message; }
+    try {
+      await call('PUT', `/api/campaigns/${campaign.id}/variants/${encodeURIComponent(variant.value)}/messages/en`, { subject: subject.value, body: body.value });
+      await redraw();
+    } catch (e) { status.textContent = e.message; }
   });
-  return el('div', { class: 'editor' }, subject, body, save);
+  return el('div', { class: 'editor' }, variant, subject, body, save);
 }
 
 /** A proposal of the chat (a segment to save) with Approve / Reject. */
@@ -182,7 +197,11 @@ export function proposalCard(threadId, approval, canDecide, onDecided) {
   for (const [label, approved] of [['Approve', true], ['Reject', false]]) {
     const button = el('button', { type: 'button', class: approved ? 'primary' : 'danger', text: label });
     button.addEventListener('click', async () => {
-      try { onDecided(await call('POST', `/api/chat/threads/${threadId}/approvals/${approval.id}`, { approved })); card.remove(); }
+      try {
+        onDecided(await call('POST', `/api/chat/threads/${threadId}/approvals/${approval.id}`, { approved }));
+        card.remove();
+        document.getElementById('composer-input').focus();
+      }
       catch (e) { status.textContent = e.message; }
     });
     card.append(button);
