@@ -2,6 +2,7 @@ using Actionlytics.Server.Api;
 using Actionlytics.Server.Demo;
 using Actionlytics.Server.Hosting;
 using Actionlytics.Server.Security;
+using Actionlytics.Server.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,7 @@ builder.AddApiAccess();
 builder.AddIngestionApi();
 builder.AddAgent();
 builder.AddCampaignDispatch();
+builder.AddTeams();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapAnalyticsApi();
 app.MapChatApi();
 app.MapCampaignsApi();
 app.MapUnsubscribe();
+app.MapTeams();
 
 app.Run();
 

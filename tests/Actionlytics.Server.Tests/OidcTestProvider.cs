@@ -31,6 +31,26 @@ public sealed class OidcTestProvider : IAsyncDisposable
 
     public string Issuer { get; private set; } = "";
 
+    /// <summary>
+    /// A token signed by this provider's key (or, with <paramref name="foreignKey"/>, by a key it never published), as a
+    /// channel would send it: any issuer, audience, lifetime and claims.
+    /// </summary>
+    public string IssueToken(string issuer, string audience, DateTime expires, IDictionary<string, object> claims, bool foreignKey = false)
+    {
+        using var other = RSA.Create(2048);
+        var key = foreignKey ? new RsaSecurityKey(other) { KeyId = "test-key" } : new RsaSecurityKey(_rsa) { KeyId = "test-key" };
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            IssuedAt = expires.AddMinutes(-60),
+            NotBefore = expires.AddMinutes(-60),
+            Expires = expires,
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
     public async Task StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -43,6 +43,8 @@ public abstract class ActionlyticsDbContext(DbContextOptions options) : DbContex
 
     public DbSet<CampaignAuditEntry> CampaignAudit => Set<CampaignAuditEntry>();
 
+    public DbSet<Teams.TeamsConversation> TeamsConversations => Set<Teams.TeamsConversation>();
+
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -202,6 +204,21 @@ public abstract class ActionlyticsDbContext(DbContextOptions options) : DbContex
             membership.Property(m => m.UserId).HasColumnName("user_id").HasMaxLength(200);
             membership.Property(m => m.Role).HasColumnName("role").HasConversion<string>().HasMaxLength(20);
             membership.HasOne<Community>().WithMany().HasForeignKey(m => m.CommunityId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Teams.TeamsConversation>(conversation =>
+        {
+            conversation.ToTable("teams_conversations");
+            conversation.HasKey(c => new { c.ConversationId, c.UserId });
+            conversation.Property(c => c.ConversationId).HasColumnName("conversation_id").HasMaxLength(400);
+            conversation.Property(c => c.UserId).HasColumnName("user_id").HasMaxLength(200);
+            conversation.Property(c => c.CommunityId).HasColumnName("community_id");
+            conversation.Property(c => c.ThreadId).HasColumnName("thread_id").HasMaxLength(64);
+            conversation.Property(c => c.ServiceUrl).HasColumnName("service_url").HasMaxLength(400);
+            conversation.Property(c => c.ReferenceJson).HasColumnName("reference_json");
+            conversation.Property(c => c.UpdatedAt).HasColumnName("updated_at");
+            conversation.HasIndex(c => new { c.CommunityId, c.UserId });
+            conversation.HasOne<Community>().WithMany().HasForeignKey(c => c.CommunityId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Campaign>(campaign =>

@@ -841,6 +841,50 @@ namespace Actionlytics.Data.Migrations.Postgres
                     b.ToTable("artifacts", (string)null);
                 });
 
+            modelBuilder.Entity("Actionlytics.Data.Teams.TeamsConversation", b =>
+                {
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("community_id");
+
+                    b.Property<string>("ReferenceJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reference_json");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("service_url");
+
+                    b.Property<string>("ThreadId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("thread_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ConversationId", "UserId");
+
+                    b.HasIndex("CommunityId", "UserId");
+
+                    b.ToTable("teams_conversations", (string)null);
+                });
+
             modelBuilder.Entity("Actionlytics.Core.Activity.ActivityEvent", b =>
                 {
                     b.HasOne("Actionlytics.Core.Communities.Community", null)
@@ -932,6 +976,15 @@ namespace Actionlytics.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Actionlytics.Data.Conversations.StoredArtifact", b =>
+                {
+                    b.HasOne("Actionlytics.Core.Communities.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Actionlytics.Data.Teams.TeamsConversation", b =>
                 {
                     b.HasOne("Actionlytics.Core.Communities.Community", null)
                         .WithMany()

@@ -817,6 +817,50 @@ namespace Actionlytics.Data.Migrations.Sqlite
                     b.ToTable("artifacts", (string)null);
                 });
 
+            modelBuilder.Entity("Actionlytics.Data.Teams.TeamsConversation", b =>
+                {
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("community_id");
+
+                    b.Property<string>("ReferenceJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference_json");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_url");
+
+                    b.Property<string>("ThreadId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thread_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ConversationId", "UserId");
+
+                    b.HasIndex("CommunityId", "UserId");
+
+                    b.ToTable("teams_conversations", (string)null);
+                });
+
             modelBuilder.Entity("Actionlytics.Core.Activity.ActivityEvent", b =>
                 {
                     b.HasOne("Actionlytics.Core.Communities.Community", null)
@@ -908,6 +952,15 @@ namespace Actionlytics.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Actionlytics.Data.Conversations.StoredArtifact", b =>
+                {
+                    b.HasOne("Actionlytics.Core.Communities.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Actionlytics.Data.Teams.TeamsConversation", b =>
                 {
                     b.HasOne("Actionlytics.Core.Communities.Community", null)
                         .WithMany()

@@ -1,0 +1,192 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Actionlytics.Core.Communities;
+using Actionlytics.Data.Communities;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Actionlytics.Server.Tests;
+
+/// <summary>
+/// The Bot Framework endpoint with Activities shaped as Teams sends them, tokens signed by a local issuer whose
+/// metadata the server trusts, and a local Bot Connector that records the replies.
+/// </summary>
+public sealed class TeamsEndpointTests : IAsyncLifetime
+{
+    private const string AppId = "00000000-aaaa-4bbb-8ccc-000000000001";
+    private const string ChannelIssuer = "https://api.botframework.com";
+    private const string ManagerObjectId = "6e0a2f6e-0a5e-4b2b-9d7c-5a3c1f2e9b11";
+
+    private readonly OidcTestProvider _issuer = new();
+    private readonly BotConnectorRecorder _connector = new();
+    private ServerFactory _server = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _issuer.StartAsync();
+        await _connector.StartAsync();
+        _server = new ServerFactory(new()
+        {
+            ["Teams:AppId"] = AppId,
+            ["Teams:AppPassword"] = "bot-secret-for-tests",
+            ["Teams:AppTenant"] = "contoso-tenant",
+            ["Teams:OpenIdMetadataUrl"] = _issuer.Issuer + "/.well-known/openid-configuration",
+            ["Teams:ValidIssuers:0"] = ChannelIssuer,
+            ["Teams:TokenEndpoint"] = _connector.Url + "/{tenant}/oauth2/v2.0/token",
+            ["Teams:DefaultCommunity"] = "demo",
+        });
+        _client = await _server.CreateHealthyClientAsync();
+        await using var scope = _server.Services.CreateAsyncScope();
+        var demo = await scope.ServiceProvider.GetRequiredService<CommunityDirectory>().FindAsync("demo", CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<CommunityRoles>().GrantAsync(demo!.Id, "aad:" + ManagerObjectId, CommunityRole.Manager, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _connector.DisposeAsync();
+        await _issuer.DisposeAsync();
+    }
+
+    private string ServiceUrl => _connector.Url + "/";
+
+    /// <summary>A personal-chat message as Teams posts it to the bot.</summary>
+    private object Message(string text, string aadObjectId = ManagerObjectId, string id = "1700000000001") => new
+    {
+        type = "message",
+        id,
+        timestamp = "2026-11-27T10:00:00.000Z",
+        localTimestamp = "2026-11-27T11:00:00.000+01:00",
+        serviceUrl = ServiceUrl,
+        channelId = "msteams",
+        from = new { id = "29:1Tz8aB3" + aadObjectId[..4], name = "Megan Bowen", aadObjectId },
+        conversation = new { conversationType = "personal", tenantId = "72f988bf-0000-0000-0000-000000000000", id = "a:1pErSoNaLcHaT" + aadObjectId[..4] },
+        recipient = new { id = "28:" + AppId, name = "Actionlytics" },
+        textFormat = "plain",
+        locale = "en-US",
+        text,
+        entities = new object[] { new { type = "clientInfo", locale = "en-US", country = "US", platform = "Web", timezone = "Europe/Paris" } },
+        channelData = new { tenant = new { id = "72f988bf-0000-0000-0000-000000000000" } },
+    };
+
+    private string Token(string? issuer = null, string? audience = null, DateTime? expires = null, string? serviceUrl = null, bool foreignKey = false) =>
+        _issuer.IssueToken(issuer ?? ChannelIssuer, audience ?? AppId, expires ?? DateTime.UtcNow.AddMinutes(30),
+            new Dictionary<string, object> { ["serviceurl"] = serviceUrl ?? ServiceUrl }, foreignKey);
+
+    private async Task<HttpResponseMessage> PostAsync(object activity, string? token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return await _client.SendAsync(request);
+    }
+
+    private List<JsonElement> Replies(string type = "message") =>
+        _connector.Activities.Where(a => a.Body.GetProperty("type").GetString() == type).Select(a => a.Body).ToList();
+
+    [Fact]
+    public async Task Answers_a_manager_question_through_the_Bot_Connector_with_an_app_token()
+    {
+        var response = await PostAsync(Message("Who are the inactive members with the highest reactivation score?"), Token());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(Replies());
+        Assert.Contains("members are inactive", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("1700000000001", reply.GetProperty("replyToId").GetString());
+        Assert.Equal("28:" + AppId, reply.GetProperty("from").GetProperty("id").GetString());
+        var sent = _connector.Activities.First(a => a.Body.GetProperty("type").GetString() == "message");
+        Assert.Equal("/v3/conversations/a:1pErSoNaLcHaT6e0a/activities/1700000000001", Uri.UnescapeDataString(sent.Path));
+        Assert.Equal("Bearer " + BotConnectorRecorder.AppToken, sent.Authorization);
+        Assert.NotEmpty(Replies("typing"));
+        var tokenRequest = Assert.Single(_connector.TokenRequests); // cached for the typing indicators and the reply
+        Assert.Equal("client_credentials", tokenRequest["grant_type"]);
+        Assert.Equal(AppId, tokenRequest["client_id"]);
+    }
+
+    [Fact]
+    public async Task Continues_the_same_thread_for_a_follow_up()
+    {
+        await PostAsync(Message("Who are the inactive members with the highest reactivation score?"), Token());
+        await PostAsync(Message("And only the contributors?", id: "1700000000002"), Token());
+
+        var second = Replies().Last();
+        Assert.Contains("match your filter", second.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> ForgedTokens => new() { "missing", "expired", "wrong audience", "wrong issuer", "bad signature", "other service URL", "not a JWT" };
+
+    [Theory]
+    [MemberData(nameof(ForgedTokens))]
+    public async Task Refuses_a_request_whose_token_is_not_the_channels_and_does_nothing(string forgery)
+    {
+        var token = forgery switch
+        {
+            "missing" => null,
+            "expired" => Token(expires: DateTime.UtcNow.AddMinutes(-10)),
+            "wrong audience" => Token(audience: "someone-elses-bot"),
+            "wrong issuer" => Token(issuer: "https://evil.example"),
+            "bad signature" => Token(foreignKey: true),
+            "other service URL" => Token(serviceUrl: "https://evil.example/"),
+            _ => "not-a-jwt",
+        };
+
+        var response = await PostAsync(Message("Who are the inactive members with the highest reactivation score?"), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_connector.Activities);
+    }
+
+    [Fact]
+    public async Task Tells_a_user_without_a_role_how_to_get_one()
+    {
+        await PostAsync(Message("Who are the inactive members with the highest reactivation score?", aadObjectId: "0b7c2d11-1111-4222-8333-444455556666"), Token());
+
+        var reply = Assert.Single(Replies());
+        Assert.Contains("community grant COMMUNITY aad:0b7c2d11-1111-4222-8333-444455556666 viewer", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Says_hello_when_added_to_a_conversation()
+    {
+        var update = new
+        {
+            type = "conversationUpdate",
+            id = "f:welcome",
+            serviceUrl = ServiceUrl,
+            channelId = "msteams",
+            from = new { id = "29:1Tz8aB3", aadObjectId = ManagerObjectId },
+            conversation = new { conversationType = "personal", tenantId = "72f988bf-0000-0000-0000-000000000000", id = "a:1pErSoNaLcHaT" },
+            recipient = new { id = "28:" + AppId, name = "Actionlytics" },
+            membersAdded = new[] { new { id = "28:" + AppId } },
+            channelData = new { tenant = new { id = "72f988bf-0000-0000-0000-000000000000" }, eventType = "teamMemberAdded" },
+        };
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(update, Token())).StatusCode);
+
+        Assert.Contains("Nothing is sent to members without a manager's approval", Assert.Single(Replies()).GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Retries_the_Bot_Connector_after_429_and_delivers_once()
+    {
+        _connector.FailNext(2);
+
+        await PostAsync(Message("Who are the inactive members with the highest reactivation score?"), Token());
+
+        Assert.Single(Replies());
+    }
+
+    [Fact]
+    public async Task Refuses_to_start_with_the_unsigned_emulator_switch_outside_Development()
+    {
+        await using var production = new ServerFactory(new() { ["environment"] = "Production", ["Teams:AllowUnsignedLocalEmulator"] = "true" });
+
+        var error = Record.Exception(() => production.CreateServerClient());
+
+        Assert.Contains("only allowed in the Development environment", error?.ToString() ?? "", StringComparison.Ordinal);
+    }
+}
