@@ -189,4 +189,82 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
 
         Assert.Contains("only allowed in the Development environment", error?.ToString() ?? "", StringComparison.Ordinal);
     }
+
+    private const string ViewerObjectId = "9a8b7c6d-1234-4321-8888-0123456789ab";
+
+    /// <summary>A click on a card's Action.Execute, as Teams sends it.</summary>
+    private object Click(JsonElement data, string aadObjectId, string replyToId) => new
+    {
+        type = "invoke",
+        name = "adaptiveCard/action",
+        id = "f:invoke-" + aadObjectId[..4],
+        replyToId,
+        serviceUrl = ServiceUrl,
+        channelId = "msteams",
+        from = new { id = "29:1Tz8aB3" + aadObjectId[..4], aadObjectId },
+        conversation = new { conversationType = "personal", tenantId = "72f988bf-0000-0000-0000-000000000000", id = "a:1pErSoNaLcHaT6e0a" },
+        recipient = new { id = "28:" + AppId, name = "Actionlytics" },
+        value = new { action = new { type = "Action.Execute", verb = data.GetProperty("verb").GetString(), data }, trigger = "manual" },
+        channelData = new { tenant = new { id = "72f988bf-0000-0000-0000-000000000000" } },
+    };
+
+    private async Task<(JsonElement Approve, long CampaignId)> DraftOnTeamsAsync()
+    {
+        await PostAsync(Message("Draft a reactivation campaign for recently lapsed regulars"), Token());
+        var card = Replies().Last().GetProperty("attachments")[0];
+        Assert.Equal("application/vnd.microsoft.card.adaptive", card.GetProperty("contentType").GetString());
+        var approve = card.GetProperty("content").GetProperty("actions")[0];
+        Assert.Equal("Action.Execute", approve.GetProperty("type").GetString());
+        return (approve.GetProperty("data"), approve.GetProperty("data").GetProperty("campaignId").GetInt64());
+    }
+
+    private async Task<string> StateAsync(long id) =>
+        (await _client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}")).GetProperty("campaign").GetProperty("state").GetString()!;
+
+    [Fact]
+    public async Task A_manager_approves_the_exact_version_on_the_card_and_the_card_is_replaced_for_everyone()
+    {
+        var (approve, id) = await DraftOnTeamsAsync();
+        Assert.Equal(1, approve.GetProperty("version").GetInt32());
+
+        var response = await PostAsync(Click(approve, ManagerObjectId, replyToId: "sent-card"), Token());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var invoke = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(200, invoke.GetProperty("statusCode").GetInt32());
+        Assert.Contains($"Approved by aad:{ManagerObjectId} at", invoke.GetProperty("value").GetRawText(), StringComparison.Ordinal);
+        Assert.False(invoke.GetProperty("value").TryGetProperty("actions", out _));
+        Assert.Equal("approved", await StateAsync(id));
+        var update = Assert.Single(_connector.Activities, a => a.Method == "PUT");
+        Assert.EndsWith("/activities/sent-card", Uri.UnescapeDataString(update.Path), StringComparison.Ordinal);
+        Assert.Contains("Approved by", update.Body.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_viewers_click_on_Approve_changes_nothing()
+    {
+        await using (var scope = _server.Services.CreateAsyncScope())
+        {
+            var demo = await scope.ServiceProvider.GetRequiredService<CommunityDirectory>().FindAsync("demo", CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<CommunityRoles>().GrantAsync(demo!.Id, "aad:" + ViewerObjectId, CommunityRole.Viewer, CancellationToken.None);
+        }
+        var (approve, id) = await DraftOnTeamsAsync();
+
+        var invoke = await (await PostAsync(Click(approve, ViewerObjectId, replyToId: "sent-card"), Token())).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Contains("Only a manager", invoke.GetProperty("value").GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("pending_approval", await StateAsync(id));
+        Assert.DoesNotContain(_connector.Activities, a => a.Method == "PUT");
+    }
+
+    [Fact]
+    public async Task A_click_with_a_forged_token_never_reaches_the_campaign()
+    {
+        var (approve, id) = await DraftOnTeamsAsync();
+
+        var response = await PostAsync(Click(approve, ManagerObjectId, replyToId: "sent-card"), Token(foreignKey: true));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("pending_approval", await StateAsync(id));
+    }
 }

@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using Actionlytics.Agent.Chat;
 using Actionlytics.Agent.Planning;
 using Actionlytics.Agent.Prompts;
+using Actionlytics.Campaigns;
+using Actionlytics.Core.Campaigns;
 using Actionlytics.Data.Communities;
 using Actionlytics.Data.Conversations;
 using Actionlytics.Data.Store;
@@ -19,6 +21,7 @@ namespace Actionlytics.Server.Teams;
 /// </summary>
 public sealed partial class TeamsBot(
     BotConnectorClient connector,
+    CampaignService campaigns,
     AgentChat agent,
     AgentPrompts prompts,
     CommunityRoles roles,
@@ -70,18 +73,84 @@ public sealed partial class TeamsBot(
         }
         var threadId = await ThreadOfAsync(activity, user, community.Value, question, cancellationToken);
         var typing = new TypingWhileToolsRun(connector, activity, logger);
-        string answer;
+        TurnResult turn;
         try
         {
-            var turn = await agent.AskAsync(community.Value.Slug, user, threadId, question, cancellationToken, typing);
-            answer = turn.Answer;
+            turn = await agent.AskAsync(community.Value.Slug, user, threadId, question, cancellationToken, typing);
         }
         catch (Exception e) when (e is ChatRequestException or RoleRequiredException)
         {
-            answer = e.Message;
+            await connector.SendAsync(activity.Reply() with { Text = e.Message }, cancellationToken);
+            return;
         }
-        await connector.SendAsync(activity.Reply() with { Text = answer, TextFormat = "markdown" }, cancellationToken);
+        var cards = new List<BotAttachment>();
+        var citations = turn.ToolCalls.Where(c => c.Name == "search_playbooks" && c.Result is { } r && r.TryGetProperty("playbooks", out _))
+            .SelectMany(c => c.Result!.Value.GetProperty("playbooks").EnumerateArray())
+            .Select(h => (h.GetProperty("title").GetString()!, h.GetProperty("section").GetString()!, h.GetProperty("excerpt").GetString()!))
+            .ToList();
+        if (citations.Count > 0)
+        {
+            cards.Add(new BotAttachment(AdaptiveCards.ContentType, AdaptiveCards.Citations(citations)));
+        }
+        foreach (var call in turn.ToolCalls.Where(c => c.Name == "draft_campaign" && c.Result is { } r && r.TryGetProperty("campaign_id", out var id) && id.ValueKind == JsonValueKind.Number))
+        {
+            var campaign = await campaigns.GetAsync(call.Result!.Value.GetProperty("campaign_id").GetInt64(), user, cancellationToken);
+            cards.Add(new BotAttachment(AdaptiveCards.ContentType, AdaptiveCards.Campaign(campaign)));
+        }
+        await connector.SendAsync(activity.Reply() with { Text = turn.Answer, TextFormat = "markdown", Attachments = cards.Count > 0 ? cards : null }, cancellationToken);
     }
+
+    /// <summary>
+    /// A click on a card's <c>Action.Execute</c>: approve or reject the exact campaign version the card shows, as the
+    /// person who clicked, who must be a manager of its community. The answer is the card to show in its place; after
+    /// a decision the card is also replaced in the conversation, so everyone sees who decided and when.
+    /// </summary>
+    public async Task<object> InvokeAsync(BotActivity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Name != "adaptiveCard/action" || activity.Value is not { } value
+            || !value.TryGetProperty("action", out var action) || !action.TryGetProperty("data", out var data)
+            || !data.TryGetProperty("campaignId", out var idElement) || !idElement.TryGetInt64(out var id)
+            || !data.TryGetProperty("version", out var versionElement) || !versionElement.TryGetInt32(out var version))
+        {
+            return InvokeError(400, "This bot only handles Action.Execute on its campaign cards.");
+        }
+        var verb = action.TryGetProperty("verb", out var v) ? v.GetString() : null;
+        var user = UserOf(activity);
+        try
+        {
+            string? notice = null;
+            try
+            {
+                if (verb == AdaptiveCards.ApproveVerb)
+                {
+                    await campaigns.ApproveAsync(id, version, user, cancellationToken);
+                }
+                else if (verb == AdaptiveCards.RejectVerb)
+                {
+                    await campaigns.RejectAsync(id, version, "Rejected in Microsoft Teams.", user, cancellationToken);
+                }
+            }
+            catch (Exception e) when (e is RoleRequiredException or CampaignStateException)
+            {
+                notice = e.Message; // the card stays as it was, with the reason
+            }
+            var card = AdaptiveCards.Campaign(await campaigns.GetAsync(id, user, cancellationToken), notice);
+            if (notice is null && verb != AdaptiveCards.RefreshVerb && activity.ReplyToId is { } cardMessage)
+            {
+                await connector.UpdateAsync(cardMessage, activity.Reply() with { ReplyToId = null, Attachments = [new BotAttachment(AdaptiveCards.ContentType, AdaptiveCards.Campaign(await campaigns.GetAsync(id, user, cancellationToken)))] }, cancellationToken);
+            }
+            return new { statusCode = 200, type = AdaptiveCards.ContentType, value = card };
+        }
+        catch (Exception e) when (e is CampaignNotFoundException or RoleRequiredException)
+        {
+            // Out of reach and missing look alike: ids reveal nothing of other communities.
+            return InvokeError(404, $"There is no campaign {id} for you.");
+        }
+    }
+
+    private static object InvokeError(int status, string message) =>
+        new { statusCode = status, type = "application/vnd.microsoft.error", value = new { code = status == 404 ? "NotFound" : "BadRequest", message } };
 
     /// <summary>The community the user talks about: the configured default if they hold a role there, else their first.</summary>
     private async Task<(int Id, string Slug)?> CommunityOfAsync(string user, CancellationToken cancellationToken)

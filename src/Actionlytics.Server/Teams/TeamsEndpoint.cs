@@ -74,6 +74,11 @@ public static class TeamsEndpoint
             {
                 return Results.Problem(title: "Not an activity", detail: "The body must be a Bot Framework Activity with a conversation and a serviceUrl.", statusCode: StatusCodes.Status400BadRequest);
             }
+            if (activity.Type == "invoke")
+            {
+                // An invoke is answered in the HTTP response itself: the card to show, or an error.
+                return Results.Json(await bot.InvokeAsync(activity, http.RequestAborted), BotActivity.Json);
+            }
             await bot.HandleAsync(activity, http.RequestAborted);
             return Results.Ok();
         }).WithTags("Teams").WithSummary("The Bot Framework messaging endpoint (Teams): Activities signed by the channel.");

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Actionlytics.Campaigns;
+
+namespace Actionlytics.Server.Teams;
+
+/// <summary>
+/// The Adaptive Cards (schema 1.5) the bot sends: an answer with its figures, the playbooks it cites, and a
+/// campaign's approval card with Approve / Reject as <c>Action.Execute</c> carrying the campaign id and the exact
+/// version. Text from members or the model goes into TextBlocks as plain text (Teams renders no HTML in them).
+/// </summary>
+public static class AdaptiveCards
+{
+    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+    public const string ApproveVerb = "approveCampaign";
+    public const string RejectVerb = "rejectCampaign";
+    public const string RefreshVerb = "refreshCampaign";
+
+    private static JsonObject Card(params JsonNode?[] body) => new()
+    {
+        ["type"] = "AdaptiveCard",
+        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+        ["version"] = "1.5",
+        ["body"] = new JsonArray(body),
+    };
+
+    private static JsonObject Text(string text, string? weight = null, string? size = null, bool subtle = false)
+    {
+        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+        if (weight is not null)
+        {
+            block["weight"] = weight;
+        }
+        if (size is not null)
+        {
+            block["size"] = size;
+        }
+        if (subtle)
+        {
+            block["isSubtle"] = true;
+        }
+        return block;
+    }
+
+    private static JsonObject Facts(params (string Title, string Value)[] facts) => new()
+    {
+        ["type"] = "FactSet",
+        ["facts"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value })]),
+    };
+
+    private static JsonObject Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        JsonObject Row(IEnumerable<string> cells) => new()
+        {
+            ["type"] = "TableRow",
+            ["cells"] = new JsonArray([.. cells.Select(c => (JsonNode)new JsonObject { ["type"] = "TableCell", ["items"] = new JsonArray(Text(c)) })]),
+        };
+        return new JsonObject
+        {
+            ["type"] = "Table",
+            ["firstRowAsHeader"] = true,
+            ["columns"] = new JsonArray([.. headers.Select(_ => (JsonNode)new JsonObject { ["width"] = 1 })]),
+            ["rows"] = new JsonArray([Row(headers), .. rows.Select(r => (JsonNode)Row(r))]),
+        };
+    }
+
+    private static string Percent(double share) => share.ToString("P1", CultureInfo.InvariantCulture);
+
+    /// <summary>An answer: the text, then its chart (an image URL the Teams client can reach), labelled as AI-generated.</summary>
+    public static JsonObject Answer(string text, string? chartUrl, string? chartTitle)
+    {
+        var card = Card(Text("AI-generated", weight: "Bolder", size: "Small", subtle: true), Text(text));
+        if (chartUrl is not null)
+        {
+            ((JsonArray)card["body"]!).Add(new JsonObject { ["type"] = "Image", ["url"] = chartUrl, ["altText"] = chartTitle ?? "Chart", ["size"] = "Stretch" });
+        }
+        return card;
+    }
+
+    /// <summary>The playbooks an answer cites: title and section, with the excerpt folded behind a toggle.</summary>
+    public static JsonObject Citations(IReadOnlyList<(string Title, string Section, string Excerpt)> citations)
+    {
+        var body = new List<JsonNode?> { Text("Sources (playbooks)", weight: "Bolder") };
+        for (var i = 0; i < citations.Count; i++)
+        {
+            var (title, section, excerpt) = citations[i];
+            body.Add(new JsonObject
+            {
+                ["type"] = "ActionSet",
+                ["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.ToggleVisibility", ["title"] = $"{title}: {section}", ["targetElements"] = new JsonArray($"excerpt{i}") }),
+            });
+            var block = Text(excerpt, subtle: true);
+            block["id"] = $"excerpt{i}";
+            block["isVisible"] = false;
+            body.Add(block);
+        }
+        return Card([.. body]);
+    }
+
+    /// <summary>
+    /// A campaign as its approvers see it. Pending: Approve / Reject bound to this version, and a refresh so that
+    /// every viewer's copy shows the decision once made. Decided: who decided and when, no buttons.
+    /// </summary>
+    public static JsonObject Campaign(CampaignView campaign, string? notice = null)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        var body = new List<JsonNode?>
+        {
+            Text("AI-generated proposal", weight: "Bolder", size: "Small", subtle: true),
+            Text($"Campaign {campaign.Id}: {campaign.Name}", weight: "Bolder", size: "Medium"),
+            Facts(
+                ("Audience", $"{campaign.Audience:N0} members of {campaign.Segment}" + (campaign.Profile is null ? "" : $" ({campaign.Profile})")),
+                ("Channel", campaign.Channel),
+                ("Holdout", Percent(campaign.HoldoutShare)),
+                ("Baseline return", Percent(campaign.BaselineRate)),
+                ("Minimum detectable effect", Percent(campaign.MinimumDetectableEffect)),
+                ("Version", $"{campaign.Version.ToString(CultureInfo.InvariantCulture)}, {campaign.State.Replace('_', ' ')}")),
+            Table(["Variant", "Need", "Group", "Subject"],
+                campaign.Variants.Select(v => (IReadOnlyList<string>)[v.Name, v.Need, v.GroupSize.ToString("N0", CultureInfo.InvariantCulture), v.Subject])),
+        };
+        if (campaign.DecidedBy is not null && campaign.DecidedAt is { } at)
+        {
+            var verb = campaign.State == "rejected" ? "Rejected" : "Approved";
+            body.Add(Text($"{verb} by {campaign.DecidedBy} at {at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC", weight: "Bolder"));
+        }
+        if (notice is not null)
+        {
+            body.Add(Text(notice, subtle: true));
+        }
+        var card = Card([.. body]);
+        if (campaign.State == "pending_approval")
+        {
+            JsonObject Data(string verb) => new() { ["campaignId"] = campaign.Id, ["version"] = campaign.Version, ["verb"] = verb };
+            card["actions"] = new JsonArray(
+                new JsonObject { ["type"] = "Action.Execute", ["title"] = $"Approve version {campaign.Version}", ["verb"] = ApproveVerb, ["data"] = Data(ApproveVerb), ["style"] = "positive" },
+                new JsonObject { ["type"] = "Action.Execute", ["title"] = "Reject", ["verb"] = RejectVerb, ["data"] = Data(RejectVerb), ["style"] = "destructive" });
+            card["refresh"] = new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["title"] = "Refresh", ["verb"] = RefreshVerb, ["data"] = Data(RefreshVerb) },
+            };
+        }
+        return card;
+    }
+}
