@@ -26,6 +26,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# --- npm packages the tests read: the Teams manifest schemas (tests/tools/package-lock.json) ------
+log "installing the test tools from npm"
+npm ci --prefix tests/tools --no-audit --no-fund --ignore-scripts --silent
+
 # --- PostgreSQL: a private server on a free port, removed on exit -----------------------------
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 pg_dir=$(mktemp -d /tmp/actionlytics-pg.XXXXXX)

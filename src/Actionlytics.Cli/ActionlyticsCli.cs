@@ -21,6 +21,7 @@ internal static class ActionlyticsCli
         root.Subcommands.Add(PlaybooksCommands.Build());
         root.Subcommands.Add(AskCommand.Build());
         root.Subcommands.Add(CampaignCommands.Build());
+        root.Subcommands.Add(TeamsCommands.Build());
         return root;
     }
 

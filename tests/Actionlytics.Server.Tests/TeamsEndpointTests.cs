@@ -146,7 +146,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         await PostAsync(Message("Who are the inactive members with the highest reactivation score?", aadObjectId: "0b7c2d11-1111-4222-8333-444455556666"), Token());
 
         var reply = Assert.Single(Replies());
-        Assert.Contains("community grant COMMUNITY aad:0b7c2d11-1111-4222-8333-444455556666 viewer", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("community grant COMMUNITY --user aad:0b7c2d11-1111-4222-8333-444455556666 --role viewer", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
