@@ -8,6 +8,7 @@ using Actionlytics.Data.Campaigns;
 using Actionlytics.Data.Communities;
 using Actionlytics.Data.Store;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Actionlytics.Campaigns;
@@ -25,7 +26,9 @@ public sealed class CampaignService(
     Outcomes.CampaignOutcomeReader outcomes,
     MessagePersonalizer personalizer,
     IOptions<CampaignOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    IEnumerable<ICampaignNotifier> notifiers,
+    ILogger<CampaignService> logger)
 {
     /// <summary>Drafts a campaign and saves it awaiting approval; members are snapshotted now. Needs the manager role.</summary>
     public async Task<(CampaignView Campaign, CampaignProposal Proposal)> DraftAsync(string communitySlug, CampaignRequest request, string actor, CancellationToken ct)
@@ -79,7 +82,20 @@ public sealed class CampaignService(
         Transition(campaign, actor, "approval_requested", () => campaign.RequestApproval(now));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return (await ViewAsync(campaign, community, ct), draft.Proposal with { CampaignId = campaign.Id, Version = campaign.Version });
+        var view = await ViewAsync(campaign, community, ct);
+        foreach (var notifier in notifiers)
+        {
+            try
+            {
+                await notifier.ApprovalRequestedAsync(view, actor, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The draft stands; only the heads-up was lost.
+                logger.LogWarning(e, "Could not tell the managers that campaign {Id} waits for approval", campaign.Id);
+            }
+        }
+        return (view, draft.Proposal with { CampaignId = campaign.Id, Version = campaign.Version });
     }
 
     /// <summary>A sent campaign of the same community, what it reached, and the next wave's Thompson shares from its results.</summary>

@@ -267,4 +267,29 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("pending_approval", await StateAsync(id));
     }
+
+    [Fact]
+    public async Task Asks_the_other_managers_for_approval_in_their_personal_chat_and_not_viewers()
+    {
+        const string OtherManager = "c0ffee00-1111-4222-8333-444455556666";
+        await using (var scope = _server.Services.CreateAsyncScope())
+        {
+            var demo = await scope.ServiceProvider.GetRequiredService<CommunityDirectory>().FindAsync("demo", CancellationToken.None);
+            var grants = scope.ServiceProvider.GetRequiredService<CommunityRoles>();
+            await grants.GrantAsync(demo!.Id, "aad:" + OtherManager, CommunityRole.Manager, CancellationToken.None);
+            await grants.GrantAsync(demo.Id, "aad:" + ViewerObjectId, CommunityRole.Viewer, CancellationToken.None);
+        }
+        // Each has talked with the bot once: their conversation references are stored.
+        await PostAsync(Message("How many inactive members are in each segment?", aadObjectId: OtherManager, id: "m-other"), Token());
+        await PostAsync(Message("How many inactive members are in each segment?", aadObjectId: ViewerObjectId, id: "m-viewer"), Token());
+
+        var (_, id) = await DraftOnTeamsAsync();
+
+        var proactive = _connector.Activities.Where(a => a.Method == "POST" && a.Path.EndsWith("/activities", StringComparison.Ordinal)).ToList();
+        var message = Assert.Single(proactive);
+        Assert.Equal("/v3/conversations/a:1pErSoNaLcHaTc0ff/activities", Uri.UnescapeDataString(message.Path));
+        Assert.Contains($"Campaign {id}", message.Body.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Action.Execute", message.Body.GetProperty("attachments")[0].GetProperty("content").GetProperty("actions")[0].GetProperty("type").GetString());
+        Assert.Equal("aad:" + OtherManager, "aad:" + message.Body.GetProperty("recipient").GetProperty("aadObjectId").GetString());
+    }
 }
