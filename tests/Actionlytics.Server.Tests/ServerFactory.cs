@@ -1,5 +1,8 @@
+using Actionlytics.Core.Communities;
+using Actionlytics.Data.Communities;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Actionlytics.Server.Tests;
 
@@ -63,6 +66,14 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         }
         while (DateTime.UtcNow < deadline);
         throw new TimeoutException($"The server did not become healthy within 60 s (last: {health}).");
+    }
+
+    /// <summary>Gives <paramref name="user"/> <paramref name="role"/> in a community, as <c>community grant</c> does.</summary>
+    public async Task GrantAsync(string slug, string user, CommunityRole role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var community = await scope.ServiceProvider.GetRequiredService<CommunityDirectory>().GetAsync(slug, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<CommunityRoles>().GrantAsync(community.Id, user, role, CancellationToken.None);
     }
 
     public override async ValueTask DisposeAsync()

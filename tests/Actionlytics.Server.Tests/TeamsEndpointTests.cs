@@ -38,9 +38,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
             ["Teams:DefaultCommunity"] = "demo",
         });
         _client = await _server.CreateHealthyClientAsync();
-        await using var scope = _server.Services.CreateAsyncScope();
-        var demo = await scope.ServiceProvider.GetRequiredService<CommunityDirectory>().FindAsync("demo", CancellationToken.None);
-        await scope.ServiceProvider.GetRequiredService<CommunityRoles>().GrantAsync(demo!.Id, "aad:" + ManagerObjectId, CommunityRole.Manager, CancellationToken.None);
+        await _server.GrantAsync("demo", "aad:" + ManagerObjectId, CommunityRole.Manager);
     }
 
     public async Task DisposeAsync()
@@ -243,11 +241,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_viewers_click_on_Approve_changes_nothing()
     {
-        await using (var scope = _server.Services.CreateAsyncScope())
-        {
-            var demo = await scope.ServiceProvider.GetRequiredService<CommunityDirectory>().FindAsync("demo", CancellationToken.None);
-            await scope.ServiceProvider.GetRequiredService<CommunityRoles>().GrantAsync(demo!.Id, "aad:" + ViewerObjectId, CommunityRole.Viewer, CancellationToken.None);
-        }
+        await _server.GrantAsync("demo", "aad:" + ViewerObjectId, CommunityRole.Viewer);
         var (approve, id) = await DraftOnTeamsAsync();
 
         var invoke = await (await PostAsync(Click(approve, ViewerObjectId, replyToId: "sent-card"), Token())).Content.ReadFromJsonAsync<JsonElement>();
@@ -272,13 +266,8 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
     public async Task Asks_the_other_managers_for_approval_in_their_personal_chat_and_not_viewers()
     {
         const string OtherManager = "c0ffee00-1111-4222-8333-444455556666";
-        await using (var scope = _server.Services.CreateAsyncScope())
-        {
-            var demo = await scope.ServiceProvider.GetRequiredService<CommunityDirectory>().FindAsync("demo", CancellationToken.None);
-            var grants = scope.ServiceProvider.GetRequiredService<CommunityRoles>();
-            await grants.GrantAsync(demo!.Id, "aad:" + OtherManager, CommunityRole.Manager, CancellationToken.None);
-            await grants.GrantAsync(demo.Id, "aad:" + ViewerObjectId, CommunityRole.Viewer, CancellationToken.None);
-        }
+        await _server.GrantAsync("demo", "aad:" + OtherManager, CommunityRole.Manager);
+        await _server.GrantAsync("demo", "aad:" + ViewerObjectId, CommunityRole.Viewer);
         // Each has talked with the bot once: their conversation references are stored.
         await PostAsync(Message("How many inactive members are in each segment?", aadObjectId: OtherManager, id: "m-other"), Token());
         await PostAsync(Message("How many inactive members are in each segment?", aadObjectId: ViewerObjectId, id: "m-viewer"), Token());

@@ -34,11 +34,7 @@ public sealed class WebChatFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Local = await _server.CreateHealthyClientAsync();
-        await using (var scope = _server.Services.CreateAsyncScope())
-        {
-            var demo = await scope.ServiceProvider.GetRequiredService<CommunityDirectory>().FindAsync("demo", CancellationToken.None);
-            await scope.ServiceProvider.GetRequiredService<CommunityRoles>().GrantAsync(demo!.Id, Viewer, CommunityRole.Viewer, CancellationToken.None);
-        }
+        await _server.GrantAsync("demo", Viewer, CommunityRole.Viewer);
         await ImportHostileMemberAsync();
 
         var chromium = Environment.GetEnvironmentVariable("ACTIONLYTICS_CHROMIUM") ?? "/usr/bin/chromium";
