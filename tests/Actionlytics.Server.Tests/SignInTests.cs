@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Actionlytics.Core.Communities;
-using Actionlytics.Data.Communities;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Actionlytics.Server.Tests;
 

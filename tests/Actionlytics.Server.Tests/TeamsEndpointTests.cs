@@ -3,8 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Actionlytics.Core.Communities;
-using Actionlytics.Data.Communities;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Actionlytics.Server.Tests;
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Actionlytics.Core.Communities;
 using Actionlytics.Data.Communities;
 using Actionlytics.Server.Tests;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Actionlytics.Web.Tests;

@@ -27,7 +27,7 @@ public static class AnalyticsWarmUp
             }
             foreach (var community in communities)
             {
-                await services.GetRequiredService<CommunityAnalytics>().ScoreAsync(community.Slug, null, null, null, null, cancellationToken);
+                // The chart loads the activity index and scores the members on the way.
                 var chart = await services.GetRequiredService<CommunityReports>().ChartAsync(ChartKind.ScoreDistribution, new AnalysisRequest(community.Slug), cancellationToken);
                 _ = ChartRenderer.Render(chart, ExportFormat.Png);
             }

@@ -138,7 +138,8 @@ public sealed partial class TeamsBot(
             var card = AdaptiveCards.Campaign(await campaigns.GetAsync(id, user, cancellationToken), notice);
             if (notice is null && verb != AdaptiveCards.RefreshVerb && activity.ReplyToId is { } cardMessage)
             {
-                await connector.UpdateAsync(cardMessage, activity.Reply() with { ReplyToId = null, Attachments = [new BotAttachment(AdaptiveCards.ContentType, AdaptiveCards.Campaign(await campaigns.GetAsync(id, user, cancellationToken)))] }, cancellationToken);
+                // Without a notice the clicker's card is the one everyone should see.
+                await connector.UpdateAsync(cardMessage, activity.Reply() with { ReplyToId = null, Attachments = [new BotAttachment(AdaptiveCards.ContentType, card)] }, cancellationToken);
             }
             return new { statusCode = 200, type = AdaptiveCards.ContentType, value = card };
         }
