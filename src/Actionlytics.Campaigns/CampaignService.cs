@@ -83,19 +83,32 @@ public sealed class CampaignService(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         var view = await ViewAsync(campaign, community, ct);
+        await NotifyAsync(view, notifier => notifier.ApprovalRequestedAsync(view, actor, ct), ct);
+        return (view, draft.Proposal with { CampaignId = campaign.Id, Version = campaign.Version });
+    }
+
+    /// <summary>The campaign as it is now, after every copy of its card was told about the change.</summary>
+    private async Task<CampaignView> ChangedAsync(Campaign campaign, Community community, CancellationToken ct)
+    {
+        var view = await ViewAsync(campaign, community, ct);
+        await NotifyAsync(view, notifier => notifier.CampaignChangedAsync(view, ct), ct);
+        return view;
+    }
+
+    private async Task NotifyAsync(CampaignView campaign, Func<ICampaignNotifier, Task> notify, CancellationToken ct)
+    {
         foreach (var notifier in notifiers)
         {
             try
             {
-                await notifier.ApprovalRequestedAsync(view, actor, ct);
+                await notify(notifier);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The draft stands; only the heads-up was lost.
-                logger.LogWarning(e, "Could not tell the managers that campaign {Id} waits for approval", campaign.Id);
+                // The change stands; only the news of it was lost.
+                logger.LogWarning(e, "Could not tell people about campaign {Id} ({State})", campaign.Id, campaign.State);
             }
         }
-        return (view, draft.Proposal with { CampaignId = campaign.Id, Version = campaign.Version });
     }
 
     /// <summary>A sent campaign of the same community, what it reached, and the next wave's Thompson shares from its results.</summary>
@@ -174,7 +187,7 @@ public sealed class CampaignService(
         var variants = campaign.Variants.Select(v => v.Name == variant ? v with { Messages = messages } : v).ToList();
         Transition(campaign, actor, "edited", () => campaign.Edit(variants, time.GetUtcNow()), $"variant {variant} ({language})");
         await SaveAsync(campaign, ct);
-        return await ViewAsync(campaign, community, ct);
+        return await ChangedAsync(campaign, community, ct);
     }
 
     /// <summary>A manager approves exactly <paramref name="version"/>; a campaign that changed since is refused.</summary>
@@ -183,7 +196,7 @@ public sealed class CampaignService(
         var (campaign, community) = await LoadAsync(id, actor, CommunityRole.Manager, "approve campaigns", ct);
         Transition(campaign, actor, "approved", () => campaign.Approve(actor, version, time.GetUtcNow()));
         await SaveAsync(campaign, ct);
-        return await ViewAsync(campaign, community, ct);
+        return await ChangedAsync(campaign, community, ct);
     }
 
     public async Task<CampaignView> RejectAsync(long id, int version, string? reason, string actor, CancellationToken ct)
@@ -192,7 +205,7 @@ public sealed class CampaignService(
         var why = reason is null ? null : Shorten(reason, 1000);
         Transition(campaign, actor, "rejected", () => campaign.Reject(actor, version, why, time.GetUtcNow()), why);
         await SaveAsync(campaign, ct);
-        return await ViewAsync(campaign, community, ct);
+        return await ChangedAsync(campaign, community, ct);
     }
 
     /// <summary>

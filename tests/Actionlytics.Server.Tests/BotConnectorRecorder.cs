@@ -20,7 +20,8 @@ public sealed class BotConnectorRecorder : IAsyncDisposable
     private WebApplication? _app;
     private int _failuresLeft;
 
-    public sealed record Received(string Method, string Path, string? Authorization, JsonElement Body);
+    /// <summary>One call: <paramref name="Id"/> is the id the connector answered with (or the updated activity's).</summary>
+    public sealed record Received(string Method, string Path, string? Authorization, JsonElement Body, string Id);
 
     public ConcurrentQueue<Received> Activities { get; } = new();
 
@@ -49,18 +50,19 @@ public sealed class BotConnectorRecorder : IAsyncDisposable
                 response.Headers.RetryAfter = "0";
                 return Results.StatusCode(StatusCodes.Status429TooManyRequests);
             }
-            var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
-            Activities.Enqueue(new Received(request.Method, request.Path, request.Headers.Authorization.ToString(), body));
-            return Results.Json(new { id = "sent-" + Activities.Count });
+            return await RecordAsync(request, request.Method == "PUT" ? request.RouteValues["rest"]!.ToString()! : null);
         });
-        _app.MapPost("/v3/conversations/{conversation}/activities", async (HttpRequest request) =>
-        {
-            var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
-            Activities.Enqueue(new Received(request.Method, request.Path, request.Headers.Authorization.ToString(), body));
-            return Results.Json(new { id = "sent-" + Activities.Count });
-        });
+        _app.MapPost("/v3/conversations/{conversation}/activities", (HttpRequest request) => RecordAsync(request, null));
         await _app.StartAsync();
         Url = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    }
+
+    private async Task<IResult> RecordAsync(HttpRequest request, string? updatedId)
+    {
+        var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
+        var id = updatedId ?? "sent-" + Guid.NewGuid().ToString("N")[..12];
+        Activities.Enqueue(new Received(request.Method, request.Path, request.Headers.Authorization.ToString(), body, id));
+        return Results.Json(new { id });
     }
 
     public async ValueTask DisposeAsync()

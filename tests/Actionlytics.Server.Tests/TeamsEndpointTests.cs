@@ -204,14 +204,16 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         channelData = new { tenant = new { id = "72f988bf-0000-0000-0000-000000000000" } },
     };
 
-    private async Task<(JsonElement Approve, long CampaignId)> DraftOnTeamsAsync()
+    /// <summary>Drafts in chat; returns the card's Approve data, the campaign and the card message's id.</summary>
+    private async Task<(JsonElement Approve, long CampaignId, string CardId)> DraftOnTeamsAsync()
     {
         await PostAsync(Message("Draft a reactivation campaign for recently lapsed regulars"), Token());
-        var card = Replies().Last().GetProperty("attachments")[0];
+        var cardMessage = _connector.Activities.Last(a => a.Method == "POST" && a.Body.TryGetProperty("attachments", out _));
+        var card = cardMessage.Body.GetProperty("attachments")[0];
         Assert.Equal("application/vnd.microsoft.card.adaptive", card.GetProperty("contentType").GetString());
         var approve = card.GetProperty("content").GetProperty("actions")[0];
         Assert.Equal("Action.Execute", approve.GetProperty("type").GetString());
-        return (approve.GetProperty("data"), approve.GetProperty("data").GetProperty("campaignId").GetInt64());
+        return (approve.GetProperty("data"), approve.GetProperty("data").GetProperty("campaignId").GetInt64(), cardMessage.Id);
     }
 
     private async Task<string> StateAsync(long id) =>
@@ -220,10 +222,10 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_manager_approves_the_exact_version_on_the_card_and_the_card_is_replaced_for_everyone()
     {
-        var (approve, id) = await DraftOnTeamsAsync();
+        var (approve, id, cardId) = await DraftOnTeamsAsync();
         Assert.Equal(1, approve.GetProperty("version").GetInt32());
 
-        var response = await PostAsync(Click(approve, ManagerObjectId, replyToId: "sent-card"), Token());
+        var response = await PostAsync(Click(approve, ManagerObjectId, replyToId: cardId), Token());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var invoke = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -232,7 +234,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         Assert.False(invoke.GetProperty("value").TryGetProperty("actions", out _));
         Assert.Equal("approved", await StateAsync(id));
         var update = Assert.Single(_connector.Activities, a => a.Method == "PUT");
-        Assert.EndsWith("/activities/sent-card", Uri.UnescapeDataString(update.Path), StringComparison.Ordinal);
+        Assert.EndsWith("/activities/" + cardId, Uri.UnescapeDataString(update.Path), StringComparison.Ordinal);
         Assert.Contains("Approved by", update.Body.GetRawText(), StringComparison.Ordinal);
     }
 
@@ -240,9 +242,9 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
     public async Task A_viewers_click_on_Approve_changes_nothing()
     {
         await _server.GrantAsync("demo", "aad:" + ViewerObjectId, CommunityRole.Viewer);
-        var (approve, id) = await DraftOnTeamsAsync();
+        var (approve, id, cardId) = await DraftOnTeamsAsync();
 
-        var invoke = await (await PostAsync(Click(approve, ViewerObjectId, replyToId: "sent-card"), Token())).Content.ReadFromJsonAsync<JsonElement>();
+        var invoke = await (await PostAsync(Click(approve, ViewerObjectId, replyToId: cardId), Token())).Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Contains("Only a manager", invoke.GetProperty("value").GetRawText(), StringComparison.Ordinal);
         Assert.Equal("pending_approval", await StateAsync(id));
@@ -252,9 +254,9 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_click_with_a_forged_token_never_reaches_the_campaign()
     {
-        var (approve, id) = await DraftOnTeamsAsync();
+        var (approve, id, cardId) = await DraftOnTeamsAsync();
 
-        var response = await PostAsync(Click(approve, ManagerObjectId, replyToId: "sent-card"), Token(foreignKey: true));
+        var response = await PostAsync(Click(approve, ManagerObjectId, replyToId: cardId), Token(foreignKey: true));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("pending_approval", await StateAsync(id));
@@ -270,7 +272,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         await PostAsync(Message("How many inactive members are in each segment?", aadObjectId: OtherManager, id: "m-other"), Token());
         await PostAsync(Message("How many inactive members are in each segment?", aadObjectId: ViewerObjectId, id: "m-viewer"), Token());
 
-        var (_, id) = await DraftOnTeamsAsync();
+        var (_, id, _) = await DraftOnTeamsAsync();
 
         var proactive = _connector.Activities.Where(a => a.Method == "POST" && a.Path.EndsWith("/activities", StringComparison.Ordinal)).ToList();
         var message = Assert.Single(proactive);
@@ -278,5 +280,48 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         Assert.Contains($"Campaign {id}", message.Body.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal("Action.Execute", message.Body.GetProperty("attachments")[0].GetProperty("content").GetProperty("actions")[0].GetProperty("type").GetString());
         Assert.Equal("aad:" + OtherManager, "aad:" + message.Body.GetProperty("recipient").GetProperty("aadObjectId").GetString());
+    }
+
+    [Fact]
+    public async Task Every_copy_of_a_campaign_card_shows_the_decision_made_elsewhere()
+    {
+        const string OtherManager = "c0ffee00-1111-4222-8333-444455556666";
+        await _server.GrantAsync("demo", "aad:" + OtherManager, CommunityRole.Manager);
+        await PostAsync(Message("How many inactive members are in each segment?", aadObjectId: OtherManager, id: "m-other"), Token());
+        var (_, id, cardId) = await DraftOnTeamsAsync();
+        var otherCopy = _connector.Activities.Single(a => a.Method == "POST" && a.Path.Contains("c0ff", StringComparison.Ordinal) && a.Body.TryGetProperty("attachments", out _)).Id;
+
+        // Approved from the API (the web chat, the CLI): not a click on any card.
+        (await _client.PostAsJsonAsync($"/api/campaigns/{id}/approve", new { version = 1 })).EnsureSuccessStatusCode();
+
+        var updates = _connector.Activities.Where(a => a.Method == "PUT").ToList();
+        Assert.Equal(new[] { cardId, otherCopy }.Order(StringComparer.Ordinal), updates.Select(u => u.Id).Order(StringComparer.Ordinal));
+        Assert.All(updates, u => Assert.Contains("Approved by local", u.Body.GetRawText(), StringComparison.Ordinal));
+        Assert.All(updates, u => Assert.False(u.Body.GetProperty("attachments")[0].GetProperty("content").TryGetProperty("actions", out _)));
+    }
+
+    [Fact]
+    public async Task A_Direct_Line_client_gets_Action_Submit_cards_and_its_click_posts_back_the_decision()
+    {
+        // Web Chat over Direct Line has no Universal Actions: the card's buttons are Action.Submit, the click a message with a value.
+        object DirectLine(string? text, object? value, string id) => new
+        {
+            type = "message", id, serviceUrl = ServiceUrl, channelId = "directline", text, value, locale = "en-US",
+            from = new { id = "dl_manager", name = "Megan" }, conversation = new { id = "dl-conversation-1" }, recipient = new { id = AppId },
+        };
+        await _server.GrantAsync("demo", "channel:directline:dl_manager", CommunityRole.Manager);
+        await PostAsync(DirectLine("Draft a reactivation campaign for recently lapsed regulars", null, "dl-1"), Token());
+        var cardMessage = _connector.Activities.Last(a => a.Body.TryGetProperty("attachments", out _));
+        var approve = cardMessage.Body.GetProperty("attachments")[0].GetProperty("content").GetProperty("actions")[0];
+        Assert.Equal("Action.Submit", approve.GetProperty("type").GetString());
+        var data = approve.GetProperty("data");
+
+        var response = await PostAsync(DirectLine(null, data, "dl-2"), Token());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("approved", await StateAsync(data.GetProperty("campaignId").GetInt64()));
+        var update = Assert.Single(_connector.Activities, a => a.Method == "PUT");
+        Assert.Equal(cardMessage.Id, update.Id);
+        Assert.Contains("Approved by channel:directline:dl_manager", update.Body.GetRawText(), StringComparison.Ordinal);
     }
 }

@@ -45,6 +45,8 @@ public abstract class ActionlyticsDbContext(DbContextOptions options) : DbContex
 
     public DbSet<Teams.TeamsConversation> TeamsConversations => Set<Teams.TeamsConversation>();
 
+    public DbSet<Teams.TeamsCard> TeamsCards => Set<Teams.TeamsCard>();
+
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -219,6 +221,21 @@ public abstract class ActionlyticsDbContext(DbContextOptions options) : DbContex
             conversation.Property(c => c.UpdatedAt).HasColumnName("updated_at");
             conversation.HasIndex(c => new { c.CommunityId, c.UserId });
             conversation.HasOne<Community>().WithMany().HasForeignKey(c => c.CommunityId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Teams.TeamsCard>(card =>
+        {
+            card.ToTable("teams_cards");
+            card.HasKey(c => c.Id);
+            card.Property(c => c.Id).HasColumnName("id");
+            card.Property(c => c.CampaignId).HasColumnName("campaign_id");
+            card.Property(c => c.ConversationId).HasColumnName("conversation_id").HasMaxLength(400);
+            card.Property(c => c.ServiceUrl).HasColumnName("service_url").HasMaxLength(400);
+            card.Property(c => c.ChannelId).HasColumnName("channel_id").HasMaxLength(64);
+            card.Property(c => c.ActivityId).HasColumnName("activity_id").HasMaxLength(400);
+            card.Property(c => c.SentAt).HasColumnName("sent_at");
+            card.HasIndex(c => c.CampaignId);
+            card.HasOne<Campaign>().WithMany().HasForeignKey(c => c.CampaignId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Campaign>(campaign =>

@@ -16,6 +16,12 @@ public static class AdaptiveCards
     public const string RejectVerb = "rejectCampaign";
     public const string RefreshVerb = "refreshCampaign";
 
+    /// <summary>
+    /// Teams runs <c>Action.Execute</c> (Universal Actions: the click comes back as an invoke and the card can refresh);
+    /// other Bot Framework channels, Web Chat over Direct Line among them, only post back <c>Action.Submit</c> data.
+    /// </summary>
+    public static bool RunsUniversalActions(string? channelId) => string.Equals(channelId, "msteams", StringComparison.OrdinalIgnoreCase);
+
     private static JsonObject Card(params JsonNode?[] body) => new()
     {
         ["type"] = "AdaptiveCard",
@@ -98,10 +104,11 @@ public static class AdaptiveCards
     }
 
     /// <summary>
-    /// A campaign as its approvers see it. Pending: Approve / Reject bound to this version, and a refresh so that
-    /// every viewer's copy shows the decision once made. Decided: who decided and when, no buttons.
+    /// A campaign as its approvers see it. Pending: Approve / Reject bound to this version (as <c>Action.Execute</c>
+    /// with a refresh where <paramref name="universalActions"/>, else <c>Action.Submit</c> with the same data).
+    /// Decided: who decided and when, no buttons.
     /// </summary>
-    public static JsonObject Campaign(CampaignView campaign, string? notice = null)
+    public static JsonObject Campaign(CampaignView campaign, bool universalActions, string? notice = null)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         var body = new List<JsonNode?>
@@ -131,13 +138,23 @@ public static class AdaptiveCards
         if (campaign.State == "pending_approval")
         {
             JsonObject Data(string verb) => new() { ["campaignId"] = campaign.Id, ["version"] = campaign.Version, ["verb"] = verb };
-            card["actions"] = new JsonArray(
-                new JsonObject { ["type"] = "Action.Execute", ["title"] = $"Approve version {campaign.Version}", ["verb"] = ApproveVerb, ["data"] = Data(ApproveVerb), ["style"] = "positive" },
-                new JsonObject { ["type"] = "Action.Execute", ["title"] = "Reject", ["verb"] = RejectVerb, ["data"] = Data(RejectVerb), ["style"] = "destructive" });
-            card["refresh"] = new JsonObject
+            JsonObject Button(string title, string verb, string style)
             {
-                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["title"] = "Refresh", ["verb"] = RefreshVerb, ["data"] = Data(RefreshVerb) },
-            };
+                var button = new JsonObject { ["type"] = universalActions ? "Action.Execute" : "Action.Submit", ["title"] = title, ["data"] = Data(verb), ["style"] = style };
+                if (universalActions)
+                {
+                    button["verb"] = verb; // Action.Submit has no verb: its data carries it
+                }
+                return button;
+            }
+            card["actions"] = new JsonArray(Button($"Approve version {campaign.Version}", ApproveVerb, "positive"), Button("Reject", RejectVerb, "destructive"));
+            if (universalActions)
+            {
+                card["refresh"] = new JsonObject
+                {
+                    ["action"] = new JsonObject { ["type"] = "Action.Execute", ["title"] = "Refresh", ["verb"] = RefreshVerb, ["data"] = Data(RefreshVerb) },
+                };
+            }
         }
         return card;
     }

@@ -22,6 +22,7 @@ namespace Actionlytics.Server.Teams;
 public sealed partial class TeamsBot(
     BotConnectorClient connector,
     CampaignService campaigns,
+    CampaignCardDelivery campaignCards,
     AgentChat agent,
     AgentPrompts prompts,
     CommunityRoles roles,
@@ -46,6 +47,9 @@ public sealed partial class TeamsBot(
         ArgumentNullException.ThrowIfNull(activity);
         switch (activity.Type)
         {
+            case "message" when CardClick.Of(activity.Value) is { } click:
+                await DecideOnCardAsync(activity, click, cancellationToken);
+                break;
             case "message" when !string.IsNullOrWhiteSpace(activity.Text):
                 await AnswerAsync(activity, cancellationToken);
                 break;
@@ -92,62 +96,97 @@ public sealed partial class TeamsBot(
         {
             cards.Add(new BotAttachment(AdaptiveCards.ContentType, AdaptiveCards.Citations(citations)));
         }
+        await connector.SendAsync(activity.Reply() with { Text = turn.Answer, TextFormat = "markdown", Attachments = cards.Count > 0 ? cards : null }, cancellationToken);
+        // Each campaign card is a message of its own, so that it can be replaced alone when the campaign changes.
         foreach (var call in turn.ToolCalls.Where(c => c.Name == "draft_campaign" && c.Result is { } r && r.TryGetProperty("campaign_id", out var id) && id.ValueKind == JsonValueKind.Number))
         {
             var campaign = await campaigns.GetAsync(call.Result!.Value.GetProperty("campaign_id").GetInt64(), user, cancellationToken);
-            cards.Add(new BotAttachment(AdaptiveCards.ContentType, AdaptiveCards.Campaign(campaign)));
+            await campaignCards.SendAsync(activity.Reply(), campaign, null, cancellationToken);
         }
-        await connector.SendAsync(activity.Reply() with { Text = turn.Answer, TextFormat = "markdown", Attachments = cards.Count > 0 ? cards : null }, cancellationToken);
     }
 
     /// <summary>
-    /// A click on a card's <c>Action.Execute</c>: approve or reject the exact campaign version the card shows, as the
-    /// person who clicked, who must be a manager of its community. The answer is the card to show in its place; after
-    /// a decision the card is also replaced in the conversation, so everyone sees who decided and when.
+    /// A click on a card's <c>Action.Execute</c> (Teams): approve or reject the exact campaign version the card shows,
+    /// as the person who clicked, who must be a manager of its community. The answer is the card to show in its place;
+    /// after a decision every copy of the card is replaced too, so everyone sees who decided and when.
     /// </summary>
     public async Task<object> InvokeAsync(BotActivity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (activity.Name != "adaptiveCard/action" || activity.Value is not { } value
-            || !value.TryGetProperty("action", out var action) || !action.TryGetProperty("data", out var data)
-            || !data.TryGetProperty("campaignId", out var idElement) || !idElement.TryGetInt64(out var id)
-            || !data.TryGetProperty("version", out var versionElement) || !versionElement.TryGetInt32(out var version))
+        var action = activity.Name == "adaptiveCard/action" && activity.Value is { ValueKind: JsonValueKind.Object } value
+            && value.TryGetProperty("action", out var a) && a.ValueKind == JsonValueKind.Object ? a : (JsonElement?)null;
+        var click = action is { } clicked && clicked.TryGetProperty("data", out var data) && CardClick.Of(data) is { } onCard
+            ? onCard with { Verb = clicked.TryGetProperty("verb", out var verb) ? verb.GetString() : onCard.Verb }
+            : null;
+        if (click is null)
         {
             return InvokeError(400, "This bot only handles Action.Execute on its campaign cards.");
         }
-        var verb = action.TryGetProperty("verb", out var v) ? v.GetString() : null;
-        var user = UserOf(activity);
         try
         {
-            string? notice = null;
-            try
-            {
-                if (verb == AdaptiveCards.ApproveVerb)
-                {
-                    await campaigns.ApproveAsync(id, version, user, cancellationToken);
-                }
-                else if (verb == AdaptiveCards.RejectVerb)
-                {
-                    await campaigns.RejectAsync(id, version, "Rejected in Microsoft Teams.", user, cancellationToken);
-                }
-            }
-            catch (Exception e) when (e is RoleRequiredException or CampaignStateException)
-            {
-                notice = e.Message; // the card stays as it was, with the reason
-            }
-            var card = AdaptiveCards.Campaign(await campaigns.GetAsync(id, user, cancellationToken), notice);
-            if (notice is null && verb != AdaptiveCards.RefreshVerb && activity.ReplyToId is { } cardMessage)
-            {
-                // Without a notice the clicker's card is the one everyone should see.
-                await connector.UpdateAsync(cardMessage, activity.Reply() with { ReplyToId = null, Attachments = [new BotAttachment(AdaptiveCards.ContentType, card)] }, cancellationToken);
-            }
-            return new { statusCode = 200, type = AdaptiveCards.ContentType, value = card };
+            var (campaign, notice) = await DecideAsync(activity, click, cancellationToken);
+            return new { statusCode = 200, type = AdaptiveCards.ContentType, value = AdaptiveCards.Campaign(campaign, universalActions: true, notice) };
         }
         catch (Exception e) when (e is CampaignNotFoundException or RoleRequiredException)
         {
             // Out of reach and missing look alike: ids reveal nothing of other communities.
-            return InvokeError(404, $"There is no campaign {id} for you.");
+            return InvokeError(404, $"There is no campaign {click.CampaignId} for you.");
         }
+    }
+
+    /// <summary>
+    /// A click on a card's <c>Action.Submit</c> (channels without Universal Actions, such as Web Chat): the same
+    /// decision; the cards are replaced by the campaign's notifier, and a refusal is told in a reply.
+    /// </summary>
+    private async Task DecideOnCardAsync(BotActivity activity, CardClick click, CancellationToken cancellationToken)
+    {
+        string? notice;
+        try
+        {
+            (_, notice) = await DecideAsync(activity, click, cancellationToken);
+        }
+        catch (Exception e) when (e is CampaignNotFoundException or RoleRequiredException)
+        {
+            notice = $"There is no campaign {click.CampaignId} for you.";
+        }
+        if (notice is not null)
+        {
+            await connector.SendAsync(activity.Reply() with { Text = notice }, cancellationToken);
+        }
+    }
+
+    /// <summary>Approves or rejects as the clicker; a refusal (not a manager, the campaign changed since) becomes a notice.</summary>
+    private async Task<(CampaignView Campaign, string? Notice)> DecideAsync(BotActivity activity, CardClick click, CancellationToken cancellationToken)
+    {
+        var user = UserOf(activity);
+        string? notice = null;
+        try
+        {
+            if (click.Verb == AdaptiveCards.ApproveVerb)
+            {
+                await campaigns.ApproveAsync(click.CampaignId, click.Version, user, cancellationToken);
+            }
+            else if (click.Verb == AdaptiveCards.RejectVerb)
+            {
+                await campaigns.RejectAsync(click.CampaignId, click.Version, $"Rejected on its card ({activity.ChannelId}).", user, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is RoleRequiredException or CampaignStateException)
+        {
+            notice = e.Message; // the card stays as it was, with the reason
+        }
+        return (await campaigns.GetAsync(click.CampaignId, user, cancellationToken), notice);
+    }
+
+    /// <summary>What a click on a campaign card carries: the campaign, the exact version the card showed, and the verb.</summary>
+    private sealed record CardClick(long CampaignId, int Version, string? Verb)
+    {
+        public static CardClick? Of(JsonElement? data) =>
+            data is { ValueKind: JsonValueKind.Object } d
+            && d.TryGetProperty("campaignId", out var id) && id.TryGetInt64(out var campaignId)
+            && d.TryGetProperty("version", out var v) && v.TryGetInt32(out var version)
+                ? new CardClick(campaignId, version, d.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String ? verb.GetString() : null)
+                : null;
     }
 
     private static object InvokeError(int status, string message) =>

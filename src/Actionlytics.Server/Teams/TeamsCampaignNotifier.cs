@@ -11,9 +11,10 @@ namespace Actionlytics.Server.Teams;
 /// <summary>
 /// Proactive messages: when a campaign waits for approval, each manager of its community who has talked with the bot
 /// in a personal chat receives the approval card there, from the conversation reference stored at their last message.
+/// When the campaign changes, every card of it the bot posted is replaced.
 /// </summary>
 public sealed class TeamsCampaignNotifier(
-    ActionlyticsDbContext db, CommunityRoles roles, BotConnectorClient connector, IOptionsMonitor<TeamsOptions> options, ILogger<TeamsCampaignNotifier> logger)
+    ActionlyticsDbContext db, CommunityRoles roles, CampaignCardDelivery cards, IOptionsMonitor<TeamsOptions> options, ILogger<TeamsCampaignNotifier> logger)
     : ICampaignNotifier
 {
     public async Task ApprovalRequestedAsync(CampaignView campaign, string requestedBy, CancellationToken cancellationToken)
@@ -35,14 +36,12 @@ public sealed class TeamsCampaignNotifier(
             {
                 continue;
             }
-            await connector.SendAsync(reference with
-            {
-                Type = "message",
-                ReplyToId = null,
-                Text = $"Campaign {campaign.Id} ({campaign.Name}) waits for a manager's approval; {requestedBy} drafted it.",
-                Attachments = [new BotAttachment(AdaptiveCards.ContentType, AdaptiveCards.Campaign(campaign))],
-            }, cancellationToken);
+            await cards.SendAsync(reference with { ReplyToId = null }, campaign,
+                $"Campaign {campaign.Id} ({campaign.Name}) waits for a manager's approval; {requestedBy} drafted it.", cancellationToken);
             logger.LogInformation("Asked {User} on Teams to review campaign {Id}", conversation.UserId, campaign.Id);
         }
     }
+
+    public Task CampaignChangedAsync(CampaignView campaign, CancellationToken cancellationToken) =>
+        options.CurrentValue.Enabled ? cards.UpdateAllAsync(campaign, cancellationToken) : Task.CompletedTask;
 }

@@ -29,6 +29,7 @@ public static class TeamsEndpoint
         builder.Services.AddSingleton(services =>
             ActivatorUtilities.CreateInstance<BotConnectorClient>(services, services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(BotConnectorClient))));
         builder.Services.AddScoped<TeamsBot>();
+        builder.Services.AddScoped<CampaignCardDelivery>();
         builder.Services.AddScoped<Actionlytics.Campaigns.ICampaignNotifier, TeamsCampaignNotifier>();
         return builder;
     }
