@@ -26,7 +26,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# --- npm packages the tests read: the Teams manifest schemas (tests/tools/package-lock.json) ------
+# --- npm packages the tests use (tests/tools/package-lock.json): the Teams manifest schemas, the Adaptive Cards
+# object model, the Web Chat client and the Direct Line emulator of the Teams round trip -----------
 log "installing the test tools from npm"
 npm ci --prefix tests/tools --no-audit --no-fund --ignore-scripts --silent
 

@@ -10,7 +10,7 @@ namespace Actionlytics.Web.Tests;
 
 /// <summary>
 /// One server with the full 5,000-member demo community, as the README's run command starts it, and one headless
-/// Debian Chromium (ACTIONLYTICS_CHROMIUM, default /usr/bin/chromium) driven by Playwright. The demo's local user is
+/// Debian Chromium driven by Playwright. The demo's local user is
 /// its admin; <c>vera</c> is a viewer. A member whose display name is markup is imported with a high score.
 /// </summary>
 public sealed class WebChatFixture : IAsyncLifetime
@@ -28,7 +28,7 @@ public sealed class WebChatFixture : IAsyncLifetime
 
     public string BaseUrl => Local.BaseAddress!.ToString().TrimEnd('/');
 
-    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+    public static string ScreenshotFolder { get; } = Path.Combine(DebianChromium.RepositoryRoot(), "artifacts", "screenshots");
 
     public async Task InitializeAsync()
     {
@@ -36,19 +36,8 @@ public sealed class WebChatFixture : IAsyncLifetime
         await _server.GrantAsync("demo", Viewer, CommunityRole.Viewer);
         await ImportHostileMemberAsync();
 
-        var chromium = Environment.GetEnvironmentVariable("ACTIONLYTICS_CHROMIUM") ?? "/usr/bin/chromium";
-        if (!File.Exists(chromium))
-        {
-            throw new InvalidOperationException($"No Chromium at {chromium}: scripts/test.sh installs Debian's chromium package (or set ACTIONLYTICS_CHROMIUM).");
-        }
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            // Chromium's own background connections are refused on a closed network, many at a time: keep them off.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await DebianChromium.LaunchAsync(_playwright);
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
@@ -92,16 +81,6 @@ public sealed class WebChatFixture : IAsyncLifetime
             events.Append(System.Globalization.CultureInfo.InvariantCulture, $"xss-{day},xss-1,{asOf.AddDays(-day):yyyy-MM-dd}T10:00:00Z,post\n");
         }
         (await Local.PostAsync("/api/communities/demo/events", new StringContent(events.ToString(), Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Actionlytics.Agent.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? AppContext.BaseDirectory;
     }
 
     public async Task DisposeAsync()
