@@ -95,6 +95,14 @@ public sealed class CampaignService(
         return view;
     }
 
+    /// <summary>The dispatcher concluded the campaign (saved): its managers hear about the final results.</summary>
+    internal async Task ConcludedAsync(Campaign campaign, CancellationToken ct)
+    {
+        var community = await db.Communities.AsNoTracking().FirstAsync(c => c.Id == campaign.CommunityId, ct);
+        var view = await ViewAsync(campaign, community, ct);
+        await NotifyAsync(view, notifier => notifier.CampaignConcludedAsync(view, ct), ct);
+    }
+
     private async Task NotifyAsync(CampaignView campaign, Func<ICampaignNotifier, Task> notify, CancellationToken ct)
     {
         foreach (var notifier in notifiers)

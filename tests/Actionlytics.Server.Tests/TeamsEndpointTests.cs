@@ -2,7 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Actionlytics.Campaigns.Delivery;
+using Actionlytics.Core.Campaigns;
 using Actionlytics.Core.Communities;
+using Actionlytics.Data.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Actionlytics.Server.Tests;
 
@@ -15,6 +20,9 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
     private const string AppId = "00000000-aaaa-4bbb-8ccc-000000000001";
     private const string ChannelIssuer = "https://api.botframework.com";
     private const string ManagerObjectId = "6e0a2f6e-0a5e-4b2b-9d7c-5a3c1f2e9b11";
+
+    /// <summary>The address cards link to; the tests fetch those links from the server itself.</summary>
+    private const string PublicUrl = "https://actionlytics.contoso.example";
 
     private readonly OidcTestProvider _issuer = new();
     private readonly BotConnectorRecorder _connector = new();
@@ -34,6 +42,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
             ["Teams:ValidIssuers:0"] = ChannelIssuer,
             ["Teams:TokenEndpoint"] = _connector.Url + "/{tenant}/oauth2/v2.0/token",
             ["Teams:DefaultCommunity"] = "demo",
+            ["Teams:PublicUrl"] = PublicUrl,
         });
         _client = await _server.CreateHealthyClientAsync();
         await _server.GrantAsync("demo", "aad:" + ManagerObjectId, CommunityRole.Manager);
@@ -289,7 +298,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         await _server.GrantAsync("demo", "aad:" + OtherManager, CommunityRole.Manager);
         await PostAsync(Message("How many inactive members are in each segment?", aadObjectId: OtherManager, id: "m-other"), Token());
         var (_, id, cardId) = await DraftOnTeamsAsync();
-        var otherCopy = _connector.Activities.Single(a => a.Method == "POST" && a.Path.Contains("c0ff", StringComparison.Ordinal) && a.Body.TryGetProperty("attachments", out _)).Id;
+        var otherCopy = _connector.Activities.Single(a => a.Body.TryGetProperty("text", out var text) && text.GetString()!.Contains("waits for a manager's approval", StringComparison.Ordinal)).Id;
 
         // Approved from the API (the web chat, the CLI): not a click on any card.
         (await _client.PostAsJsonAsync($"/api/campaigns/{id}/approve", new { version = 1 })).EnsureSuccessStatusCode();
@@ -323,5 +332,122 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         var update = Assert.Single(_connector.Activities, a => a.Method == "PUT");
         Assert.Equal(cardMessage.Id, update.Id);
         Assert.Contains("Approved by channel:directline:dl_manager", update.Body.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_card_the_bot_sends_is_a_valid_Adaptive_Card_1_5()
+    {
+        await PostAsync(Message("Any playbook advice for lurkers who never post?", id: "m-advice"), Token());
+        await PostAsync(Message("Who are the inactive members with the highest reactivation score?", id: "m-scores"), Token());
+        await PostAsync(Message("Chart the score distribution", id: "m-chart"), Token());
+        await PostAsync(Message("Export the inactive members' scores as CSV", id: "m-export"), Token());
+        var (approve, _, cardId) = await DraftOnTeamsAsync();
+        var decided = await (await PostAsync(Click(approve, ManagerObjectId, replyToId: cardId), Token())).Content.ReadFromJsonAsync<JsonElement>();
+        var cards = _connector.Activities.Where(a => a.Body.TryGetProperty("attachments", out _))
+            .SelectMany(a => a.Body.GetProperty("attachments").EnumerateArray().Select(c => c.GetProperty("content")))
+            .Append(decided.GetProperty("value")).ToList();
+        Assert.Contains(cards, c => c.GetRawText().Contains("Sources (playbooks)", StringComparison.Ordinal));
+        Assert.Contains(cards, c => c.TryGetProperty("refresh", out _));
+        Assert.Contains(cards, c => c.GetRawText().Contains("\"Table\"", StringComparison.Ordinal));
+        Assert.Contains(cards, c => c.GetRawText().Contains("\"Image\"", StringComparison.Ordinal));
+        Assert.Contains(cards, c => c.GetRawText().Contains("Action.OpenUrl", StringComparison.Ordinal));
+        Assert.Contains(cards, c => c.GetRawText().Contains("Approved by", StringComparison.Ordinal));
+
+        var problems = await AdaptiveCardValidator.ValidateAsync(cards);
+
+        Assert.All(problems, Assert.Empty);
+        // The validator does find what is wrong: an unknown element, a bad value, an older version.
+        var broken = JsonDocument.Parse("""{"type":"AdaptiveCard","version":"1.2","body":[{"type":"Chart.Pie"},{"type":"TextBlock","text":"x","weight":"Heaviest"}]}""").RootElement;
+        Assert.Equal(3, Assert.Single(await AdaptiveCardValidator.ValidateAsync([broken])).Count);
+    }
+
+    /// <summary>A link given to Teams, fetched from the test server instead of the public address.</summary>
+    private string Local(string link) => _client.BaseAddress + link[(PublicUrl.Length + 1)..];
+
+    private static JsonElement AnswerCardOf(JsonElement reply) =>
+        reply.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("content"))
+            .First(c => c.GetProperty("body")[0].GetProperty("text").GetString() == "AI-generated");
+
+    [Fact]
+    public async Task Shows_the_ranked_members_in_a_table_on_the_answer_card()
+    {
+        await PostAsync(Message("Who are the inactive members with the highest reactivation score?"), Token());
+
+        var table = AnswerCardOf(Assert.Single(Replies())).GetProperty("body").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "Table");
+        Assert.Equal(11, table.GetProperty("rows").GetArrayLength()); // the header, then the top ten
+        var scores = await _client.GetFromJsonAsync<JsonElement>("/api/communities/demo/scores?limit=1");
+        var first = table.GetProperty("rows")[1].GetProperty("cells");
+        string Cell(int i) => first[i].GetProperty("items")[0].GetProperty("text").GetString()!;
+        Assert.Equal(scores[0].GetProperty("score").GetDouble().ToString("F1", System.Globalization.CultureInfo.InvariantCulture), Cell(1));
+        Assert.Equal(scores[0].GetProperty("last_active_date").GetString(), Cell(2));
+    }
+
+    [Fact]
+    public async Task Charts_and_exports_are_links_that_work_without_sign_in_and_cannot_be_forged()
+    {
+        await PostAsync(Message("Chart the score distribution", id: "m-chart"), Token());
+        await PostAsync(Message("Export the inactive members' scores as CSV", id: "m-export"), Token());
+
+        var replies = Replies();
+        var image = AnswerCardOf(replies[0]).GetProperty("body").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "Image").GetProperty("url").GetString()!;
+        var download = AnswerCardOf(replies[1]).GetProperty("actions")[0];
+        Assert.Equal("Action.OpenUrl", download.GetProperty("type").GetString());
+        var file = download.GetProperty("url").GetString()!;
+        Assert.StartsWith(PublicUrl + "/api/teams/media/", image, StringComparison.Ordinal);
+        Assert.StartsWith(PublicUrl + "/api/teams/media/", file, StringComparison.Ordinal);
+        image = Local(image);
+        file = Local(file);
+
+        // As the Teams client fetches them: a browser's request, no sign-in, which the API itself refuses.
+        using var anonymous = new HttpClient();
+        anonymous.DefaultRequestHeaders.Add("Sec-Fetch-Site", "cross-site");
+        var png = await anonymous.GetAsync(image);
+        Assert.Equal(HttpStatusCode.OK, png.StatusCode);
+        Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await png.Content.ReadAsByteArrayAsync())[..4]);
+        var csv = await anonymous.GetStringAsync(file);
+        Assert.StartsWith("member_id", csv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(_client.BaseAddress + "api/communities/demo/scores")).StatusCode);
+
+        var token = image.Split('/')[^2];
+        var forged = image.Replace(token, token[..^4] + (token[^4..] == "AAAA" ? "BBBB" : "AAAA"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(forged)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sends_a_concluded_campaigns_results_to_the_managers_personal_chats()
+    {
+        var (_, id, _) = await DraftOnTeamsAsync();
+        (await _client.PostAsJsonAsync($"/api/campaigns/{id}/approve", new { version = 1 })).EnsureSuccessStatusCode();
+        // As if the campaign had been sent long enough ago for its goal window to have closed.
+        await using (var scope = _server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ActionlyticsDbContext>();
+            var campaign = await db.Campaigns.SingleAsync(c => c.Id == id);
+            campaign.State = CampaignState.Measuring;
+            campaign.SendStartedAt = DateTimeOffset.UtcNow.AddDays(-campaign.GoalDays - 1);
+            campaign.SentAt = campaign.SendStartedAt;
+            await db.SaveChangesAsync();
+            await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().RunAsync(null, null, CancellationToken.None);
+        }
+
+        // The server's own dispatcher may have concluded it first: either way the results arrive once.
+        BotConnectorRecorder.Received? message = null;
+        for (var wait = 0; wait < 100 && message is null; wait++, await Task.Delay(100))
+        {
+            message = _connector.Activities.FirstOrDefault(a => a.Body.TryGetProperty("text", out var t) && t.GetString()!.Contains("has concluded", StringComparison.Ordinal));
+        }
+        Assert.NotNull(message);
+        Assert.Equal("/v3/conversations/a:1pErSoNaLcHaT6e0a/activities", Uri.UnescapeDataString(message.Path));
+        Assert.Equal("concluded", await StateAsync(id));
+        var card = message.Body.GetProperty("attachments")[0].GetProperty("content");
+        var table = card.GetProperty("body").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "Table");
+        var groups = (await _client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/results")).GetProperty("groups").GetArrayLength();
+        Assert.Equal(groups + 1, table.GetProperty("rows").GetArrayLength());
+        var chart = card.GetProperty("body").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "Image").GetProperty("url").GetString()!;
+        var png = await new HttpClient().GetByteArrayAsync(Local(chart));
+        Assert.Equal(0x89, png[0]);
+        Assert.All(await AdaptiveCardValidator.ValidateAsync([card]), Assert.Empty);
+        Assert.Single(_connector.Activities, a => a.Body.TryGetProperty("text", out var t) && t.GetString()!.Contains("has concluded", StringComparison.Ordinal));
     }
 }

@@ -32,6 +32,15 @@ public sealed class WebChatRoundTripTests(DirectLineChannelFixture channel) : IC
         {
             await SendAsync(page, "Who are the inactive members with the highest reactivation score?");
             await Assertions.Expect(page.GetByText("members are inactive").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator(".ac-adaptiveCard table, .ac-adaptiveCard [role=table], .ac-adaptiveCard .ac-table").First).ToBeVisibleAsync();
+
+            // The chart is an image in the card, fetched by the browser from a signed link: no sign-in involved.
+            await SendAsync(page, "Chart the score distribution");
+            var chart = page.Locator(".ac-adaptiveCard img.ac-image").First;
+            await Assertions.Expect(chart).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await chart.ElementHandleAsync());
+            await chart.ScrollIntoViewIfNeededAsync();
+            await DirectLineChannelFixture.ScreenshotAsync(page, "19-webchat-chart");
 
             await SendAsync(page, "Draft a reactivation campaign for recently lapsed regulars");
             // The Adaptive Cards renderer's button (Web Chat also keeps a copy of the card for screen readers).

@@ -211,6 +211,7 @@ public sealed class OutboxDispatcher(
     {
         var now = time.GetUtcNow();
         var active = await db.Campaigns.Where(c => c.State == CampaignState.Scheduled || c.State == CampaignState.Sending || c.State == CampaignState.Measuring).ToListAsync(ct);
+        var concluded = new List<Campaign>();
         foreach (var campaign in active)
         {
             if (campaign.State == CampaignState.Scheduled && campaign.ScheduledFor <= now)
@@ -226,6 +227,7 @@ public sealed class OutboxDispatcher(
             if (campaign.State == CampaignState.Measuring && campaign.MeasuredUntil < now)
             {
                 campaigns.Transition(campaign, "dispatcher", "concluded", () => campaign.Conclude(now), "the goal window closed");
+                concluded.Add(campaign);
             }
         }
         try
@@ -234,8 +236,13 @@ public sealed class OutboxDispatcher(
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Another dispatcher moved these campaigns first; its transitions and audit lines stand.
+            // Another dispatcher moved these campaigns first; its transitions, audit lines and notices stand.
             db.ChangeTracker.Clear();
+            return;
+        }
+        foreach (var campaign in concluded)
+        {
+            await campaigns.ConcludedAsync(campaign, ct);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Actionlytics.Campaigns;
+using Actionlytics.Campaigns.Outcomes;
 
 namespace Actionlytics.Server.Teams;
 
@@ -9,7 +10,7 @@ namespace Actionlytics.Server.Teams;
 /// campaign's approval card with Approve / Reject as <c>Action.Execute</c> carrying the campaign id and the exact
 /// version. Text from members or the model goes into TextBlocks as plain text (Teams renders no HTML in them).
 /// </summary>
-public static class AdaptiveCards
+public static partial class AdaptiveCards
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
     public const string ApproveVerb = "approveCampaign";
@@ -72,15 +73,64 @@ public static class AdaptiveCards
 
     private static string Percent(double share) => share.ToString("P1", CultureInfo.InvariantCulture);
 
-    /// <summary>An answer: the text, then its chart (an image URL the Teams client can reach), labelled as AI-generated.</summary>
-    public static JsonObject Answer(string text, string? chartUrl, string? chartTitle)
+    /// <summary>A link a card shows: a chart image to fetch, or a file to download.</summary>
+    public sealed record Link(string Title, string Url);
+
+    /// <summary>
+    /// What an answer shows besides its text, labelled as AI-generated: the ranked members (their names are the
+    /// members' own text, escaped so that it stays text), the charts as images, and the exports as download buttons.
+    /// </summary>
+    public static JsonObject Answer(IReadOnlyList<IReadOnlyList<string>>? rankedMembers, IReadOnlyList<Link> charts, IReadOnlyList<Link> downloads)
     {
-        var card = Card(Text("AI-generated", weight: "Bolder", size: "Small", subtle: true), Text(text));
-        if (chartUrl is not null)
+        ArgumentNullException.ThrowIfNull(charts);
+        ArgumentNullException.ThrowIfNull(downloads);
+        var body = new List<JsonNode?> { Text("AI-generated", weight: "Bolder", size: "Small", subtle: true) };
+        if (rankedMembers is { Count: > 0 })
         {
-            ((JsonArray)card["body"]!).Add(new JsonObject { ["type"] = "Image", ["url"] = chartUrl, ["altText"] = chartTitle ?? "Chart", ["size"] = "Stretch" });
+            body.Add(Text("Highest reactivation scores", weight: "Bolder"));
+            body.Add(Table(["Member", "Score", "Last active", "Segment"], rankedMembers.Select(r => (IReadOnlyList<string>)[Literal(r[0]), .. r.Skip(1)])));
+        }
+        body.AddRange(charts.Select(c => (JsonNode)new JsonObject { ["type"] = "Image", ["url"] = c.Url, ["altText"] = c.Title, ["size"] = "Stretch" }));
+        var card = Card([.. body]);
+        if (downloads.Count > 0)
+        {
+            card["actions"] = new JsonArray([.. downloads.Select(d => (JsonNode)new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Download " + d.Title, ["url"] = d.Url })]);
         }
         return card;
+    }
+
+    /// <summary>Text shown as typed: TextBlocks render Markdown (links, emphasis), so its inline marks are escaped.</summary>
+    public static string Literal(string text) => MarkdownMarks().Replace(text ?? "", @"\$0");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\\`*_\[\]<>]")]
+    private static partial System.Text.RegularExpressions.Regex MarkdownMarks();
+
+    /// <summary>
+    /// A concluded campaign's results: each group's return rate with its 95% credible interval, the uplift over the
+    /// holdout and the probability to beat it, the warnings, and the chart when it can be linked.
+    /// </summary>
+    public static JsonObject Results(CampaignResultsView results, string? chartUrl)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var campaign = results.Campaign;
+        var body = new List<JsonNode?>
+        {
+            Text("AI-generated summary of measured results", weight: "Bolder", size: "Small", subtle: true),
+            Text($"Campaign {campaign.Id}: {campaign.Name}", weight: "Bolder", size: "Medium"),
+            Text($"The goal window ({campaign.GoalDays} days, {campaign.GoalAction ?? "any action"}) has closed. Members are counted in the group they were assigned to.", subtle: true),
+            Table(["Group", "Returned", "Return rate (95% CI)", "Uplift", "Beats holdout"], results.Analysis.Groups.Select(g => (IReadOnlyList<string>)[
+                g.Need is null ? g.Group : $"{g.Group} ({g.Need})",
+                $"{g.Returned.ToString("N0", CultureInfo.InvariantCulture)} of {g.Assigned.ToString("N0", CultureInfo.InvariantCulture)}",
+                $"{Percent(g.Rate)} ({Percent(g.RateLow)} to {Percent(g.RateHigh)})",
+                g.Uplift is { } uplift ? (uplift >= 0 ? "+" : "") + (uplift * 100).ToString("F1", CultureInfo.InvariantCulture) + " pts" : "",
+                g.ProbabilityToBeatHoldout is { } beat ? Percent(beat) : ""])),
+        };
+        body.AddRange(results.Analysis.Warnings.Select(w => (JsonNode)Text(w.Message, subtle: true)));
+        if (chartUrl is not null)
+        {
+            body.Add(new JsonObject { ["type"] = "Image", ["url"] = chartUrl, ["altText"] = $"Chart: return rate per group of campaign {campaign.Id}", ["size"] = "Stretch" });
+        }
+        return Card([.. body]);
     }
 
     /// <summary>The playbooks an answer cites: title and section, with the excerpt folded behind a toggle.</summary>

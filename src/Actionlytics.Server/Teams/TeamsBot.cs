@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Actionlytics.Agent.Chat;
 using Actionlytics.Agent.Planning;
 using Actionlytics.Agent.Prompts;
+using Actionlytics.Agent.Tools;
 using Actionlytics.Campaigns;
 using Actionlytics.Core.Campaigns;
 using Actionlytics.Data.Communities;
@@ -23,6 +26,7 @@ public sealed partial class TeamsBot(
     BotConnectorClient connector,
     CampaignService campaigns,
     CampaignCardDelivery campaignCards,
+    TeamsMediaLinks mediaLinks,
     AgentChat agent,
     AgentPrompts prompts,
     CommunityRoles roles,
@@ -87,7 +91,14 @@ public sealed partial class TeamsBot(
             await connector.SendAsync(activity.Reply() with { Text = e.Message }, cancellationToken);
             return;
         }
+        // The artifacts' links in the answer point at the signed-in API: Teams gets links that carry their own proof.
+        var links = turn.Artifacts.Select(a => (Artifact: a, Url: mediaLinks.LinkTo(a.Id, a.FileName))).Where(l => l.Url is not null).Select(l => (l.Artifact, Url: l.Url!)).ToList();
+        var text = links.Aggregate(turn.Answer, (answerText, l) => answerText.Replace(l.Artifact.Url, l.Url, StringComparison.Ordinal));
         var cards = new List<BotAttachment>();
+        if (AnswerCard(turn, links) is { } answer)
+        {
+            cards.Add(new BotAttachment(AdaptiveCards.ContentType, answer));
+        }
         var citations = turn.ToolCalls.Where(c => c.Name == "search_playbooks" && c.Result is { } r && r.TryGetProperty("playbooks", out _))
             .SelectMany(c => c.Result!.Value.GetProperty("playbooks").EnumerateArray())
             .Select(h => (h.GetProperty("title").GetString()!, h.GetProperty("section").GetString()!, h.GetProperty("excerpt").GetString()!))
@@ -96,13 +107,29 @@ public sealed partial class TeamsBot(
         {
             cards.Add(new BotAttachment(AdaptiveCards.ContentType, AdaptiveCards.Citations(citations)));
         }
-        await connector.SendAsync(activity.Reply() with { Text = turn.Answer, TextFormat = "markdown", Attachments = cards.Count > 0 ? cards : null }, cancellationToken);
+        await connector.SendAsync(activity.Reply() with { Text = text, TextFormat = "markdown", Attachments = cards.Count > 0 ? cards : null }, cancellationToken);
         // Each campaign card is a message of its own, so that it can be replaced alone when the campaign changes.
         foreach (var call in turn.ToolCalls.Where(c => c.Name == "draft_campaign" && c.Result is { } r && r.TryGetProperty("campaign_id", out var id) && id.ValueKind == JsonValueKind.Number))
         {
             var campaign = await campaigns.GetAsync(call.Result!.Value.GetProperty("campaign_id").GetInt64(), user, cancellationToken);
             await campaignCards.SendAsync(activity.Reply(), campaign, null, cancellationToken);
         }
+    }
+
+    /// <summary>The ranked members of the last scoring, the charts and the exports of a turn, when it has any.</summary>
+    private static JsonObject? AnswerCard(TurnResult turn, IReadOnlyList<(ArtifactInfo Artifact, string Url)> linked)
+    {
+        var scores = turn.ToolCalls.LastOrDefault(c => c.Name == "inactivity_scores" && c.Result is { } r && r.TryGetProperty("members", out _))?.Result;
+        var ranked = scores?.GetProperty("members").EnumerateArray().Take(10)
+            .Select(m => (IReadOnlyList<string>)[
+                m.TryGetProperty("display_name", out var name) && name.GetString() is { Length: > 0 } shown ? shown : m.GetProperty("member_id").GetString()!,
+                m.GetProperty("score").GetDouble().ToString("F1", CultureInfo.InvariantCulture),
+                m.GetProperty("last_active").GetString()!,
+                m.GetProperty("segment").GetString()!.Replace('_', ' ')])
+            .ToList();
+        var charts = linked.Where(l => l.Artifact.MediaType.StartsWith("image/", StringComparison.Ordinal)).Select(l => new AdaptiveCards.Link(l.Artifact.Title, l.Url)).ToList();
+        var downloads = linked.Where(l => !l.Artifact.MediaType.StartsWith("image/", StringComparison.Ordinal)).Select(l => new AdaptiveCards.Link(l.Artifact.Title, l.Url)).ToList();
+        return ranked is { Count: > 0 } || charts.Count > 0 || downloads.Count > 0 ? AdaptiveCards.Answer(ranked, charts, downloads) : null;
     }
 
     /// <summary>

@@ -30,6 +30,8 @@ public static class TeamsEndpoint
             ActivatorUtilities.CreateInstance<BotConnectorClient>(services, services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(BotConnectorClient))));
         builder.Services.AddScoped<TeamsBot>();
         builder.Services.AddScoped<CampaignCardDelivery>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<TeamsMediaLinks>();
         builder.Services.AddScoped<Actionlytics.Campaigns.ICampaignNotifier, TeamsCampaignNotifier>();
         return builder;
     }
@@ -84,6 +86,7 @@ public static class TeamsEndpoint
             await bot.HandleAsync(activity, http.RequestAborted);
             return Results.Ok();
         }).WithTags("Teams").WithSummary("The Bot Framework messaging endpoint (Teams): Activities signed by the channel.");
+        TeamsMediaLinks.MapTeamsMedia(app);
         return app;
     }
 }

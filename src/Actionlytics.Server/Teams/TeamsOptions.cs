@@ -40,6 +40,16 @@ public sealed class TeamsOptions : IValidatableObject
     [Range(1, 10)]
     public int MaxSendAttempts { get; set; } = 4;
 
+    /// <summary>
+    /// The server's public address (<c>https://host</c>) in the links cards give to charts and exports; by default the
+    /// address the channel called.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>How long a chart or export link in a card stays valid.</summary>
+    [Range(1, 365)]
+    public int MediaLinkDays { get; set; } = 30;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(AppId);
 
     /// <summary>The issuers to accept: the configured ones, or the Bot Framework's own.</summary>
