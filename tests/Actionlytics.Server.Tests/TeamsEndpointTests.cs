@@ -450,4 +450,22 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         Assert.All(await AdaptiveCardValidator.ValidateAsync([card]), Assert.Empty);
         Assert.Single(_connector.Activities, a => a.Body.TryGetProperty("text", out var t) && t.GetString()!.Contains("has concluded", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Accepts_a_reaction_to_an_answer_and_sends_nothing_back()
+    {
+        var reaction = new
+        {
+            type = "messageReaction", id = "f:reaction-1", serviceUrl = ServiceUrl, channelId = "msteams", replyToId = "1700000000009",
+            from = new { id = "29:1Tz8aB36e0a", aadObjectId = ManagerObjectId },
+            conversation = new { conversationType = "personal", id = "a:1pErSoNaLcHaT6e0a" },
+            recipient = new { id = "28:" + AppId },
+            reactionsAdded = new[] { new { type = "like" } },
+        };
+
+        var response = await PostAsync(reaction, Token());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_connector.Activities);
+    }
 }

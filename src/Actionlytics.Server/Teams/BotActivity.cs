@@ -43,6 +43,9 @@ public sealed record BotActivity
 
     public IReadOnlyList<ChannelAccount>? MembersAdded { get; init; }
 
+    /// <summary>On a <c>messageReaction</c>: the reactions added to the message named by <see cref="ReplyToId"/> (<c>like</c>, <c>heart</c>...).</summary>
+    public IReadOnlyList<MessageReaction>? ReactionsAdded { get; init; }
+
     public IReadOnlyList<BotAttachment>? Attachments { get; init; }
 
     public IReadOnlyList<JsonElement>? Entities { get; init; }
@@ -85,4 +88,7 @@ public sealed record ConversationAccount(string Id)
 }
 
 /// <summary>An attachment: an Adaptive Card (<c>application/vnd.microsoft.card.adaptive</c>) or a file link.</summary>
+/// <summary>A reaction to a message, as Teams names it (<c>like</c>, <c>heart</c>, <c>laugh</c>, <c>surprised</c>, <c>sad</c>, <c>angry</c>).</summary>
+public sealed record MessageReaction(string Type);
+
 public sealed record BotAttachment(string ContentType, object? Content = null, string? ContentUrl = null, string? Name = null);

@@ -60,6 +60,11 @@ public sealed partial class TeamsBot(
             case "conversationUpdate" when activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true:
                 await connector.SendAsync(activity.Reply() with { Text = prompts.Answers(LanguageOf(activity)).Text("teams_welcome") }, cancellationToken);
                 break;
+            case "messageReaction" when activity.ReactionsAdded is { Count: > 0 } reactions:
+                // Reactions to answers are the managers' verdict on them: kept in the logs (and traces) for the team.
+                logger.LogInformation("{User} reacted {Reactions} to message {Message}", UserOf(activity),
+                    string.Join(", ", reactions.Select(r => r.Type)), activity.ReplyToId);
+                break;
             default:
                 logger.LogDebug("Ignored a {Type} activity", activity.Type);
                 break;
