@@ -239,7 +239,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var invoke = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(200, invoke.GetProperty("statusCode").GetInt32());
-        Assert.Contains($"Approved by aad:{ManagerObjectId} at", invoke.GetProperty("value").GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("Approved by Megan Bowen at", invoke.GetProperty("value").GetRawText(), StringComparison.Ordinal);
         Assert.False(invoke.GetProperty("value").TryGetProperty("actions", out _));
         Assert.Equal("approved", await StateAsync(id));
         var update = Assert.Single(_connector.Activities, a => a.Method == "PUT");
@@ -331,7 +331,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         Assert.Equal("approved", await StateAsync(data.GetProperty("campaignId").GetInt64()));
         var update = Assert.Single(_connector.Activities, a => a.Method == "PUT");
         Assert.Equal(cardMessage.Id, update.Id);
-        Assert.Contains("Approved by channel:directline:dl_manager", update.Body.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("Approved by Megan at", update.Body.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -373,7 +373,10 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
     {
         await PostAsync(Message("Who are the inactive members with the highest reactivation score?"), Token());
 
-        var table = AnswerCardOf(Assert.Single(Replies())).GetProperty("body").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "Table");
+        var card = AnswerCardOf(Assert.Single(Replies()));
+        var facts = card.GetProperty("body").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "FactSet").GetProperty("facts");
+        Assert.Equal("Inactive members", facts[0].GetProperty("title").GetString());
+        var table = card.GetProperty("body").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "Table");
         Assert.Equal(11, table.GetProperty("rows").GetArrayLength()); // the header, then the top ten
         var scores = await _client.GetFromJsonAsync<JsonElement>("/api/communities/demo/scores?limit=1");
         var first = table.GetProperty("rows")[1].GetProperty("cells");

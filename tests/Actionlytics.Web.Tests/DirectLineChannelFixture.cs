@@ -16,7 +16,6 @@ public sealed class DirectLineChannelFixture : IAsyncLifetime
 {
     public const string AppId = "5b1e4c1a-0000-4000-8000-00000000d1e1";
     public const string Manager = "megan";
-    public const string Viewer = "victor";
 
     private const string AppPassword = "round-trip-secret";
     private readonly int _channelPort = FreePort();
@@ -55,7 +54,6 @@ public sealed class DirectLineChannelFixture : IAsyncLifetime
         Local = await _server.CreateHealthyClientAsync();
         // The emulator channel names a Web Chat user by the id the page gives: channel:emulator:<id>.
         await _server.GrantAsync("demo", "channel:emulator:" + Manager, CommunityRole.Manager);
-        await _server.GrantAsync("demo", "channel:emulator:" + Viewer, CommunityRole.Viewer);
         await StartChannelAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await DebianChromium.LaunchAsync(_playwright);
@@ -104,11 +102,11 @@ public sealed class DirectLineChannelFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>The Web Chat page as <paramref name="user"/>, with its Direct Line conversation started.</summary>
-    public async Task<IPage> WebChatAsync(string user)
+    /// <summary>The Web Chat page as <paramref name="user"/> (shown as <paramref name="name"/>), with its Direct Line conversation started.</summary>
+    public async Task<IPage> WebChatAsync(string user, string name)
     {
         var page = await (await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 900, Height = 1000 } })).NewPageAsync();
-        await page.GotoAsync($"{ChannelUrl}/?user={user}&name={user}");
+        await page.GotoAsync($"{ChannelUrl}/?user={Uri.EscapeDataString(user)}&name={Uri.EscapeDataString(name)}");
         await Assertions.Expect(page.GetByText("Connectivity Status: Connected")).ToBeAttachedAsync(new() { Timeout = 30_000 });
         return page;
     }

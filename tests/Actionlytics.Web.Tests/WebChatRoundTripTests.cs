@@ -27,7 +27,7 @@ public sealed class WebChatRoundTripTests(DirectLineChannelFixture channel) : IC
     [Fact]
     public async Task A_manager_asks_in_Web_Chat_sees_the_answer_and_approves_the_campaign_card_which_updates_in_place()
     {
-        var page = await channel.WebChatAsync(DirectLineChannelFixture.Manager);
+        var page = await channel.WebChatAsync(DirectLineChannelFixture.Manager, "Megan Bowen");
         try
         {
             await SendAsync(page, "Who are the inactive members with the highest reactivation score?");
@@ -52,7 +52,7 @@ public sealed class WebChatRoundTripTests(DirectLineChannelFixture channel) : IC
 
             await approve.ClickAsync();
 
-            await Assertions.Expect(page.Locator(".ac-textBlock", new() { HasText = $"Approved by channel:emulator:{DirectLineChannelFixture.Manager} at" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator(".ac-textBlock", new() { HasText = "Approved by Megan Bowen at" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await Assertions.Expect(page.Locator("button.ac-pushButton")).ToHaveCountAsync(0);
             Assert.Equal("approved", await CampaignStateAsync(id));
             await DirectLineChannelFixture.ScreenshotAsync(page, "21-webchat-card-approved");

@@ -77,14 +77,21 @@ public static partial class AdaptiveCards
     public sealed record Link(string Title, string Url);
 
     /// <summary>
-    /// What an answer shows besides its text, labelled as AI-generated: the ranked members (their names are the
-    /// members' own text, escaped so that it stays text), the charts as images, and the exports as download buttons.
+    /// What an answer shows besides its text, labelled as AI-generated: its key figures, the ranked members (their
+    /// names are the members' own text, escaped so that it stays text), the charts as images, and the exports as
+    /// download buttons.
     /// </summary>
-    public static JsonObject Answer(IReadOnlyList<IReadOnlyList<string>>? rankedMembers, IReadOnlyList<Link> charts, IReadOnlyList<Link> downloads)
+    public static JsonObject Answer(
+        IReadOnlyList<(string Title, string Value)> figures, IReadOnlyList<IReadOnlyList<string>>? rankedMembers, IReadOnlyList<Link> charts, IReadOnlyList<Link> downloads)
     {
+        ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(charts);
         ArgumentNullException.ThrowIfNull(downloads);
         var body = new List<JsonNode?> { Text("AI-generated", weight: "Bolder", size: "Small", subtle: true) };
+        if (figures.Count > 0)
+        {
+            body.Add(Facts([.. figures]));
+        }
         if (rankedMembers is { Count: > 0 })
         {
             body.Add(Text("Highest reactivation scores", weight: "Bolder"));
@@ -158,7 +165,8 @@ public static partial class AdaptiveCards
     /// with a refresh where <paramref name="universalActions"/>, else <c>Action.Submit</c> with the same data).
     /// Decided: who decided and when, no buttons.
     /// </summary>
-    public static JsonObject Campaign(CampaignView campaign, bool universalActions, string? notice = null)
+    /// <param name="deciderName">The decider's display name where known (their Teams name), else their user id is shown.</param>
+    public static JsonObject Campaign(CampaignView campaign, bool universalActions, string? notice = null, string? deciderName = null)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         var body = new List<JsonNode?>
@@ -178,7 +186,7 @@ public static partial class AdaptiveCards
         if (campaign.DecidedBy is not null && campaign.DecidedAt is { } at)
         {
             var verb = campaign.State == "rejected" ? "Rejected" : "Approved";
-            body.Add(Text($"{verb} by {campaign.DecidedBy} at {at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC", weight: "Bolder"));
+            body.Add(Text($"{verb} by {Literal(deciderName ?? campaign.DecidedBy)} at {at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC", weight: "Bolder"));
         }
         if (notice is not null)
         {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Actionlytics.Campaigns;
 using Actionlytics.Data.Store;
 using Actionlytics.Data.Teams;
@@ -16,7 +18,7 @@ public sealed class CampaignCardDelivery(BotConnectorClient connector, Actionlyt
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(campaign);
-        var card = AdaptiveCards.Campaign(campaign, AdaptiveCards.RunsUniversalActions(reference.ChannelId));
+        var card = await CardAsync(campaign, AdaptiveCards.RunsUniversalActions(reference.ChannelId), null, cancellationToken);
         var activityId = await connector.SendAsync(reference with { Type = "message", Text = text, Attachments = [new BotAttachment(AdaptiveCards.ContentType, card)] }, cancellationToken);
         if (activityId is null)
         {
@@ -35,6 +37,20 @@ public sealed class CampaignCardDelivery(BotConnectorClient connector, Actionlyt
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>The campaign's card, naming who decided by the name Teams gave them when they have talked with the bot.</summary>
+    public async Task<JsonObject> CardAsync(CampaignView campaign, bool universalActions, string? notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        string? name = null;
+        if (campaign.DecidedBy is { } decider
+            && await db.TeamsConversations.AsNoTracking().Where(c => c.UserId == decider).OrderByDescending(c => c.UpdatedAt).Select(c => c.ReferenceJson).FirstOrDefaultAsync(cancellationToken) is { } reference)
+        {
+            // The stored reference is addressed to the person: its recipient is them.
+            name = JsonSerializer.Deserialize<BotActivity>(reference, BotActivity.Json)?.Recipient?.Name;
+        }
+        return AdaptiveCards.Campaign(campaign, universalActions, notice, name);
+    }
+
     /// <summary>Replaces every copy of the campaign's card; a copy that cannot be replaced is logged and skipped.</summary>
     public async Task UpdateAllAsync(CampaignView campaign, CancellationToken cancellationToken)
     {
@@ -42,7 +58,7 @@ public sealed class CampaignCardDelivery(BotConnectorClient connector, Actionlyt
         var copies = await db.TeamsCards.AsNoTracking().Where(c => c.CampaignId == campaign.Id).ToListAsync(cancellationToken);
         foreach (var copy in copies)
         {
-            var card = AdaptiveCards.Campaign(campaign, AdaptiveCards.RunsUniversalActions(copy.ChannelId));
+            var card = await CardAsync(campaign, AdaptiveCards.RunsUniversalActions(copy.ChannelId), null, cancellationToken);
             var activity = new BotActivity
             {
                 Type = "message",

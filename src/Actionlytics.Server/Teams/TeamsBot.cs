@@ -134,7 +134,16 @@ public sealed partial class TeamsBot(
             .ToList();
         var charts = linked.Where(l => l.Artifact.MediaType.StartsWith("image/", StringComparison.Ordinal)).Select(l => new AdaptiveCards.Link(l.Artifact.Title, l.Url)).ToList();
         var downloads = linked.Where(l => !l.Artifact.MediaType.StartsWith("image/", StringComparison.Ordinal)).Select(l => new AdaptiveCards.Link(l.Artifact.Title, l.Url)).ToList();
-        return ranked is { Count: > 0 } || charts.Count > 0 || downloads.Count > 0 ? AdaptiveCards.Answer(ranked, charts, downloads) : null;
+        var figures = scores is { } s
+            ? new List<(string, string)>
+            {
+                ("Inactive members", string.Create(CultureInfo.InvariantCulture, $"{s.GetProperty("inactive_members").GetInt32():N0} (no activity for {s.GetProperty("inactive_after_days").GetInt32()} days)")),
+                ("Active members", s.GetProperty("active_members").GetInt32().ToString("N0", CultureInfo.InvariantCulture)),
+                ("Matching the question", s.GetProperty("matching").GetInt32().ToString("N0", CultureInfo.InvariantCulture)),
+                ("As of", s.GetProperty("as_of").GetString()!),
+            }
+            : [];
+        return ranked is { Count: > 0 } || charts.Count > 0 || downloads.Count > 0 ? AdaptiveCards.Answer(figures, ranked, charts, downloads) : null;
     }
 
     /// <summary>
@@ -157,7 +166,7 @@ public sealed partial class TeamsBot(
         try
         {
             var (campaign, notice) = await DecideAsync(activity, click, cancellationToken);
-            return new { statusCode = 200, type = AdaptiveCards.ContentType, value = AdaptiveCards.Campaign(campaign, universalActions: true, notice) };
+            return new { statusCode = 200, type = AdaptiveCards.ContentType, value = await campaignCards.CardAsync(campaign, universalActions: true, notice, cancellationToken) };
         }
         catch (Exception e) when (e is CampaignNotFoundException or RoleRequiredException)
         {
