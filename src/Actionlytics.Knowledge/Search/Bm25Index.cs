@@ -31,6 +31,16 @@ public sealed class Bm25Index
 
     public int Count => _lengths.Length;
 
+    /// <summary>Documents holding <paramref name="term"/>.</summary>
+    public int DocumentFrequency(string term) => _postings.TryGetValue(term, out var postings) ? postings.Count : 0;
+
+    /// <summary>Inverse document frequency of <paramref name="term"/>, as the scores use it.</summary>
+    public double Idf(string term)
+    {
+        var frequency = DocumentFrequency(term);
+        return Math.Log(1 + ((_lengths.Length - frequency + 0.5) / (frequency + 0.5)));
+    }
+
     /// <summary>Scores of every document with at least one query term (others score 0).</summary>
     public double[] Score(IReadOnlyList<string> queryTerms)
     {
@@ -38,17 +48,24 @@ public sealed class Bm25Index
         var scores = new double[_lengths.Length];
         foreach (var term in queryTerms.Distinct(StringComparer.Ordinal))
         {
-            if (!_postings.TryGetValue(term, out var postings))
-            {
-                continue;
-            }
-            var idf = Math.Log(1 + ((_lengths.Length - postings.Count + 0.5) / (postings.Count + 0.5)));
-            foreach (var (document, frequency) in postings)
-            {
-                var norm = K1 * (1 - B + (B * _lengths[document] / _averageLength));
-                scores[document] += idf * frequency * (K1 + 1) / (frequency + norm);
-            }
+            Add(scores, term, 1);
         }
         return scores;
+    }
+
+    /// <summary>Adds <paramref name="term"/>'s BM25 contribution, times <paramref name="weight"/>, to every document's score.</summary>
+    public void Add(double[] scores, string term, double weight)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        if (!_postings.TryGetValue(term, out var postings))
+        {
+            return;
+        }
+        var idf = weight * Math.Log(1 + ((_lengths.Length - postings.Count + 0.5) / (postings.Count + 0.5)));
+        foreach (var (document, frequency) in postings)
+        {
+            var norm = K1 * (1 - B + (B * _lengths[document] / _averageLength));
+            scores[document] += idf * frequency * (K1 + 1) / (frequency + norm);
+        }
     }
 }

@@ -24,7 +24,19 @@ public sealed class PlaybookSearch
     private const double RelatedDecay = 0.9;
     private const int RelatedSources = 2;
 
+    // Pseudo-relevance feedback (RM3 after Lavrenko & Croft 2001, Abdul-Jaleel et al. 2004): the query is expanded with
+    // the terms that weigh most in its ten best keyword sections, at a fifth of an original term's weight. Managers
+    // describe a situation in their words, the playbooks in theirs; the sections that do match carry the playbook
+    // vocabulary that brings in the ones that share no word with the question. 10 sections and 10 terms are the usual
+    // RM3 defaults; chosen on the labelled set only, where 6-20 sections, 3-10 terms and weights 0.1-0.3 all scored
+    // within 0.01 of each other (recall@5 0.89-0.91), and then checked once on the held-out set.
+    private const int FeedbackSections = 10;
+    private const int FeedbackTerms = 10;
+    private const double FeedbackWeight = 0.2;
+
     private readonly IReadOnlyList<PlaybookChunk> _chunks;
+    private readonly Dictionary<string, int>[] _termCounts;
+    private readonly int[] _termTotals;
     private readonly Dictionary<string, int> _positions;
     private readonly Dictionary<string, int> _firstChunk;
     private readonly Bm25Index _keywords;
@@ -44,7 +56,10 @@ public sealed class PlaybookSearch
         {
             _firstChunk.TryAdd(chunks[i].PlaybookId, i);
         }
-        _keywords = new Bm25Index(chunks.Select(c => (IReadOnlyList<string>)analyzer.Terms(c.SearchText)).ToList());
+        var terms = chunks.Select(c => analyzer.Terms(c.SearchText)).ToList();
+        _keywords = new Bm25Index(terms.Select(t => (IReadOnlyList<string>)t).ToList());
+        _termCounts = terms.Select(t => t.CountBy(w => w, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal)).ToArray();
+        _termTotals = terms.Select(t => t.Count).ToArray();
     }
 
     public int ChunkCount => _chunks.Count;
@@ -79,13 +94,76 @@ public sealed class PlaybookSearch
         return ranked.Take(top).Select(r => Hit(_chunks[r.Chunk], r.Score)).ToList();
     }
 
-    /// <summary>Playbooks by their best section's BM25 score.</summary>
+    /// <summary>Playbooks by their best sections' BM25 scores, for the query expanded by feedback from its first results.</summary>
     private List<(string Playbook, int Chunk, double Score)> KeywordRanking(string query, SearchFilter filter)
     {
-        var scores = _keywords.Score(_analyzer.QueryTerms(query));
-        return BestPerPlaybook(Enumerable.Range(0, _chunks.Count)
-            .Where(i => scores[i] > 0 && filter.Matches(_chunks[i]))
-            .Select(i => (i, scores[i])));
+        var queryTerms = _analyzer.QueryTerms(query);
+        var scores = _keywords.Score(queryTerms);
+        foreach (var (term, weight) in Feedback(queryTerms, scores, filter))
+        {
+            _keywords.Add(scores, term, weight);
+        }
+        return BestPerPlaybook(Scored(scores, filter));
+    }
+
+    /// <summary>
+    /// The <see cref="FeedbackTerms"/> terms, not in the query, that weigh most in its first <see cref="FeedbackSections"/>
+    /// sections (relevance model: a term's share of each section's length, weighted by the section's score relative to the
+    /// best, times the term's IDF so words every section uses stay out), scaled to at most <see cref="FeedbackWeight"/>.
+    /// Only sections the filter lets through give feedback.
+    /// </summary>
+    private List<(string Term, double Weight)> Feedback(List<string> queryTerms, double[] scores, SearchFilter filter)
+    {
+        // The first sections by a bounded heap: a full sort of 10,000 scores would cost more than the feedback itself.
+        var first = new PriorityQueue<int, (double Score, int Chunk)>(FeedbackSections + 1, FeedbackOrder);
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (scores[i] > 0 && filter.Matches(_chunks[i]))
+            {
+                first.Enqueue(i, (scores[i], i));
+                if (first.Count > FeedbackSections)
+                {
+                    first.Dequeue();
+                }
+            }
+        }
+        if (first.Count == 0)
+        {
+            return [];
+        }
+        var sections = first.UnorderedItems.Select(s => s.Element).ToList();
+        var best = sections.Max(i => scores[i]);
+        var model = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var chunk in sections)
+        {
+            foreach (var (term, count) in _termCounts[chunk])
+            {
+                model[term] = model.GetValueOrDefault(term) + (scores[chunk] / best * count / _termTotals[chunk]);
+            }
+        }
+        var expansion = model
+            .Where(m => !queryTerms.Contains(m.Key))
+            .Select(m => (Term: m.Key, Weight: m.Value * _keywords.Idf(m.Key)))
+            .OrderByDescending(e => e.Weight).ThenBy(e => e.Term, StringComparer.Ordinal)
+            .Take(FeedbackTerms)
+            .ToList();
+        var top = expansion.Count == 0 ? 1 : expansion[0].Weight;
+        return expansion.Select(e => (e.Term, FeedbackWeight * e.Weight / top)).ToList();
+    }
+
+    // Lowest score first (the heap drops it), and among equal scores the later section, so ties keep corpus order.
+    private static readonly Comparer<(double Score, int Chunk)> FeedbackOrder =
+        Comparer<(double Score, int Chunk)>.Create((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Chunk.CompareTo(a.Chunk));
+
+    private IEnumerable<(int Chunk, double Score)> Scored(double[] scores, SearchFilter filter)
+    {
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (scores[i] > 0 && filter.Matches(_chunks[i]))
+            {
+                yield return (i, scores[i]);
+            }
+        }
     }
 
     private async Task<List<(string Playbook, int Chunk, double Score)>> VectorRankingAsync(string query, SearchFilter filter, CancellationToken cancellationToken)
@@ -100,17 +178,32 @@ public sealed class PlaybookSearch
     /// Playbooks ranked by their best section plus a share of their second best: a playbook whose several sections
     /// speak to the question outranks one that mentions it once. The best section is the citation.
     /// </summary>
-    private List<(string Playbook, int Chunk, double Score)> BestPerPlaybook(IEnumerable<(int Chunk, double Score)> scored) =>
-        scored
-            .GroupBy(s => _chunks[s.Chunk].PlaybookId)
-            .Select(g =>
+    private List<(string Playbook, int Chunk, double Score)> BestPerPlaybook(IEnumerable<(int Chunk, double Score)> scored)
+    {
+        // One pass keeping each playbook's two best sections (the first seen wins a tie): with query expansion most of
+        // 10,000 sections score, and grouping and sorting them all would cost more than the scoring.
+        var best = new Dictionary<string, (int Chunk, double First, double Second)>(StringComparer.Ordinal);
+        foreach (var (chunk, score) in scored)
+        {
+            var playbook = _chunks[chunk].PlaybookId;
+            if (!best.TryGetValue(playbook, out var top))
             {
-                var ordered = g.OrderByDescending(s => s.Score).ToList();
-                return (Chunk: ordered[0].Chunk, Score: ordered[0].Score + (SecondSectionWeight * (ordered.Count > 1 ? ordered[1].Score : 0)));
-            })
-            .OrderByDescending(s => s.Score).ThenBy(s => _chunks[s.Chunk].PlaybookId, StringComparer.Ordinal)
-            .Select(s => (_chunks[s.Chunk].PlaybookId, s.Chunk, s.Score))
+                best[playbook] = (chunk, score, 0);
+            }
+            else if (score > top.First)
+            {
+                best[playbook] = (chunk, score, top.First);
+            }
+            else if (score > top.Second)
+            {
+                best[playbook] = (top.Chunk, top.First, score);
+            }
+        }
+        return best
+            .Select(b => (Playbook: b.Key, b.Value.Chunk, Score: b.Value.First + (SecondSectionWeight * b.Value.Second)))
+            .OrderByDescending(b => b.Score).ThenBy(b => b.Playbook, StringComparer.Ordinal)
             .ToList();
+    }
 
     /// <summary>
     /// Fuses the two rankings by their scores, each divided by its best (so both lie in 0..1), the vector's at half weight.
