@@ -21,12 +21,9 @@ public sealed class RetrievalQualityTests : IClassFixture<ShippedKnowledge>
         Assert.All(Queries, q => Assert.All(q.Relevant, id => Assert.Contains(id, ids)));
     }
 
-    /// <summary>
-    /// Hybrid at least as good as keywords alone on every metric, and no worse than today's recall@5 (0.86 with the
-    /// default lexical model); the product's target is 0.9, met on the held-out set, not on this one (see the benchmark).
-    /// </summary>
+    /// <summary>The product's targets with the default lexical model: hybrid recall@5 of 0.9, and no metric below keywords alone.</summary>
     [Fact]
-    public async Task Hybrid_ranking_is_at_least_as_good_as_keywords_alone_on_every_metric()
+    public async Task Hybrid_ranking_finds_nine_in_ten_relevant_playbooks_and_is_at_least_as_good_as_keywords_alone()
     {
         var quality = (await RetrievalEvaluation.MeasureAsync(_knowledge.Knowledge, Queries)).ToDictionary(q => q.Mode);
         var hybrid = quality[RankingMode.Hybrid];
@@ -35,7 +32,7 @@ public sealed class RetrievalQualityTests : IClassFixture<ShippedKnowledge>
         Assert.True(hybrid.RecallAt5 >= keyword.RecallAt5, $"recall@5: hybrid {hybrid.RecallAt5:F3} < keyword {keyword.RecallAt5:F3}");
         Assert.True(hybrid.Mrr >= keyword.Mrr, $"MRR: hybrid {hybrid.Mrr:F3} < keyword {keyword.Mrr:F3}");
         Assert.True(hybrid.NdcgAt10 >= keyword.NdcgAt10, $"nDCG@10: hybrid {hybrid.NdcgAt10:F3} < keyword {keyword.NdcgAt10:F3}");
-        Assert.True(hybrid.RecallAt5 >= 0.85, $"hybrid recall@5 fell to {hybrid.RecallAt5:F3}");
+        Assert.True(hybrid.RecallAt5 >= 0.9, $"hybrid recall@5 {hybrid.RecallAt5:F3}");
     }
 
     /// <summary>Questions written apart from the search code and never tuned on: the choices made on the labelled set must carry over.</summary>
