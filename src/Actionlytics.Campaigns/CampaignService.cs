@@ -8,6 +8,7 @@ using Actionlytics.Data.Campaigns;
 using Actionlytics.Data.Communities;
 using Actionlytics.Data.Store;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,7 @@ public sealed class CampaignService(
     MessagePersonalizer personalizer,
     IOptions<CampaignOptions> options,
     TimeProvider time,
-    IEnumerable<ICampaignNotifier> notifiers,
+    IServiceScopeFactory scopes,
     ILogger<CampaignService> logger)
 {
     /// <summary>Drafts a campaign and saves it awaiting approval; members are snapshotted now. Needs the manager role.</summary>
@@ -88,7 +89,7 @@ public sealed class CampaignService(
     }
 
     /// <summary>The campaign as it is now, after every copy of its card was told about the change.</summary>
-    private async Task<CampaignView> ChangedAsync(Campaign campaign, Community community, CancellationToken ct)
+    private async Task<CampaignView> ViewAfterChangeAsync(Campaign campaign, Community community, CancellationToken ct)
     {
         var view = await ViewAsync(campaign, community, ct);
         await NotifyAsync(view, notifier => notifier.CampaignChangedAsync(view, ct), ct);
@@ -96,7 +97,7 @@ public sealed class CampaignService(
     }
 
     /// <summary>The dispatcher concluded the campaign (saved): its managers hear about the final results.</summary>
-    internal async Task ConcludedAsync(Campaign campaign, CancellationToken ct)
+    internal async Task NotifyConcludedAsync(Campaign campaign, CancellationToken ct)
     {
         var community = await db.Communities.AsNoTracking().FirstAsync(c => c.Id == campaign.CommunityId, ct);
         var view = await ViewAsync(campaign, community, ct);
@@ -105,15 +106,17 @@ public sealed class CampaignService(
 
     private async Task NotifyAsync(CampaignView campaign, Func<ICampaignNotifier, Task> notify, CancellationToken ct)
     {
-        foreach (var notifier in notifiers)
+        // Notifiers work in a scope of their own: what they save, and any failure of it, stays out of the caller's.
+        await using var scope = scopes.CreateAsyncScope();
+        foreach (var notifier in scope.ServiceProvider.GetServices<ICampaignNotifier>())
         {
             try
             {
                 await notify(notifier);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                // The change stands; only the news of it was lost.
+                // The change stands; only the news of it was lost (a timeout included).
                 logger.LogWarning(e, "Could not tell people about campaign {Id} ({State})", campaign.Id, campaign.State);
             }
         }
@@ -195,7 +198,7 @@ public sealed class CampaignService(
         var variants = campaign.Variants.Select(v => v.Name == variant ? v with { Messages = messages } : v).ToList();
         Transition(campaign, actor, "edited", () => campaign.Edit(variants, time.GetUtcNow()), $"variant {variant} ({language})");
         await SaveAsync(campaign, ct);
-        return await ChangedAsync(campaign, community, ct);
+        return await ViewAfterChangeAsync(campaign, community, ct);
     }
 
     /// <summary>A manager approves exactly <paramref name="version"/>; a campaign that changed since is refused.</summary>
@@ -204,7 +207,7 @@ public sealed class CampaignService(
         var (campaign, community) = await LoadAsync(id, actor, CommunityRole.Manager, "approve campaigns", ct);
         Transition(campaign, actor, "approved", () => campaign.Approve(actor, version, time.GetUtcNow()));
         await SaveAsync(campaign, ct);
-        return await ChangedAsync(campaign, community, ct);
+        return await ViewAfterChangeAsync(campaign, community, ct);
     }
 
     public async Task<CampaignView> RejectAsync(long id, int version, string? reason, string actor, CancellationToken ct)
@@ -213,7 +216,7 @@ public sealed class CampaignService(
         var why = reason is null ? null : Shorten(reason, 1000);
         Transition(campaign, actor, "rejected", () => campaign.Reject(actor, version, why, time.GetUtcNow()), why);
         await SaveAsync(campaign, ct);
-        return await ChangedAsync(campaign, community, ct);
+        return await ViewAfterChangeAsync(campaign, community, ct);
     }
 
     /// <summary>

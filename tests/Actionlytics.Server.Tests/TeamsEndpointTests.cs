@@ -43,6 +43,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
             ["Teams:TokenEndpoint"] = _connector.Url + "/{tenant}/oauth2/v2.0/token",
             ["Teams:DefaultCommunity"] = "demo",
             ["Teams:PublicUrl"] = PublicUrl,
+            ["Teams:TrustedChannels:0"] = "directline", // as if Direct Line's enhanced authentication were on
         });
         _client = await _server.CreateHealthyClientAsync();
         await _server.GrantAsync("demo", "aad:" + ManagerObjectId, CommunityRole.Manager);
@@ -329,9 +330,31 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("approved", await StateAsync(data.GetProperty("campaignId").GetInt64()));
-        var update = Assert.Single(_connector.Activities, a => a.Method == "PUT");
-        Assert.Equal(cardMessage.Id, update.Id);
-        Assert.Contains("Approved by Megan at", update.Body.GetRawText(), StringComparison.Ordinal);
+        // Direct Line cannot replace a message: the decided card comes as a reply.
+        Assert.DoesNotContain(_connector.Activities, a => a.Method == "PUT");
+        var decided = _connector.Activities.Last();
+        Assert.EndsWith("/activities/dl-2", Uri.UnescapeDataString(decided.Path), StringComparison.Ordinal);
+        Assert.Contains("Approved by Megan at", decided.Body.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_channel_that_lets_clients_pick_their_user_id_names_nobody()
+    {
+        // Not Teams and not trusted: the from field is the client's word, whatever Entra ID object id it claims.
+        object Untrusted(string? text, object? value, string id) => new
+        {
+            type = "message", id, serviceUrl = ServiceUrl, channelId = "webchat", text, value, locale = "en-US",
+            from = new { id = "anyone", name = "Megan", aadObjectId = ManagerObjectId }, conversation = new { id = "wc-1" }, recipient = new { id = AppId },
+        };
+        var (approve, id, _) = await DraftOnTeamsAsync();
+
+        await PostAsync(Untrusted("Who are the inactive members with the highest reactivation score?", null, "wc-q"), Token());
+        await PostAsync(Untrusted(null, approve, "wc-click"), Token());
+
+        Assert.Equal("pending_approval", await StateAsync(id));
+        var replies = _connector.Activities.Where(a => a.Path.Contains("wc-1", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, replies.Count);
+        Assert.All(replies, r => Assert.Contains("does not tell me who you are", r.Body.GetProperty("text").GetString(), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -386,7 +409,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Charts_and_exports_are_links_that_work_without_sign_in_and_cannot_be_forged()
+    public async Task Chart_images_are_links_that_work_without_sign_in_and_cannot_be_forged_and_exports_need_sign_in()
     {
         await PostAsync(Message("Chart the score distribution", id: "m-chart"), Token());
         await PostAsync(Message("Export the inactive members' scores as CSV", id: "m-export"), Token());
@@ -397,7 +420,8 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         Assert.Equal("Action.OpenUrl", download.GetProperty("type").GetString());
         var file = download.GetProperty("url").GetString()!;
         Assert.StartsWith(PublicUrl + "/api/teams/media/", image, StringComparison.Ordinal);
-        Assert.StartsWith(PublicUrl + "/api/teams/media/", file, StringComparison.Ordinal);
+        // An export holds members' data: its link opens the signed-in API, never a link that is its own proof.
+        Assert.StartsWith(PublicUrl + "/api/artifacts/", file, StringComparison.Ordinal);
         image = Local(image);
         file = Local(file);
 
@@ -408,8 +432,8 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, png.StatusCode);
         Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await png.Content.ReadAsByteArrayAsync())[..4]);
-        var csv = await anonymous.GetStringAsync(file);
-        Assert.StartsWith("member_id", csv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(file)).StatusCode);
+        Assert.StartsWith("member_id", await _client.GetStringAsync(file), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(_client.BaseAddress + "api/communities/demo/scores")).StatusCode);
 
         var token = image.Split('/')[^2];

@@ -35,6 +35,8 @@ public sealed class DirectLineChannelFixture : IAsyncLifetime
             ["Teams:ValidIssuers:0"] = ChannelUrl + "/issuer",
             ["Teams:TokenEndpoint"] = ChannelUrl + "/issuer/token",
             ["Teams:DefaultCommunity"] = "demo",
+            // The channel here names its users itself, as a Direct Line with enhanced authentication would.
+            ["Teams:TrustedChannels:0"] = "emulator",
         });
     }
 

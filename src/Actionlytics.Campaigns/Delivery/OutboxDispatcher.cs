@@ -242,7 +242,7 @@ public sealed class OutboxDispatcher(
         }
         foreach (var campaign in concluded)
         {
-            await campaigns.ConcludedAsync(campaign, ct);
+            await campaigns.NotifyConcludedAsync(campaign, ct);
         }
     }
 

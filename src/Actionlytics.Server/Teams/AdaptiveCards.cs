@@ -8,7 +8,7 @@ namespace Actionlytics.Server.Teams;
 /// <summary>
 /// The Adaptive Cards (schema 1.5) the bot sends: an answer with its figures, the playbooks it cites, and a
 /// campaign's approval card with Approve / Reject as <c>Action.Execute</c> carrying the campaign id and the exact
-/// version. Text from members or the model goes into TextBlocks as plain text (Teams renders no HTML in them).
+/// version. TextBlocks render a subset of Markdown (links, emphasis): text members wrote goes through <see cref="Literal"/>.
 /// </summary>
 public static partial class AdaptiveCards
 {
@@ -22,6 +22,9 @@ public static partial class AdaptiveCards
     /// other Bot Framework channels, Web Chat over Direct Line among them, only post back <c>Action.Submit</c> data.
     /// </summary>
     public static bool RunsUniversalActions(string? channelId) => string.Equals(channelId, "msteams", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Channels that let a bot replace a message it sent (Direct Line answers 405 to an update).</summary>
+    public static bool UpdatesMessages(string? channelId) => channelId is "msteams" or "emulator";
 
     private static JsonObject Card(params JsonNode?[] body) => new()
     {

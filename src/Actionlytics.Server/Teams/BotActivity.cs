@@ -87,8 +87,8 @@ public sealed record ConversationAccount(string Id)
     public string? Name { get; init; }
 }
 
-/// <summary>An attachment: an Adaptive Card (<c>application/vnd.microsoft.card.adaptive</c>) or a file link.</summary>
 /// <summary>A reaction to a message, as Teams names it (<c>like</c>, <c>heart</c>, <c>laugh</c>, <c>surprised</c>, <c>sad</c>, <c>angry</c>).</summary>
 public sealed record MessageReaction(string Type);
 
+/// <summary>An attachment: an Adaptive Card (<c>application/vnd.microsoft.card.adaptive</c>) or a file link.</summary>
 public sealed record BotAttachment(string ContentType, object? Content = null, string? ContentUrl = null, string? Name = null);

@@ -20,6 +20,10 @@ public sealed class CampaignCardDelivery(BotConnectorClient connector, Actionlyt
         ArgumentNullException.ThrowIfNull(campaign);
         var card = await CardAsync(campaign, AdaptiveCards.RunsUniversalActions(reference.ChannelId), null, cancellationToken);
         var activityId = await connector.SendAsync(reference with { Type = "message", Text = text, Attachments = [new BotAttachment(AdaptiveCards.ContentType, card)] }, cancellationToken);
+        if (!AdaptiveCards.UpdatesMessages(reference.ChannelId))
+        {
+            return; // the decision will come as a reply there
+        }
         if (activityId is null)
         {
             logger.LogWarning("The channel gave no id for campaign {Id}'s card: that copy will not be updated", campaign.Id);

@@ -37,32 +37,50 @@ public sealed partial class TeamsBot(
     TimeProvider time,
     ILogger<TeamsBot> logger)
 {
-    /// <summary>The person behind an activity, as community roles name them.</summary>
-    public static string UserOf(BotActivity activity)
+    /// <summary>
+    /// The person behind an activity, as community roles name them, or null when the channel cannot be trusted to say:
+    /// Teams names them by their Entra ID object id (<c>aad:ID</c>); a channel in <see cref="TeamsOptions.TrustedChannels"/>
+    /// by its user id (<c>channel:CHANNEL:ID</c>). Elsewhere the client chooses its ids, so they name nobody.
+    /// </summary>
+    public string? UserOf(BotActivity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return activity.From?.AadObjectId is { Length: > 0 } aad
-            ? "aad:" + aad.ToLowerInvariant()
-            : $"channel:{activity.ChannelId}:{activity.From?.Id}".ToLowerInvariant();
+        if (AdaptiveCards.RunsUniversalActions(activity.ChannelId))
+        {
+            return activity.From?.AadObjectId is { Length: > 0 } aad ? "aad:" + aad.ToLowerInvariant() : null;
+        }
+        return activity.ChannelId is { Length: > 0 } channel && activity.From?.Id is { Length: > 0 } id
+            && options.CurrentValue.TrustedChannels.Contains(channel, StringComparer.OrdinalIgnoreCase)
+                ? $"channel:{channel}:{id}".ToLowerInvariant()
+                : null;
     }
 
     public async Task HandleAsync(BotActivity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        var user = UserOf(activity);
+        if (user is null && activity.Type == "message")
+        {
+            await connector.SendAsync(activity.Reply() with
+            {
+                Text = prompts.Answers(LanguageOf(activity)).Text("teams_untrusted_channel").Replace("{channel}", activity.ChannelId, StringComparison.Ordinal),
+            }, cancellationToken);
+            return;
+        }
         switch (activity.Type)
         {
             case "message" when CardClick.Of(activity.Value) is { } click:
-                await DecideOnCardAsync(activity, click, cancellationToken);
+                await DecideOnCardAsync(activity, user!, click, cancellationToken);
                 break;
             case "message" when !string.IsNullOrWhiteSpace(activity.Text):
-                await AnswerAsync(activity, cancellationToken);
+                await AnswerAsync(activity, user!, cancellationToken);
                 break;
             case "conversationUpdate" when activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true:
                 await connector.SendAsync(activity.Reply() with { Text = prompts.Answers(LanguageOf(activity)).Text("teams_welcome") }, cancellationToken);
                 break;
             case "messageReaction" when activity.ReactionsAdded is { Count: > 0 } reactions:
                 // Reactions to answers are the managers' verdict on them: kept in the logs (and traces) for the team.
-                logger.LogInformation("{User} reacted {Reactions} to message {Message}", UserOf(activity),
+                logger.LogInformation("{User} reacted {Reactions} to message {Message}", user ?? "someone unknown",
                     string.Join(", ", reactions.Select(r => r.Type)), activity.ReplyToId);
                 break;
             default:
@@ -71,9 +89,8 @@ public sealed partial class TeamsBot(
         }
     }
 
-    private async Task AnswerAsync(BotActivity activity, CancellationToken cancellationToken)
+    private async Task AnswerAsync(BotActivity activity, string user, CancellationToken cancellationToken)
     {
-        var user = UserOf(activity);
         var question = Mention().Replace(activity.Text!, "").Trim();
         var language = RequestReader.LanguageOf(question);
         await connector.SendAsync(activity.Reply("typing"), cancellationToken);
@@ -96,13 +113,21 @@ public sealed partial class TeamsBot(
             await connector.SendAsync(activity.Reply() with { Text = e.Message }, cancellationToken);
             return;
         }
-        // The artifacts' links in the answer point at the signed-in API: Teams gets links that carry their own proof.
-        var links = turn.Artifacts.Select(a => (Artifact: a, Url: mediaLinks.LinkTo(a.Id, a.FileName))).Where(l => l.Url is not null).Select(l => (l.Artifact, Url: l.Url!)).ToList();
-        var text = links.Aggregate(turn.Answer, (answerText, l) => answerText.Replace(l.Artifact.Url, l.Url, StringComparison.Ordinal));
+        // The answer's artifact links are relative to the web chat: Teams gets absolute ones (images signed).
+        var links = turn.Artifacts.Select(a => (Artifact: a, Url: mediaLinks.LinkTo(a.Id, a.FileName, a.MediaType))).Where(l => l.Url is not null).Select(l => (l.Artifact, Url: l.Url!)).ToList();
+        var text = OwnLinksOnly(links.Aggregate(turn.Answer, (answerText, l) => answerText.Replace(l.Artifact.Url, l.Url, StringComparison.Ordinal)));
         var cards = new List<BotAttachment>();
-        if (AnswerCard(turn, links) is { } answer)
+        try
         {
-            cards.Add(new BotAttachment(AdaptiveCards.ContentType, answer));
+            if (AnswerCard(turn, links) is { } answer)
+            {
+                cards.Add(new BotAttachment(AdaptiveCards.ContentType, answer));
+            }
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
+        {
+            // A tool result of another shape: the answer still goes out, as text.
+            logger.LogWarning(e, "Could not build the answer card");
         }
         var citations = turn.ToolCalls.Where(c => c.Name == "search_playbooks" && c.Result is { } r && r.TryGetProperty("playbooks", out _))
             .SelectMany(c => c.Result!.Value.GetProperty("playbooks").EnumerateArray())
@@ -120,6 +145,20 @@ public sealed partial class TeamsBot(
             await campaignCards.SendAsync(activity.Reply(), campaign, null, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Markdown links of the answer that lead elsewhere than this server become their text: answers repeat members'
+    /// own words (display names), which must not turn into links in the bot's voice.
+    /// </summary>
+    private string OwnLinksOnly(string markdown)
+    {
+        var origin = mediaLinks.Origin;
+        return MarkdownLink().Replace(markdown, m =>
+            origin is not null && m.Groups["url"].Value.StartsWith(origin + "/", StringComparison.OrdinalIgnoreCase) ? m.Value : m.Groups["text"].Value);
+    }
+
+    [GeneratedRegex(@"\[(?<text>[^\]]*)\]\((?<url>[^)\s]*)\)")]
+    private static partial Regex MarkdownLink();
 
     /// <summary>The ranked members of the last scoring, the charts and the exports of a turn, when it has any.</summary>
     private static JsonObject? AnswerCard(TurnResult turn, IReadOnlyList<(ArtifactInfo Artifact, string Url)> linked)
@@ -163,9 +202,13 @@ public sealed partial class TeamsBot(
         {
             return InvokeError(400, "This bot only handles Action.Execute on its campaign cards.");
         }
+        if (UserOf(activity) is not { } user)
+        {
+            return InvokeError(404, $"There is no campaign {click.CampaignId} for you.");
+        }
         try
         {
-            var (campaign, notice) = await DecideAsync(activity, click, cancellationToken);
+            var (campaign, notice) = await DecideAsync(activity, user, click, cancellationToken);
             return new { statusCode = 200, type = AdaptiveCards.ContentType, value = await campaignCards.CardAsync(campaign, universalActions: true, notice, cancellationToken) };
         }
         catch (Exception e) when (e is CampaignNotFoundException or RoleRequiredException)
@@ -177,29 +220,33 @@ public sealed partial class TeamsBot(
 
     /// <summary>
     /// A click on a card's <c>Action.Submit</c> (channels without Universal Actions, such as Web Chat): the same
-    /// decision; the cards are replaced by the campaign's notifier, and a refusal is told in a reply.
+    /// decision. The campaign's notifier replaces the cards where the channel allows it; elsewhere the decided card
+    /// comes as a reply. A refusal is told in a reply.
     /// </summary>
-    private async Task DecideOnCardAsync(BotActivity activity, CardClick click, CancellationToken cancellationToken)
+    private async Task DecideOnCardAsync(BotActivity activity, string user, CardClick click, CancellationToken cancellationToken)
     {
-        string? notice;
         try
         {
-            (_, notice) = await DecideAsync(activity, click, cancellationToken);
+            var (campaign, notice) = await DecideAsync(activity, user, click, cancellationToken);
+            if (notice is not null)
+            {
+                await connector.SendAsync(activity.Reply() with { Text = notice }, cancellationToken);
+            }
+            else if (!AdaptiveCards.UpdatesMessages(activity.ChannelId))
+            {
+                var card = await campaignCards.CardAsync(campaign, universalActions: false, null, cancellationToken);
+                await connector.SendAsync(activity.Reply() with { Attachments = [new BotAttachment(AdaptiveCards.ContentType, card)] }, cancellationToken);
+            }
         }
         catch (Exception e) when (e is CampaignNotFoundException or RoleRequiredException)
         {
-            notice = $"There is no campaign {click.CampaignId} for you.";
-        }
-        if (notice is not null)
-        {
-            await connector.SendAsync(activity.Reply() with { Text = notice }, cancellationToken);
+            await connector.SendAsync(activity.Reply() with { Text = $"There is no campaign {click.CampaignId} for you." }, cancellationToken);
         }
     }
 
     /// <summary>Approves or rejects as the clicker; a refusal (not a manager, the campaign changed since) becomes a notice.</summary>
-    private async Task<(CampaignView Campaign, string? Notice)> DecideAsync(BotActivity activity, CardClick click, CancellationToken cancellationToken)
+    private async Task<(CampaignView Campaign, string? Notice)> DecideAsync(BotActivity activity, string user, CardClick click, CancellationToken cancellationToken)
     {
-        var user = UserOf(activity);
         string? notice = null;
         try
         {

@@ -21,7 +21,7 @@ public sealed class TeamsCampaignNotifier(
     ActionlyticsDbContext db,
     CommunityRoles roles,
     CampaignCardDelivery cards,
-    IServiceProvider services,
+    CampaignResults results,
     ArtifactStore artifacts,
     TeamsMediaLinks mediaLinks,
     BotConnectorClient connector,
@@ -32,12 +32,8 @@ public sealed class TeamsCampaignNotifier(
     public async Task ApprovalRequestedAsync(CampaignView campaign, string requestedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        foreach (var (manager, reference) in await ManagerChatsAsync(campaign.Community, except: requestedBy, cancellationToken))
-        {
-            await cards.SendAsync(reference, campaign,
-                $"Campaign {campaign.Id} ({campaign.Name}) waits for a manager's approval; {requestedBy} drafted it.", cancellationToken);
-            logger.LogInformation("Asked {User} on Teams to review campaign {Id}", manager, campaign.Id);
-        }
+        await ToEachAsync(await ManagerChatsAsync(campaign.Community, except: requestedBy, cancellationToken), campaign, "approval request", reference =>
+            cards.SendAsync(reference, campaign, $"Campaign {campaign.Id} ({campaign.Name}) waits for a manager's approval; {requestedBy} drafted it.", cancellationToken));
     }
 
     public Task CampaignChangedAsync(CampaignView campaign, CancellationToken cancellationToken) =>
@@ -46,31 +42,48 @@ public sealed class TeamsCampaignNotifier(
     public async Task CampaignConcludedAsync(CampaignView campaign, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        // Resolved here: CampaignResults needs CampaignService, which needs its notifiers.
-        var results = services.GetRequiredService<CampaignResults>();
-        string? chartUrl = null;
-        foreach (var (manager, reference) in await ManagerChatsAsync(campaign.Community, except: null, cancellationToken))
+        var chats = await ManagerChatsAsync(campaign.Community, except: null, cancellationToken);
+        if (chats.Count == 0)
         {
-            var measured = await results.ResultsAsync(campaign.Id, manager, cancellationToken);
-            chartUrl ??= await ChartLinkAsync(measured, cancellationToken);
-            await connector.SendAsync(reference with
+            return;
+        }
+        // The same figures for every manager: measured once, as the first of them (each can read them).
+        var measured = await results.ResultsAsync(campaign.Id, chats[0].Manager, cancellationToken);
+        var card = AdaptiveCards.Results(measured, mediaLinks.Origin is null ? null : await ChartLinkAsync(measured, cancellationToken));
+        await ToEachAsync(chats, campaign, "results", reference => connector.SendAsync(reference with
+        {
+            Type = "message",
+            Text = $"Campaign {campaign.Id} ({campaign.Name}) has concluded: here are its final results.",
+            Attachments = [new BotAttachment(AdaptiveCards.ContentType, card)],
+        }, cancellationToken));
+    }
+
+    /// <summary>Sends to each chat; one that fails (the bot removed, the conversation gone) is logged and the others still get theirs.</summary>
+    private async Task ToEachAsync(IReadOnlyList<(string Manager, BotActivity Reference)> chats, CampaignView campaign, string what, Func<BotActivity, Task> send)
+    {
+        foreach (var (manager, reference) in chats)
+        {
+            try
             {
-                Type = "message",
-                Text = $"Campaign {campaign.Id} ({campaign.Name}) has concluded: here are its final results.",
-                Attachments = [new BotAttachment(AdaptiveCards.ContentType, AdaptiveCards.Results(measured, chartUrl))],
-            }, cancellationToken);
-            logger.LogInformation("Sent campaign {Id}'s results to {User} on Teams", campaign.Id, manager);
+                await send(reference);
+                logger.LogInformation("Sent campaign {Id}'s {What} to {User} on Teams", campaign.Id, what, manager);
+            }
+            catch (HttpRequestException e)
+            {
+                logger.LogWarning(e, "Could not send campaign {Id}'s {What} to {User} on Teams", campaign.Id, what, manager);
+            }
         }
     }
 
-    /// <summary>The results chart as a stored PNG behind a signed link (null when the server's public address is unknown).</summary>
+    /// <summary>The results chart as a stored PNG behind a signed link.</summary>
     private async Task<string?> ChartLinkAsync(CampaignResultsView measured, CancellationToken cancellationToken)
     {
         var communityId = await db.Communities.Where(c => c.Slug == measured.Campaign.Community).Select(c => c.Id).FirstAsync(cancellationToken);
         var fileName = $"campaign-{measured.Campaign.Id}-results.png";
-        var stored = await artifacts.SaveAsync(communityId, $"Results of campaign {measured.Campaign.Id}", fileName, ExportFormat.Png.MediaType(),
+        var mediaType = ExportFormat.Png.MediaType();
+        var stored = await artifacts.SaveAsync(communityId, $"Results of campaign {measured.Campaign.Id}", fileName, mediaType,
             ChartRenderer.Render(measured.Chart, ExportFormat.Png), cancellationToken);
-        return mediaLinks.LinkTo(stored.Id, fileName);
+        return mediaLinks.LinkTo(stored.Id, fileName, mediaType);
     }
 
     /// <summary>The personal chats with the bot of the community's managers (other than <paramref name="except"/>), as references to write to.</summary>
@@ -88,8 +101,9 @@ public sealed class TeamsCampaignNotifier(
         {
             var reference = JsonSerializer.Deserialize<BotActivity>(conversation.ReferenceJson, BotActivity.Json)!;
             var role = await roles.RoleAsync(communityId, conversation.UserId, cancellationToken);
-            // Personal chats only: a group chat would show one manager's campaign business to everyone in it.
-            if (role is >= CommunityRole.Manager && reference.Conversation?.ConversationType is null or "personal")
+            // Teams personal chats only: a group chat would show one manager's campaign business to everyone in it, and
+            // other channels' conversations (a Web Chat session) do not last.
+            if (role is >= CommunityRole.Manager && AdaptiveCards.RunsUniversalActions(reference.ChannelId) && reference.Conversation?.ConversationType == "personal")
             {
                 chats.Add((conversation.UserId, reference with { ReplyToId = null }));
             }

@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace Actionlytics.Server.Teams;
 
 /// <summary>
-/// Links to the charts and exports a tool made, for cards: the Teams client fetches images itself, without our
-/// sign-in, so each link carries its own proof. The artifact id is sealed with ASP.NET Core data protection and an
-/// expiry (<see cref="TeamsOptions.MediaLinkDays"/>); a forged, altered or expired link is a 404.
+/// Links to the charts and exports a tool made, for cards. The Teams client fetches a card's images itself, without our
+/// sign-in, so an image link carries its own proof: the artifact id sealed with ASP.NET Core data protection and an
+/// expiry (<see cref="TeamsOptions.MediaLinkDays"/>); a forged, altered or expired link is a 404, and only images are
+/// served that way (charts are aggregates). Exports hold members' data: their links open the signed-in API.
 /// </summary>
 public sealed class TeamsMediaLinks(IDataProtectionProvider protection, IOptionsMonitor<TeamsOptions> options, IHttpContextAccessor http, TimeProvider time)
 {
@@ -16,14 +17,20 @@ public sealed class TeamsMediaLinks(IDataProtectionProvider protection, IOptions
 
     private ITimeLimitedDataProtector Protector => protection.CreateProtector("Actionlytics.Teams.MediaLinks").ToTimeLimitedDataProtector();
 
-    /// <summary>An absolute link to the artifact, or null when the server does not know its public address.</summary>
-    public string? LinkTo(string artifactId, string fileName)
+    /// <summary>The server's address as Teams clients reach it: the configured one, else the one the channel called; null outside a request.</summary>
+    public string? Origin => options.CurrentValue.PublicUrl?.TrimEnd('/')
+        ?? (http.HttpContext?.Request is { } request ? $"{request.Scheme}://{request.Host}" : null);
+
+    /// <summary>An absolute link to the artifact (signed for an image, the signed-in API otherwise), or null without an <see cref="Origin"/>.</summary>
+    public string? LinkTo(string artifactId, string fileName, string mediaType)
     {
-        var request = http.HttpContext?.Request;
-        var origin = options.CurrentValue.PublicUrl?.TrimEnd('/') ?? (request is null ? null : $"{request.Scheme}://{request.Host}");
-        if (origin is null)
+        if (Origin is not { } origin)
         {
             return null;
+        }
+        if (!mediaType.StartsWith("image/", StringComparison.Ordinal))
+        {
+            return origin + "/api/artifacts/" + Uri.EscapeDataString(artifactId);
         }
         var token = Protector.Protect(artifactId, time.GetUtcNow().AddDays(options.CurrentValue.MediaLinkDays));
         return origin + Route + token + "/" + Uri.EscapeDataString(fileName);
@@ -32,7 +39,7 @@ public sealed class TeamsMediaLinks(IDataProtectionProvider protection, IOptions
     /// <summary><c>GET /api/teams/media/{token}/{file}</c>: the artifact a link was made for, while the link is valid.</summary>
     public static IEndpointRouteBuilder MapTeamsMedia(IEndpointRouteBuilder app)
     {
-        app.MapGet(Route + "{token}/{file}", async (string token, TeamsMediaLinks links, ArtifactStore artifacts, CancellationToken cancellationToken) =>
+        app.MapGet(Route + "{token}/{file}", async (string token, HttpResponse response, TeamsMediaLinks links, ArtifactStore artifacts, CancellationToken cancellationToken) =>
         {
             string id;
             try
@@ -44,10 +51,13 @@ public sealed class TeamsMediaLinks(IDataProtectionProvider protection, IOptions
                 return Results.NotFound();
             }
             var artifact = await artifacts.FindAsync(id, cancellationToken);
-            return artifact is null
-                ? Results.NotFound()
-                : Results.File(artifact.Content, artifact.MediaType, artifact.MediaType.StartsWith("image/", StringComparison.Ordinal) ? null : artifact.FileName);
-        }).WithTags("Teams").WithSummary("A chart or export linked from a Teams card: the link is its own, expiring proof.");
+            if (artifact is null || !artifact.MediaType.StartsWith("image/", StringComparison.Ordinal))
+            {
+                return Results.NotFound();
+            }
+            response.Headers.CacheControl = "private, no-store";
+            return Results.File(artifact.Content, artifact.MediaType);
+        }).WithTags("Teams").WithSummary("A chart image linked from a Teams card: the link is its own, expiring proof.");
         return app;
     }
 }

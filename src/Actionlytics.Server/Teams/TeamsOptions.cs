@@ -46,9 +46,16 @@ public sealed class TeamsOptions : IValidatableObject
     /// </summary>
     public string? PublicUrl { get; set; }
 
-    /// <summary>How long a chart or export link in a card stays valid.</summary>
-    [Range(1, 365)]
-    public int MediaLinkDays { get; set; } = 30;
+    /// <summary>How long a chart's image link in a card stays valid.</summary>
+    [Range(1, 90)]
+    public int MediaLinkDays { get; set; } = 7;
+
+    /// <summary>
+    /// Channels besides Teams whose user ids name people in community roles (<c>channel:ID:USER</c>): only channels
+    /// that authenticate their users, such as Direct Line with enhanced authentication. None by default: on other
+    /// channels the client picks its own user id.
+    /// </summary>
+    public List<string> TrustedChannels { get; set; } = [];
 
     public bool Enabled => !string.IsNullOrWhiteSpace(AppId);
 
