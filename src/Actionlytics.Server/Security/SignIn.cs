@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace Actionlytics.Server.Security;
@@ -27,6 +28,11 @@ public static partial class SignIn
         var section = builder.Configuration.GetSection(SignInOptions.SectionName);
         builder.Services.AddOptions<SignInOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         var options = section.Get<SignInOptions>() ?? new SignInOptions();
+        // Sign-in cookies, anti-forgery tokens and Teams image links are sealed with these keys: kept with the data, they
+        // survive restarts (and a container's replacement when the data folder is a volume).
+        var store = builder.Configuration.GetSection(Data.Store.StoreOptions.SectionName).Get<Data.Store.StoreOptions>() ?? new Data.Store.StoreOptions();
+        builder.Services.AddDataProtection().SetApplicationName("Actionlytics")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(store.ResolveDataFolder(), "keys")));
         if (options.DevelopmentSignIn && !builder.Environment.IsDevelopment())
         {
             // A sign-in without a password must never reach a shared server: refuse to start rather than warn.
