@@ -495,4 +495,20 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(_connector.Activities);
     }
+
+    [Fact]
+    public async Task Answers_501_to_an_invoke_it_does_not_handle()
+    {
+        var taskFetch = new
+        {
+            type = "invoke", name = "task/fetch", id = "f:task-1", serviceUrl = ServiceUrl, channelId = "msteams",
+            from = new { id = "29:1Tz8aB36e0a", aadObjectId = ManagerObjectId }, conversation = new { conversationType = "personal", id = "a:1pErSoNaLcHaT6e0a" },
+            recipient = new { id = "28:" + AppId }, value = new { data = new { type = "task/fetch" } },
+        };
+
+        var response = await PostAsync(taskFetch, Token());
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.Empty(_connector.Activities);
+    }
 }

@@ -30,6 +30,7 @@ public static class TeamsEndpoint
             ActivatorUtilities.CreateInstance<BotConnectorClient>(services, services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(BotConnectorClient))));
         builder.Services.AddScoped<TeamsBot>();
         builder.Services.AddScoped<CampaignCardDelivery>();
+        builder.Services.AddScoped<TeamsAnswers>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<TeamsMediaLinks>();
         builder.Services.AddScoped<Actionlytics.Campaigns.ICampaignNotifier, TeamsCampaignNotifier>();
@@ -77,6 +78,11 @@ public static class TeamsEndpoint
             if (activity is null || activity.Conversation is null || activity.ServiceUrl is null)
             {
                 return Results.Problem(title: "Not an activity", detail: "The body must be a Bot Framework Activity with a conversation and a serviceUrl.", statusCode: StatusCodes.Status400BadRequest);
+            }
+            if (activity.Type == "invoke" && activity.Name != "adaptiveCard/action")
+            {
+                // As the Bot Framework SDK answers the invokes a bot does not handle (task modules, config, sign-in...).
+                return Results.StatusCode(StatusCodes.Status501NotImplemented);
             }
             if (activity.Type == "invoke")
             {
