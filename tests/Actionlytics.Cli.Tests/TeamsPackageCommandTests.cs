@@ -1,3 +1,4 @@
+using Actionlytics.Tests.Tools;
 using System.IO.Compression;
 using System.Text.Json;
 using NJsonSchema;
@@ -15,16 +16,8 @@ public sealed class TeamsPackageCommandTests : IDisposable
 
     public void Dispose() => _workspace.Dispose();
 
-    private static string SchemaPath()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Actionlytics.Agent.sln")))
-        {
-            folder = folder.Parent;
-        }
-        var schema = Path.Combine(folder!.FullName, "tests", "tools", "node_modules", "@microsoft", "app-manifest", "build", "json-schemas", "teams", "v1.25", "MicrosoftTeams.schema.json");
-        return File.Exists(schema) ? schema : throw new InvalidOperationException($"No {schema}: scripts/test.sh installs it (npm ci --prefix tests/tools).");
-    }
+    private static string SchemaPath() =>
+        TestTools.NpmPackagePath("@microsoft/app-manifest", "build", "json-schemas", "teams", "v1.25", "MicrosoftTeams.schema.json");
 
     [Fact]
     public async Task Builds_a_package_whose_manifest_Microsofts_schema_accepts()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Actionlytics.Tests.Tools;
 
 namespace Actionlytics.Server.Tests;
 
@@ -13,11 +14,8 @@ public static class AdaptiveCardValidator
     /// <summary>For each card, the problems found (empty when it is valid).</summary>
     public static async Task<IReadOnlyList<IReadOnlyList<string>>> ValidateAsync(IEnumerable<JsonElement> cards)
     {
-        var tools = Path.Combine(RepositoryRoot(), "tests", "tools");
-        if (!Directory.Exists(Path.Combine(tools, "node_modules", "adaptivecards")))
-        {
-            throw new InvalidOperationException("tests/tools/node_modules is missing: scripts/test.sh runs 'npm ci --prefix tests/tools'.");
-        }
+        TestTools.NpmPackagePath("adaptivecards");
+        var tools = TestTools.Folder;
         var start = new ProcessStartInfo("node", Path.Combine(tools, "validate-adaptive-cards.js"))
         {
             WorkingDirectory = tools,
@@ -36,15 +34,5 @@ public static class AdaptiveCardValidator
             throw new InvalidOperationException("The Adaptive Cards validator failed: " + await errors);
         }
         return JsonSerializer.Deserialize<List<List<string>>>(await output)!;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Actionlytics.Agent.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("The tests run outside the repository.");
     }
 }

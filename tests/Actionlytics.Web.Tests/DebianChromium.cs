@@ -21,15 +21,4 @@ public static class DebianChromium
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
-
-    /// <summary>The repository's root folder (where Actionlytics.Agent.sln is).</summary>
-    public static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Actionlytics.Agent.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("The tests run outside the repository.");
-    }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Actionlytics.Core.Communities;
 using Actionlytics.Server.Tests;
+using Actionlytics.Tests.Tools;
 using Microsoft.Playwright;
 
 namespace Actionlytics.Web.Tests;
@@ -63,11 +64,8 @@ public sealed class DirectLineChannelFixture : IAsyncLifetime
 
     private async Task StartChannelAsync()
     {
-        var tools = Path.Combine(DebianChromium.RepositoryRoot(), "tests", "tools");
-        if (!Directory.Exists(Path.Combine(tools, "node_modules", "offline-directline")))
-        {
-            throw new InvalidOperationException("tests/tools/node_modules is missing: scripts/test.sh runs 'npm ci --prefix tests/tools'.");
-        }
+        TestTools.NpmPackagePath("offline-directline");
+        var tools = TestTools.Folder;
         var start = new ProcessStartInfo("node")
         {
             ArgumentList = { Path.Combine(tools, "teams-channel.js"), "--port", _channelPort.ToString(System.Globalization.CultureInfo.InvariantCulture),

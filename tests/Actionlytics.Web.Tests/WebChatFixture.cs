@@ -4,6 +4,7 @@ using System.Text.Json;
 using Actionlytics.Core.Communities;
 using Actionlytics.Data.Communities;
 using Actionlytics.Server.Tests;
+using Actionlytics.Tests.Tools;
 using Microsoft.Playwright;
 
 namespace Actionlytics.Web.Tests;
@@ -28,7 +29,7 @@ public sealed class WebChatFixture : IAsyncLifetime
 
     public string BaseUrl => Local.BaseAddress!.ToString().TrimEnd('/');
 
-    public static string ScreenshotFolder { get; } = Path.Combine(DebianChromium.RepositoryRoot(), "artifacts", "screenshots");
+    public static string ScreenshotFolder { get; } = Path.Combine(TestTools.RepositoryRoot, "artifacts", "screenshots");
 
     public async Task InitializeAsync()
     {
