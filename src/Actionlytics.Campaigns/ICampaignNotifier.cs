@@ -2,8 +2,8 @@ namespace Actionlytics.Campaigns;
 
 /// <summary>
 /// Tells people about a campaign where they work (Teams today): a draft waiting for their approval, every later
-/// change to the cards they were shown, and the results once final. Notifiers run after the change is committed; a notifier that fails is logged
-/// and never undoes or blocks the change.
+/// change to the cards they were shown, and the results once final. Notifiers run after the change is committed, in
+/// a scope of their own; a notifier that fails is logged and never undoes or blocks the change.
 /// </summary>
 public interface ICampaignNotifier
 {

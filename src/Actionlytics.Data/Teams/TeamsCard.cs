@@ -14,7 +14,7 @@ public sealed class TeamsCard
 
     public required string ServiceUrl { get; init; }
 
-    /// <summary>The channel (<c>msteams</c>, <c>directline</c>, ...): which card actions it understands.</summary>
+    /// <summary>The channel (<c>msteams</c>, or another that can replace messages): which card actions it understands.</summary>
     public required string ChannelId { get; init; }
 
     /// <summary>The id the Bot Connector gave the card's activity.</summary>
