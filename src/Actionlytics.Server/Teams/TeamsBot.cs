@@ -56,21 +56,19 @@ public sealed partial class TeamsBot(
     {
         ArgumentNullException.ThrowIfNull(activity);
         var user = UserOf(activity);
-        if (user is null && activity.Type == "message")
-        {
-            await connector.SendAsync(activity.Reply() with
-            {
-                Text = prompts.Answers(LanguageOf(activity)).Text("teams_untrusted_channel").Replace("{channel}", activity.ChannelId, StringComparison.Ordinal),
-            }, cancellationToken);
-            return;
-        }
         switch (activity.Type)
         {
+            case "message" when user is null:
+                await connector.SendAsync(activity.Reply() with
+                {
+                    Text = prompts.Answers(LanguageOf(activity)).Text("teams_untrusted_channel").Replace("{channel}", activity.ChannelId, StringComparison.Ordinal),
+                }, cancellationToken);
+                break;
             case "message" when CardClick.Of(activity.Value) is { } click:
-                await DecideOnCardAsync(activity, user!, click, cancellationToken);
+                await DecideOnCardAsync(activity, user, click, cancellationToken);
                 break;
             case "message" when !string.IsNullOrWhiteSpace(activity.Text):
-                await AnswerAsync(activity, user!, cancellationToken);
+                await AnswerAsync(activity, user, cancellationToken);
                 break;
             case "conversationUpdate" when activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true:
                 await connector.SendAsync(activity.Reply() with { Text = prompts.Answers(LanguageOf(activity)).Text("teams_welcome") }, cancellationToken);
