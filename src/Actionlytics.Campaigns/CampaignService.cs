@@ -405,4 +405,4 @@ public sealed class CampaignService(
 }
 
 /// <summary>No campaign has that id.</summary>
-public sealed class CampaignNotFoundException(long id) : Exception($"There is no campaign {id}.");
+public sealed class CampaignNotFoundException(long id) : Core.Refusals.RefusalException(Core.Refusals.RefusalKind.NotFound, $"There is no campaign {id}.");

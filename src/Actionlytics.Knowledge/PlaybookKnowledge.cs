@@ -31,6 +31,17 @@ public sealed class PlaybookKnowledge(
         await _indexing.WaitAsync(cancellationToken);
         try
         {
+            return await Unavailable.Guard(() => IndexLockedAsync(cancellationToken));
+        }
+        finally
+        {
+            _indexing.Release();
+        }
+    }
+
+    private async Task<IndexReport> IndexLockedAsync(CancellationToken cancellationToken)
+    {
+        {
             var chunks = library.Playbooks.SelectMany(PlaybookChunk.From).ToList();
             var model = ModelName();
             await collection.EnsureCollectionExistsAsync(cancellationToken);
@@ -55,10 +66,6 @@ public sealed class PlaybookKnowledge(
             _search = null;
             return new IndexReport(library.Playbooks.Count, chunks.Count, changed.Count, chunks.Count - changed.Count, removed.Count, model);
         }
-        finally
-        {
-            _indexing.Release();
-        }
     }
 
     /// <summary>Searches the playbooks; indexes them first if the store has never been filled.</summary>
@@ -67,13 +74,13 @@ public sealed class PlaybookKnowledge(
     {
         if (_search is null)
         {
-            if (!await collection.CollectionExistsAsync(cancellationToken))
+            if (!await Unavailable.Guard(() => collection.CollectionExistsAsync(cancellationToken)))
             {
                 await IndexAsync(cancellationToken);
             }
             _search = new PlaybookSearch(library.Playbooks.SelectMany(PlaybookChunk.From).ToList(), analyzer, new CollectionVectorSearch(collection, embeddings));
         }
-        return await _search.SearchAsync(query, filter, top, mode, cancellationToken);
+        return await Unavailable.Guard(() => _search.SearchAsync(query, filter, top, mode, cancellationToken));
     }
 
     public void Dispose() => _indexing.Dispose();

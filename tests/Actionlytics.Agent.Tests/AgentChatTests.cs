@@ -100,7 +100,7 @@ public sealed class AgentChatTests(DemoAgent demo) : IClassFixture<DemoAgent>
 
         await InScope(s => s.GetRequiredService<AgentChat>().DecideAsync(DemoAgent.Community, "manager@example.org", proposal.ThreadId, pending.Id, true, CancellationToken.None));
         Assert.NotNull(await SavedAsync("later_decision"));
-        var transcript = await InScope(s => s.GetRequiredService<AgentChat>().TranscriptAsync(DemoAgent.Community, "manager@example.org", proposal.ThreadId, CancellationToken.None));
+        var transcript = await InScope(async s => await s.GetRequiredService<AgentChat>().TranscriptAsync((await s.GetRequiredService<ConversationStore>().FindThreadAsync(proposal.ThreadId, CancellationToken.None))!, CancellationToken.None));
         Assert.Empty(transcript[0].Result.PendingApprovals); // decided later, no longer shown as waiting
     }
 

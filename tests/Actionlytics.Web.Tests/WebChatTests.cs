@@ -88,7 +88,12 @@ public sealed class WebChatTests(WebChatFixture world) : IClassFixture<WebChatFi
         var lines = await File.ReadAllLinesAsync((await download.PathAsync())!);
         Assert.Equal("scores-demo.csv", download.SuggestedFilename);
         Assert.StartsWith("member_id,", lines[0], StringComparison.Ordinal);
-        Assert.True(lines.Length > 2_000, $"The export has {lines.Length} lines; every inactive member was expected.");
+        // The export holds the numbers of the answer it came with: the contributors only, every one of them.
+        var heading = await followUp.Locator("section.view h3").TextContentAsync();
+        var matching = int.Parse(System.Text.RegularExpressions.Regex.Match(heading!, @"of ([\d,]+)\)").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        Assert.Equal(matching, lines.Length - 1);
+        var profileColumn = Array.IndexOf(lines[0].Split(','), "profile");
+        Assert.All(lines.Skip(1), line => Assert.Equal("contributor", line.Split(',')[profileColumn]));
         await WebChatFixture.ScreenshotAsync(page, "03-follow-up");
     }
 

@@ -13,7 +13,7 @@ namespace Actionlytics.Agent.Chat;
 /// <summary>
 /// Runs conversation turns: loads the thread, gives the model the system prompt, the recent history and the tools of
 /// the caller's community, lets the pipeline call tools, stores the turn, and reports calls, artifacts and citations.
-/// Approval-required calls stop at a <see cref="PendingApproval"/>; only <see cref="DecideAsync"/>, a person's action
+/// Approval-required calls stop at a <see cref="PendingApproval"/>; only <c>DecideAsync</c>, a person's action
 /// in a channel, runs or drops them.
 /// </summary>
 public sealed class AgentChat(
@@ -29,6 +29,16 @@ public sealed class AgentChat(
 {
     public async Task<TurnResult> AskAsync(string communitySlug, string userId, string? threadId, string question, CancellationToken cancellationToken, IProgress<ChatEvent>? progress = null)
     {
+        var community = await communities.GetAsync(communitySlug, cancellationToken);
+        var thread = threadId is null ? null : await OwnedThreadAsync(threadId, community.Id, userId, cancellationToken);
+        return await AskAsync(community, thread, userId, question, cancellationToken, progress);
+    }
+
+    /// <summary>Asks in a thread the channel has already resolved and checked (or a new one when <paramref name="thread"/> is null).</summary>
+    public async Task<TurnResult> AskAsync(
+        Core.Communities.Community community, ChatThread? thread, string userId, string question, CancellationToken cancellationToken, IProgress<ChatEvent>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(community);
         question = (question ?? "").Trim();
         if (question.Length == 0)
         {
@@ -38,10 +48,11 @@ public sealed class AgentChat(
         {
             throw new ChatRequestException($"The question is longer than {options.Value.MaxQuestionChars} characters.");
         }
-        var community = await communities.GetAsync(communitySlug, cancellationToken);
-        var thread = threadId is null
-            ? await conversations.CreateThreadAsync(community.Id, userId, question.Length > 80 ? question[..80] : question, cancellationToken)
-            : await OwnedThreadAsync(threadId, community.Id, userId, cancellationToken);
+        if (thread is not null && (thread.CommunityId != community.Id || thread.UserId != userId))
+        {
+            throw new ChatNotFoundException($"No thread {thread.Id} in this community for you.");
+        }
+        thread ??= await conversations.CreateThreadAsync(community.Id, userId, question.Length > 80 ? question[..80] : question, cancellationToken);
         return await RunAsync(community, thread, userId, new ChatMessage(ChatRole.User, question), progress, lockHeld: false, cancellationToken);
     }
 
@@ -50,6 +61,14 @@ public sealed class AgentChat(
     {
         var community = await communities.GetAsync(communitySlug, cancellationToken);
         var thread = await OwnedThreadAsync(threadId, community.Id, userId, cancellationToken);
+        return await DecideAsync(community, thread, userId, approvalId, approved, cancellationToken);
+    }
+
+    /// <summary>Decides in a thread the channel has already resolved and checked.</summary>
+    public async Task<TurnResult> DecideAsync(Core.Communities.Community community, ChatThread thread, string userId, string approvalId, bool approved, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(community);
+        ArgumentNullException.ThrowIfNull(thread);
         // Deciding runs a side effect: the same role as approving a campaign, whatever the channel.
         await roles.RequireAsync(community.Id, community.Slug, userId, Core.Communities.CommunityRole.Manager, "approve proposals", cancellationToken);
         using var turnLock = await ThreadLock.TakeAsync(thread.Id, cancellationToken);
@@ -65,7 +84,7 @@ public sealed class AgentChat(
         // decision; the read-only ones beside it run; other side-effecting ones are declined (they can be proposed again).
         var responses = holder.Contents.OfType<ToolApprovalRequestContent>().Where(r => !answered.Contains(r.RequestId)).Select(r =>
             r.RequestId == approvalId ? r.CreateResponse(approved, approved ? null : $"Rejected by {userId}.")
-            : r.CreateResponse(r.ToolCall is FunctionCallContent call && !AgentToolbox.ApprovalRequired.Contains(call.Name), "Only one proposal is decided at a time.")).ToList();
+            : r.CreateResponse(r.ToolCall is FunctionCallContent call && !ToolCatalog.NeedsApproval(call.Name), "Only one proposal is decided at a time.")).ToList();
         var decision = new ChatMessage(ChatRole.User, [.. responses]);
         return await RunAsync(community, thread, userId, decision, null, lockHeld: true, cancellationToken);
     }
@@ -82,7 +101,7 @@ public sealed class AgentChat(
         var chatOptions = new ChatOptions
         {
             // Only tools that change nothing: a warm-up must not draft, save or send anything.
-            Tools = [.. toolbox.For(scope).Where(t => AgentToolbox.ReadOnly.Contains(t.Name))],
+            Tools = [.. toolbox.For(scope, t => t.Kind == ToolKind.Reads)],
             AdditionalProperties = new AdditionalPropertiesDictionary { [OfflineChatClient.TodayOption] = RequestReader.Day(today) },
         };
         List<ChatMessage> messages = [new(ChatRole.System, prompts.SystemPrompt(community.Name, community.TimeZone, today)), new(ChatRole.User, question)];
@@ -97,10 +116,9 @@ public sealed class AgentChat(
     }
 
     /// <summary>A thread's turns as the channels show them: each user message with the answer, calls and artifacts it got.</summary>
-    public async Task<IReadOnlyList<(string Question, TurnResult Result)>> TranscriptAsync(string communitySlug, string userId, string threadId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(string Question, TurnResult Result)>> TranscriptAsync(ChatThread thread, CancellationToken cancellationToken)
     {
-        var community = await communities.GetAsync(communitySlug, cancellationToken);
-        var thread = await OwnedThreadAsync(threadId, community.Id, userId, cancellationToken);
+        ArgumentNullException.ThrowIfNull(thread);
         var history = await HistoryAsync(thread.Id, cancellationToken);
         var turns = new List<(string, TurnResult)>();
         var start = 0;
@@ -133,9 +151,18 @@ public sealed class AgentChat(
             AdditionalProperties = new AdditionalPropertiesDictionary { [OfflineChatClient.TodayOption] = RequestReader.Day(today) },
         };
 
-        var response = await pipeline.GetResponseAsync(messages, chatOptions, cancellationToken);
+        // The model's answer streams: each piece of text reaches the channel as the model writes it.
+        var updates = new List<ChatResponseUpdate>();
+        await foreach (var update in pipeline.GetStreamingResponseAsync(messages, chatOptions, cancellationToken))
+        {
+            updates.Add(update);
+            if (progress is not null && update.Role == ChatRole.Assistant && update.Text is { Length: > 0 } text)
+            {
+                progress.Report(ChatEvent.AnswerText(text));
+            }
+        }
         var turn = new List<ChatMessage> { message };
-        turn.AddRange(response.Messages);
+        turn.AddRange(updates.ToChatResponse().Messages);
         // Tools have run: the turn is stored even if the caller has gone, or the thread would not show what was done.
         await conversations.AppendAsync(thread.Id, [.. turn.Select(m => (m.Role.Value, JsonSerializer.Serialize(m, AIJsonUtilities.DefaultOptions)))], CancellationToken.None);
         var result = Summarise(thread.Id, turn, Answered([.. stored, .. turn]));
@@ -205,21 +232,12 @@ public sealed class AgentChat(
     private static TurnResult Summarise(string threadId, List<ChatMessage> turn, HashSet<string> answered)
     {
         var calls = turn.SelectMany(m => m.Contents.OfType<FunctionCallContent>()).ToList();
+        var names = calls.GroupBy(c => c.CallId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+        // Each result is read back into its record once, here; everything after this switches on types.
         var resultsByCall = turn.SelectMany(m => m.Contents.OfType<FunctionResultContent>())
-            .Where(r => r.Result is JsonElement { ValueKind: JsonValueKind.Object })
             .GroupBy(r => r.CallId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (JsonElement)g.Last().Result!, StringComparer.Ordinal);
-        var results = turn.SelectMany(m => m.Contents.OfType<FunctionResultContent>()).Select(r => r.Result).OfType<JsonElement>().Where(r => r.ValueKind == JsonValueKind.Object).ToList();
-        // A tool returns one "artifact", or several as "artifacts" (a campaign's results: chart and table).
-        var artifacts = results.SelectMany(r =>
-                r.TryGetProperty("artifact", out var one) ? [one]
-                : r.TryGetProperty("artifacts", out var many) && many.ValueKind == JsonValueKind.Array ? many.EnumerateArray().ToArray()
-                : Array.Empty<JsonElement>())
-            .Select(a => a.Deserialize<ArtifactInfo>(ToolJson.Options)!).ToList();
-        var citations = results.SelectMany(r =>
-            r.TryGetProperty("playbooks", out var hits) ? hits.EnumerateArray().Select(h => h.GetProperty("citation").GetString()!)
-            : r.TryGetProperty("variants", out var variants) ? variants.EnumerateArray().Select(v => v.GetProperty("citation").GetString()!)
-            : []).Distinct().ToList();
+            .ToDictionary(g => g.Key, g => ToolResultReader.Read(names.GetValueOrDefault(g.Key, ""), g.Last().Result), StringComparer.Ordinal);
+        var results = calls.Where(c => resultsByCall.ContainsKey(c.CallId)).Select(c => resultsByCall[c.CallId]).ToList();
         var pending = turn.SelectMany(m => m.Contents.OfType<ToolApprovalRequestContent>())
             .Where(r => !answered.Contains(r.RequestId) && r.ToolCall is FunctionCallContent)
             .Select(r => new PendingApproval(r.RequestId, ((FunctionCallContent)r.ToolCall).Name, JsonSerializer.SerializeToElement(((FunctionCallContent)r.ToolCall).Arguments, ToolJson.Options)))
@@ -228,14 +246,16 @@ public sealed class AgentChat(
         return new TurnResult(threadId, answer,
             [.. calls.Select(c => new ToolCallRecord(c.Name, JsonSerializer.SerializeToElement(c.Arguments ?? new Dictionary<string, object?>(), ToolJson.Options))
             {
-                Result = resultsByCall.TryGetValue(c.CallId, out var result) ? result : null,
+                Result = resultsByCall.GetValueOrDefault(c.CallId),
             })],
-            artifacts, citations, pending);
+            [.. results.SelectMany(r => r.FilesMade())],
+            [.. results.SelectMany(r => r.CitationsMade()).Distinct()],
+            pending);
     }
 }
 
 /// <summary>A chat request that cannot be served as asked (empty, too long, already decided).</summary>
-public sealed class ChatRequestException(string message) : Exception(message);
+public sealed class ChatRequestException(string message) : Core.Refusals.RefusalException(Core.Refusals.RefusalKind.InvalidInput, message);
 
 /// <summary>A thread or proposal that does not exist for the caller.</summary>
-public sealed class ChatNotFoundException(string message) : Exception(message);
+public sealed class ChatNotFoundException(string message) : Core.Refusals.RefusalException(Core.Refusals.RefusalKind.NotFound, message);

@@ -6,8 +6,8 @@ namespace Actionlytics.Agent.Chat;
 /// <summary>A tool call made during a turn, in order, with what the tool returned (channels draw tables and charts from it).</summary>
 public sealed record ToolCallRecord(string Name, JsonElement Arguments)
 {
-    /// <summary>The tool's JSON result; absent for a call waiting for approval.</summary>
-    public JsonElement? Result { get; init; }
+    /// <summary>The tool's result as its record; absent for a call waiting for approval.</summary>
+    public ToolResult? Result { get; init; }
 }
 
 /// <summary>A proposal waiting for a person's decision, bound to the exact call (tool and arguments) the model made.</summary>
@@ -20,4 +20,8 @@ public sealed record TurnResult(
     IReadOnlyList<ToolCallRecord> ToolCalls,
     IReadOnlyList<ArtifactInfo> Artifacts,
     IReadOnlyList<string> Citations,
-    IReadOnlyList<PendingApproval> PendingApprovals);
+    IReadOnlyList<PendingApproval> PendingApprovals)
+{
+    /// <summary>The results of this turn's calls of one type, in order.</summary>
+    public IEnumerable<T> Results<T>() where T : ToolResult => ToolCalls.Select(c => c.Result).OfType<T>();
+}

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Actionlytics.Agent.Prompts;
+using Actionlytics.Agent.Tools;
+using Actionlytics.Campaigns;
+using Actionlytics.Campaigns.Drafting;
+using Actionlytics.Core.Campaigns;
 
 namespace Actionlytics.Agent.Planning;
 
@@ -11,66 +14,43 @@ namespace Actionlytics.Agent.Planning;
 /// </summary>
 public sealed class AnswerWriter(AgentPrompts prompts)
 {
-    public string Write(string language, IReadOnlyList<(string Tool, JsonElement Result)> results)
+    public string Write(string language, IReadOnlyList<ToolResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
         var t = prompts.Answers(language);
-        var culture = CultureInfo.GetCultureInfo(language switch { "fr" => "fr-FR", "it" => "it-IT", _ => "en-GB" });
+        var f = new Formatter(CultureInfo.GetCultureInfo(language switch { "fr" => "fr-FR", "it" => "it-IT", _ => "en-GB" }), language);
         var answer = new StringBuilder();
         var advice = false;
-        foreach (var (tool, result) in results)
+        foreach (var result in results)
         {
             if (answer.Length > 0)
             {
                 answer.Append("\n\n");
             }
-            if (result.ValueKind != JsonValueKind.Object)
+            advice |= result is PlaybooksResult or CampaignDraftResult or SegmentSaved;
+            answer.Append(result switch
             {
-                // Not a tool's JSON: the pipeline's word for a declined proposal, or for a tool that failed unexpectedly.
-                var text = result.ValueKind == JsonValueKind.String ? result.GetString() ?? "" : "";
-                answer.Append(text.StartsWith("Error", StringComparison.OrdinalIgnoreCase)
-                    ? t.Render("tool_error", new Dictionary<string, string> { ["error"] = text })
-                    : t.Text("approval_rejected"));
-                continue;
-            }
-            if (result.TryGetProperty("error", out var error))
-            {
-                answer.Append(t.Render("tool_error", new Dictionary<string, string> { ["error"] = error.GetString() ?? "" }));
-                continue;
-            }
-            var f = new Formatter(culture, language);
-            advice |= tool is "search_playbooks" or "draft_campaign" or "create_segment";
-            answer.Append(tool switch
-            {
-                "activity_trend" => Trend(t, f, result),
-                "compare_periods" => Comparison(t, f, result),
-                "lifecycle" => Lifecycle(t, f, result),
-                "retention_cohorts" => Retention(t, f, result),
-                "inactivity_scores" => Scores(t, f, result),
-                "explain_member" => t.Render("explain", Values(f, result, "member_id:member", "score", "last_active", "recency_days:recency", "active_days", "segment", "profile", "summary")
-                    .Concat(result.GetProperty("components").EnumerateArray().Select(c => KeyValuePair.Create(c.GetProperty("name").GetString() + "_points", f.Number(c.GetProperty("points").GetDouble()))))
-                    .ToDictionary()),
-                "list_segments" => Segments(t, f, result),
-                "create_segment" => t.Render("segment_saved", Values(f, result, "name", "members")),
-                "render_chart" => t.Render("chart", new Dictionary<string, string>
+                ToolError e => t.Render("tool_error", new Dictionary<string, string> { ["error"] = e.Error }),
+                ToolNoResult { Declined: true } => t.Text("approval_rejected"),
+                ToolNoResult n => t.Render("tool_error", new Dictionary<string, string> { ["error"] = n.Text }),
+                TrendResult r => Trend(t, f, r),
+                ComparisonResult r => Comparison(t, f, r),
+                LifecycleResult r => Lifecycle(t, f, r),
+                RetentionResult r => Retention(t, f, r),
+                ScoresResult r => Scores(t, f, r),
+                MemberExplanation r => Explain(t, f, r),
+                SegmentsResult r => Segments(t, f, r),
+                SegmentSaved r => t.Render("segment_saved", new Dictionary<string, string> { ["name"] = r.Name, ["members"] = f.Number(r.Members) }),
+                ChartResult r => t.Render("chart", new Dictionary<string, string> { ["kind"] = r.Kind.Replace('_', ' '), ["title"] = r.Title, ["url"] = r.Artifact.Url }),
+                TableResult r => t.Render("table", new Dictionary<string, string>
                 {
-                    ["kind"] = result.GetProperty("kind").GetString()!.Replace('_', ' '),
-                    ["title"] = result.GetProperty("title").GetString()!,
-                    ["url"] = result.GetProperty("artifact").GetProperty("url").GetString()!,
+                    ["table"] = r.Table, ["format"] = r.Format.ToUpperInvariant(), ["file"] = r.Artifact.FileName, ["url"] = r.Artifact.Url, ["rows"] = f.Number(r.Rows),
                 }),
-                "export_table" => t.Render("table", new Dictionary<string, string>
-                {
-                    ["table"] = result.GetProperty("table").GetString()!,
-                    ["format"] = result.GetProperty("format").GetString()!.ToUpperInvariant(),
-                    ["file"] = result.GetProperty("artifact").GetProperty("file_name").GetString()!,
-                    ["url"] = result.GetProperty("artifact").GetProperty("url").GetString()!,
-                    ["rows"] = f.Number(result.GetProperty("rows").GetInt32()),
-                }),
-                "search_playbooks" => Playbooks(t, result),
-                "draft_campaign" => Campaign(t, f, result),
-                "campaign_status" => CampaignStatus(t, f, result),
-                "campaign_results" => CampaignResults(t, f, result),
-                _ => result.GetRawText(),
+                PlaybooksResult r => Playbooks(t, r),
+                CampaignDraftResult r => Campaign(t, f, r.Draft),
+                CampaignStatusResult r => CampaignStatus(t, f, r.Campaign),
+                CampaignResultsResult r => CampaignResults(t, f, r),
+                _ => throw new InvalidOperationException($"No answer for a {result.GetType().Name}: add its case here and its template to prompts/agent/answers.*.md."),
             });
         }
         if (advice)
@@ -80,297 +60,295 @@ public sealed class AnswerWriter(AgentPrompts prompts)
         return answer.ToString();
     }
 
-    private static string Trend(AnswerTemplates t, Formatter f, JsonElement r)
+    private static string Trend(AnswerTemplates t, Formatter f, TrendResult r)
     {
-        var periods = r.GetProperty("periods").EnumerateArray().ToList();
-        var last = periods.Count > 0 ? periods[^1] : default;
-        var comparison = r.GetProperty("comparison");
-        var current = comparison.GetProperty("current");
-        var previous = comparison.GetProperty("previous");
+        var last = r.Periods.Count > 0 ? r.Periods[^1] : null;
+        var c = r.Comparison;
         var text = new StringBuilder(t.Render("trend", new Dictionary<string, string>
         {
-            ["from"] = r.GetProperty("from").GetString()!,
-            ["to"] = r.GetProperty("to").GetString()!,
-            ["granularity"] = f.Granularity(r.GetProperty("granularity").GetString()!),
-            ["active"] = periods.Count > 0 ? f.Number(last.GetProperty("active_members").GetInt32()) : "0",
-            ["rate"] = periods.Count > 0 ? f.Percent(last.GetProperty("activity_rate").GetDouble()) : "0",
-            ["members"] = periods.Count > 0 ? f.Number(last.GetProperty("members").GetInt32()) : "0",
-            ["gained"] = periods.Count > 0 ? f.Number(last.GetProperty("gained").GetInt32()) : "0",
-            ["lost"] = periods.Count > 0 ? f.Number(last.GetProperty("lost").GetInt32()) : "0",
+            ["from"] = Day(r.From),
+            ["to"] = Day(r.To),
+            ["granularity"] = f.Granularity(r.Granularity),
+            ["active"] = f.Number(last?.ActiveMembers ?? 0),
+            ["rate"] = last is null ? "0" : f.Percent(last.ActivityRate),
+            ["members"] = f.Number(last?.Members ?? 0),
+            ["gained"] = f.Number(last?.Gained ?? 0),
+            ["lost"] = f.Number(last?.Lost ?? 0),
         }));
-        if (r.TryGetProperty("action", out var action))
+        if (r.Action is { } action)
         {
-            text.Append(' ').Append(t.Render("trend_action", new Dictionary<string, string> { ["action"] = action.GetString()! }));
+            text.Append(' ').Append(t.Render("trend_action", new Dictionary<string, string> { ["action"] = action }));
         }
-        var days = DateOnly.Parse(current.GetProperty("to").GetString()!, CultureInfo.InvariantCulture).DayNumber - DateOnly.Parse(current.GetProperty("from").GetString()!, CultureInfo.InvariantCulture).DayNumber + 1;
         text.Append(' ').Append(t.Render("trend_window", new Dictionary<string, string>
         {
-            ["window_active"] = f.Number(current.GetProperty("active_members").GetInt32()),
-            ["window_change"] = f.Change(comparison.GetProperty("active_members_change").GetInt32(), comparison.TryGetProperty("active_members_change_ratio", out var ratio) ? ratio.GetDouble() : null),
-            ["window_days"] = f.Number(days),
-            ["previous_active"] = f.Number(previous.GetProperty("active_members").GetInt32()),
+            ["window_active"] = f.Number(c.Current.ActiveMembers),
+            ["window_change"] = f.Change(c.ActiveMembersChange, c.ActiveMembersChangeRatio),
+            ["window_days"] = f.Number(c.Current.To.DayNumber - c.Current.From.DayNumber + 1),
+            ["previous_active"] = f.Number(c.Previous.ActiveMembers),
         }));
         return text.ToString();
     }
 
-    private static string Comparison(AnswerTemplates t, Formatter f, JsonElement r)
+    private static string Comparison(AnswerTemplates t, Formatter f, ComparisonResult r)
     {
-        var current = r.GetProperty("current");
-        var previous = r.GetProperty("previous");
         var text = t.Render("comparison", new Dictionary<string, string>
         {
-            ["from"] = current.GetProperty("from").GetString()!,
-            ["to"] = current.GetProperty("to").GetString()!,
-            ["active"] = f.Number(current.GetProperty("active_members").GetInt32()),
-            ["rate"] = f.Percent(current.GetProperty("activity_rate").GetDouble()),
-            ["previous_active"] = f.Number(previous.GetProperty("active_members").GetInt32()),
-            ["previous_rate"] = f.Percent(previous.GetProperty("activity_rate").GetDouble()),
-            ["previous_from"] = previous.GetProperty("from").GetString()!,
-            ["previous_to"] = previous.GetProperty("to").GetString()!,
-            ["change"] = f.Change(r.GetProperty("active_members_change").GetInt32(), r.TryGetProperty("active_members_change_ratio", out var ratio) ? ratio.GetDouble() : null),
-            ["gained"] = f.Number(r.GetProperty("gained").GetInt32()),
-            ["lost"] = f.Number(r.GetProperty("lost").GetInt32()),
-            ["events"] = f.Number(current.GetProperty("events").GetInt64()),
-            ["previous_events"] = f.Number(previous.GetProperty("events").GetInt64()),
+            ["from"] = Day(r.Current.From),
+            ["to"] = Day(r.Current.To),
+            ["active"] = f.Number(r.Current.ActiveMembers),
+            ["rate"] = f.Percent(r.Current.ActivityRate),
+            ["previous_active"] = f.Number(r.Previous.ActiveMembers),
+            ["previous_rate"] = f.Percent(r.Previous.ActivityRate),
+            ["previous_from"] = Day(r.Previous.From),
+            ["previous_to"] = Day(r.Previous.To),
+            ["change"] = f.Change(r.ActiveMembersChange, r.ActiveMembersChangeRatio),
+            ["gained"] = f.Number(r.Gained),
+            ["lost"] = f.Number(r.Lost),
+            ["events"] = f.Number(r.Current.Events),
+            ["previous_events"] = f.Number(r.Previous.Events),
         });
-        return r.TryGetProperty("action", out var action) ? text + " " + t.Render("trend_action", new Dictionary<string, string> { ["action"] = action.GetString()! }) : text;
+        return r.Action is { } action ? text + " " + t.Render("trend_action", new Dictionary<string, string> { ["action"] = action }) : text;
     }
 
-    private static string Lifecycle(AnswerTemplates t, Formatter f, JsonElement r)
+    private static string Lifecycle(AnswerTemplates t, Formatter f, LifecycleResult r)
     {
-        var periods = r.GetProperty("periods").EnumerateArray().ToList();
-        string Average(string name) => f.Number(periods.Count == 0 ? 0 : Math.Round(periods.Average(p => p.GetProperty(name).GetInt32())));
-        string Last(string name) => periods.Count == 0 ? "0" : f.Number(periods[^1].GetProperty(name).GetInt32());
+        var periods = r.Periods;
+        string Average(Func<LifecyclePeriod, int> value) => f.Number(periods.Count == 0 ? 0 : Math.Round(periods.Average(value)));
+        string Last(Func<LifecyclePeriod, int> value) => periods.Count == 0 ? "0" : f.Number(value(periods[^1]));
         return t.Render("lifecycle", new Dictionary<string, string>
         {
-            ["from"] = r.GetProperty("from").GetString()!,
-            ["to"] = r.GetProperty("to").GetString()!,
-            ["granularity"] = f.Granularity(r.GetProperty("granularity").GetString()!),
-            ["new"] = Average("new"), ["returning"] = Average("returning"), ["resurrecting"] = Average("resurrecting"), ["dormant"] = Average("dormant"),
-            ["last_new"] = Last("new"), ["last_returning"] = Last("returning"), ["last_resurrecting"] = Last("resurrecting"), ["last_dormant"] = Last("dormant"),
+            ["from"] = Day(r.From),
+            ["to"] = Day(r.To),
+            ["granularity"] = f.Granularity(r.Granularity),
+            ["new"] = Average(p => p.New), ["returning"] = Average(p => p.Returning), ["resurrecting"] = Average(p => p.Resurrecting), ["dormant"] = Average(p => p.Dormant),
+            ["last_new"] = Last(p => p.New), ["last_returning"] = Last(p => p.Returning), ["last_resurrecting"] = Last(p => p.Resurrecting), ["last_dormant"] = Last(p => p.Dormant),
         });
     }
 
-    private static string Retention(AnswerTemplates t, Formatter f, JsonElement r)
+    private static string Retention(AnswerTemplates t, Formatter f, RetentionResult r)
     {
-        var cohorts = r.GetProperty("cohorts").EnumerateArray().ToList();
-        var complete = cohorts.Where(c => c.GetProperty("retained").GetArrayLength() > 1).ToList();
-        var latest = complete.Count > 0 ? complete[^1] : cohorts.LastOrDefault();
+        var cohorts = r.Cohorts;
+        var complete = cohorts.Where(c => c.Retained.Count > 1).ToList();
+        var latest = complete.Count > 0 ? complete[^1] : cohorts.Count > 0 ? cohorts[^1] : null;
         string Average(int months)
         {
-            var values = cohorts.Where(c => c.GetProperty("retained").GetArrayLength() > months && c.GetProperty("size").GetInt32() > 0)
-                .Select(c => c.GetProperty("retained")[months].GetDouble()).ToList();
+            var values = cohorts.Where(c => c.Retained.Count > months && c.Size > 0).Select(c => c.Retained[months]).ToList();
             return values.Count == 0 ? "-" : f.Percent(values.Average());
         }
         return t.Render("retention", new Dictionary<string, string>
         {
             ["cohorts"] = f.Number(cohorts.Count),
-            ["from"] = r.GetProperty("from").GetString()!,
-            ["month"] = latest.ValueKind == JsonValueKind.Object ? latest.GetProperty("month").GetString()! : "-",
-            ["size"] = latest.ValueKind == JsonValueKind.Object ? f.Number(latest.GetProperty("size").GetInt32()) : "0",
-            ["retained_1"] = latest.ValueKind == JsonValueKind.Object && latest.GetProperty("retained").GetArrayLength() > 1 ? f.Percent(latest.GetProperty("retained")[1].GetDouble()) : "-",
+            ["from"] = Day(r.From),
+            ["month"] = latest?.Month ?? "-",
+            ["size"] = f.Number(latest?.Size ?? 0),
+            ["retained_1"] = latest is { Retained.Count: > 1 } ? f.Percent(latest.Retained[1]) : "-",
             ["average_1"] = Average(1),
             ["average_3"] = Average(3),
         });
     }
 
-    private static string Scores(AnswerTemplates t, Formatter f, JsonElement r)
+    private static string Scores(AnswerTemplates t, Formatter f, ScoresResult r)
     {
         var text = new StringBuilder(t.Render("scores", new Dictionary<string, string>
         {
-            ["inactive"] = f.Number(r.GetProperty("inactive_members").GetInt32()),
-            ["threshold"] = f.Number(r.GetProperty("inactive_after_days").GetInt32()),
-            ["active"] = f.Number(r.GetProperty("active_members").GetInt32()),
-            ["never"] = f.Number(r.GetProperty("never_active_members").GetInt32()),
-            ["matching"] = f.Number(r.GetProperty("matching").GetInt32()),
+            ["inactive"] = f.Number(r.InactiveMembers),
+            ["threshold"] = f.Number(r.InactiveAfterDays),
+            ["active"] = f.Number(r.ActiveMembers),
+            ["never"] = f.Number(r.NeverActiveMembers),
+            ["matching"] = f.Number(r.Matching),
         }));
         var rank = 0;
-        foreach (var member in r.GetProperty("members").EnumerateArray())
+        foreach (var member in r.Members)
         {
             text.Append('\n').Append(t.Render("scores_row", new Dictionary<string, string>
             {
                 ["rank"] = (++rank).ToString(CultureInfo.InvariantCulture),
-                ["member"] = member.GetProperty("member_id").GetString()!,
-                ["score"] = f.Number(member.GetProperty("score").GetDouble()),
-                ["last_active"] = member.GetProperty("last_active").GetString()!,
-                ["recency"] = f.Number(member.GetProperty("recency_days").GetInt32()),
-                ["segment"] = member.GetProperty("segment").GetString()!,
-                ["profile"] = member.GetProperty("profile").GetString()!,
+                ["member"] = member.MemberId,
+                ["score"] = f.Number(member.Score),
+                ["last_active"] = Day(member.LastActive),
+                ["recency"] = f.Number(member.RecencyDays),
+                ["segment"] = member.Segment,
+                ["profile"] = member.Profile,
             }));
         }
         return text.ToString();
     }
 
-    private static string Segments(AnswerTemplates t, Formatter f, JsonElement r)
+    private static string Explain(AnswerTemplates t, Formatter f, MemberExplanation r)
     {
-        var text = new StringBuilder(t.Render("segments", new Dictionary<string, string> { ["threshold"] = f.Number(r.GetProperty("inactive_after_days").GetInt32()) }));
-        foreach (var segment in r.GetProperty("segments").EnumerateArray().Concat(r.GetProperty("saved").EnumerateArray()))
+        var values = new Dictionary<string, string>
+        {
+            ["member"] = r.MemberId,
+            ["score"] = f.Number(r.Score),
+            ["last_active"] = Day(r.LastActive),
+            ["recency"] = f.Number(r.RecencyDays),
+            ["active_days"] = f.Number(r.ActiveDays),
+            ["segment"] = r.Segment,
+            ["profile"] = r.Profile,
+            ["summary"] = r.Summary,
+        };
+        foreach (var component in r.Components)
+        {
+            values[component.Name + "_points"] = f.Number(component.Points);
+        }
+        return t.Render("explain", values);
+    }
+
+    private static string Segments(AnswerTemplates t, Formatter f, SegmentsResult r)
+    {
+        var text = new StringBuilder(t.Render("segments", new Dictionary<string, string> { ["threshold"] = f.Number(r.InactiveAfterDays) }));
+        foreach (var segment in r.Segments.Concat(r.Saved))
         {
             text.Append('\n').Append(t.Render("segments_row", new Dictionary<string, string>
             {
-                ["segment"] = segment.GetProperty("name").GetString()!,
-                ["members"] = f.Number(segment.GetProperty("members").GetInt32()),
-                ["definition"] = segment.GetProperty("definition").GetString()!,
+                ["segment"] = segment.Name,
+                ["members"] = f.Number(segment.Members),
+                ["definition"] = segment.Definition,
             }));
         }
         return text.ToString();
     }
 
-    private static string Playbooks(AnswerTemplates t, JsonElement r)
+    private static string Playbooks(AnswerTemplates t, PlaybooksResult r)
     {
-        var hits = r.GetProperty("playbooks").EnumerateArray().ToList();
-        if (hits.Count == 0)
+        if (r.Playbooks.Count == 0)
         {
             return t.Text("playbooks_none");
         }
         var text = new StringBuilder(t.Text("playbooks"));
-        foreach (var hit in hits)
+        foreach (var hit in r.Playbooks)
         {
             text.Append('\n').Append(t.Render("playbooks_row", new Dictionary<string, string>
             {
-                ["title"] = hit.GetProperty("title").GetString()!,
-                ["citation"] = hit.GetProperty("playbook_id").GetString() + ": " + hit.GetProperty("section").GetString(),
-                ["excerpt"] = hit.GetProperty("excerpt").GetString()!,
+                ["title"] = hit.Title,
+                ["citation"] = hit.PlaybookId + ": " + hit.Section,
+                ["excerpt"] = hit.Excerpt,
             }));
         }
         return text.ToString();
     }
 
-    private static string Campaign(AnswerTemplates t, Formatter f, JsonElement r)
+    private static string Campaign(AnswerTemplates t, Formatter f, CampaignProposal r)
     {
-        var variants = r.GetProperty("variants").EnumerateArray().ToList();
         var text = new StringBuilder(t.Render("campaign", new Dictionary<string, string>
         {
-            ["segment"] = r.GetProperty("segment").GetString()! + (r.TryGetProperty("profile", out var p) ? " / " + p.GetString() : ""),
-            ["audience"] = f.Number(r.GetProperty("audience").GetInt32()),
-            ["variants"] = f.Number(variants.Count),
-            ["group_size"] = GroupSizes(f, variants),
-            ["holdout"] = f.Number(r.GetProperty("holdout").GetInt32()),
-            ["goal_days"] = f.Number(r.GetProperty("goal_days").GetInt32()),
-            ["baseline"] = f.Percent(r.GetProperty("baseline_rate").GetDouble()),
-            ["mde"] = f.Number(Math.Round(r.GetProperty("minimum_detectable_effect").GetDouble() * 100, 1)),
-            ["campaign_id"] = r.TryGetProperty("campaign_id", out var id) ? id.GetInt64().ToString(CultureInfo.InvariantCulture) : "?",
-            ["version"] = r.TryGetProperty("version", out var version) ? version.GetInt32().ToString(CultureInfo.InvariantCulture) : "?",
+            ["segment"] = r.Segment + (r.Profile is { } p ? " / " + p : ""),
+            ["audience"] = f.Number(r.Audience),
+            ["variants"] = f.Number(r.Variants.Count),
+            ["group_size"] = GroupSizes(f, r.Variants),
+            ["holdout"] = f.Number(r.Holdout),
+            ["goal_days"] = f.Number(r.GoalDays),
+            ["baseline"] = f.Percent(r.BaselineRate),
+            ["mde"] = f.Number(Math.Round(r.MinimumDetectableEffect * 100, 1)),
+            ["campaign_id"] = r.CampaignId?.ToString(CultureInfo.InvariantCulture) ?? "?",
+            ["version"] = r.Version?.ToString(CultureInfo.InvariantCulture) ?? "?",
         }));
-        if (r.TryGetProperty("previous_wave", out var previous) && r.TryGetProperty("allocation", out var allocation))
+        if (r.PreviousWave is { } previous && r.Allocation is { } allocation)
         {
             text.Append(' ').Append(t.Render("campaign_wave", new Dictionary<string, string>
             {
-                ["previous"] = previous.GetInt64().ToString(CultureInfo.InvariantCulture),
+                ["previous"] = previous.ToString(CultureInfo.InvariantCulture),
                 ["allocation"] = Allocation(f, allocation),
             }));
         }
-        foreach (var v in variants)
+        foreach (var v in r.Variants)
         {
             text.Append('\n').Append(t.Render("campaign_row", new Dictionary<string, string>
             {
-                ["name"] = v.GetProperty("name").GetString()!,
-                ["need"] = v.GetProperty("need").GetString()!,
-                ["channel"] = v.GetProperty("channel").GetString()!,
-                ["playbook"] = v.GetProperty("playbook_id").GetString()!,
-                ["size"] = f.Number(v.GetProperty("group_size").GetInt32()),
-                ["subject"] = v.GetProperty("subject").GetString()!,
+                ["name"] = v.Name,
+                ["need"] = v.Need,
+                ["channel"] = v.Channel,
+                ["playbook"] = v.PlaybookId,
+                ["size"] = f.Number(v.GroupSize),
+                ["subject"] = v.Subject,
             }));
         }
         return text.ToString();
     }
 
-    private static string CampaignStatus(AnswerTemplates t, Formatter f, JsonElement r)
+    private static string CampaignStatus(AnswerTemplates t, Formatter f, CampaignView c)
     {
-        var c = r.GetProperty("campaign");
-        var delivery = c.GetProperty("delivery");
-        var groups = string.Join(", ", c.GetProperty("groups").EnumerateObject().OrderBy(g => g.Name == "holdout").ThenBy(g => g.Name, StringComparer.Ordinal)
-            .Select(g => $"{g.Name} {f.Number(g.Value.GetInt32())}"));
-        var text = new StringBuilder(t.Render("campaign_status", new Dictionary<string, string>
+        var groups = string.Join(", ", c.Groups.OrderBy(g => g.Key == "holdout").ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {f.Number(g.Value)}"));
+        var text = new StringBuilder(t.Render("campaign_summary", new Dictionary<string, string>
         {
-            ["campaign_id"] = c.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture),
-            ["name"] = c.GetProperty("name").GetString()!,
-            ["state"] = t.Text("state_" + c.GetProperty("state").GetString()),
-            ["version"] = c.GetProperty("version").GetInt32().ToString(CultureInfo.InvariantCulture),
-            ["audience"] = f.Number(c.GetProperty("audience").GetInt32()),
+            ["campaign_id"] = c.Id.ToString(CultureInfo.InvariantCulture),
+            ["name"] = c.Name,
+            ["state"] = t.Text("state_" + c.State),
+            ["version"] = c.Version.ToString(CultureInfo.InvariantCulture),
+            ["audience"] = f.Number(c.Audience),
             ["groups"] = groups,
-            ["sent"] = f.Number(delivery.GetProperty("sent").GetInt32()),
-            ["pending"] = f.Number(delivery.GetProperty("pending").GetInt32() + delivery.GetProperty("sending").GetInt32()),
-            ["skipped"] = f.Number(delivery.GetProperty("skipped").GetInt32()),
-            ["failed"] = f.Number(delivery.GetProperty("failed").GetInt32()),
+            ["sent"] = f.Number(c.Delivery.Sent),
+            ["pending"] = f.Number(c.Delivery.Pending + c.Delivery.Sending),
+            ["skipped"] = f.Number(c.Delivery.Skipped),
+            ["failed"] = f.Number(c.Delivery.Failed),
         }));
-        if (c.TryGetProperty("decided_by", out var by) && c.TryGetProperty("decided_at", out var at))
+        if (c.DecidedBy is { } by && c.DecidedAt is { } at)
         {
             text.Append(' ').Append(t.Render("campaign_decision", new Dictionary<string, string>
             {
-                ["by"] = by.GetString()!,
-                ["at"] = at.GetDateTimeOffset().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                ["by"] = by,
+                ["at"] = at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
             }));
         }
         return text.ToString();
     }
 
-    private static string CampaignResults(AnswerTemplates t, Formatter f, JsonElement r)
+    private static string CampaignResults(AnswerTemplates t, Formatter f, CampaignResultsResult r)
     {
-        var groups = r.GetProperty("groups").EnumerateArray().ToList();
-        var holdout = groups.First(g => g.GetProperty("group").GetString() == "holdout");
-        var text = new StringBuilder(t.Render("campaign_results", new Dictionary<string, string>
+        var holdout = r.Groups.First(g => g.Group == "holdout");
+        var text = new StringBuilder(t.Render("results_summary", new Dictionary<string, string>
         {
-            ["campaign_id"] = r.GetProperty("campaign_id").GetInt64().ToString(CultureInfo.InvariantCulture),
-            ["name"] = r.GetProperty("name").GetString()!,
-            ["state"] = t.Text("state_" + r.GetProperty("state").GetString()),
-            ["goal_days"] = f.Number(r.GetProperty("goal_days").GetInt32()),
-            ["holdout_rate"] = f.Percent(holdout.GetProperty("rate").GetDouble()),
-            ["holdout_returned"] = f.Number(holdout.GetProperty("returned").GetInt32()),
-            ["holdout_size"] = f.Number(holdout.GetProperty("assigned").GetInt32()),
+            ["campaign_id"] = r.CampaignId.ToString(CultureInfo.InvariantCulture),
+            ["name"] = r.Name,
+            ["state"] = t.Text("state_" + r.State),
+            ["goal_days"] = f.Number(r.GoalDays),
+            ["holdout_rate"] = f.Percent(holdout.Rate),
+            ["holdout_returned"] = f.Number(holdout.Returned),
+            ["holdout_size"] = f.Number(holdout.Assigned),
         }));
-        foreach (var g in groups.Where(g => g.GetProperty("group").GetString() != "holdout"))
+        foreach (var g in r.Groups.Where(g => g.Group != "holdout"))
         {
             text.Append('\n').Append(t.Render("campaign_results_row", new Dictionary<string, string>
             {
-                ["group"] = g.GetProperty("group").GetString()!,
-                ["need"] = g.TryGetProperty("need", out var need) ? need.GetString()! : "",
-                ["rate"] = f.Percent(g.GetProperty("rate").GetDouble()),
-                ["returned"] = f.Number(g.GetProperty("returned").GetInt32()),
-                ["assigned"] = f.Number(g.GetProperty("assigned").GetInt32()),
-                ["uplift"] = g.TryGetProperty("uplift", out var uplift) ? f.Signed(Math.Round(uplift.GetDouble() * 100, 1)) : "-",
-                ["p_value"] = g.TryGetProperty("p_value", out var p) ? f.Decimal(p.GetDouble(), 3) : "-",
-                ["p_beat"] = g.TryGetProperty("probability_to_beat_holdout", out var beat) ? f.Percent(beat.GetDouble()) : "-",
+                ["group"] = g.Group,
+                ["need"] = g.Need ?? "",
+                ["rate"] = f.Percent(g.Rate),
+                ["returned"] = f.Number(g.Returned),
+                ["assigned"] = f.Number(g.Assigned),
+                ["uplift"] = g.Uplift is { } uplift ? f.Signed(Math.Round(uplift * 100, 1)) : "-",
+                ["p_value"] = g.PValue is { } p ? f.Decimal(p, 3) : "-",
+                ["p_beat"] = g.ProbabilityToBeatHoldout is { } beat ? f.Percent(beat) : "-",
             }));
         }
-        foreach (var warning in r.GetProperty("warnings").EnumerateArray())
+        foreach (var warning in r.Warnings)
         {
-            text.Append('\n').Append(t.Render("warning_" + warning.GetProperty("code").GetString(),
-                new Dictionary<string, string> { ["value"] = warning.GetProperty("value").GetString()! }));
+            text.Append('\n').Append(t.Render("warning_" + warning.Code, new Dictionary<string, string> { ["value"] = warning.Value }));
         }
-        if (r.GetProperty("next_wave").GetArrayLength() > 0)
+        if (r.NextWave.Count > 0)
         {
-            text.Append('\n').Append(t.Render("campaign_next_wave", new Dictionary<string, string> { ["allocation"] = Allocation(f, r.GetProperty("next_wave")) }));
+            text.Append('\n').Append(t.Render("campaign_next_wave", new Dictionary<string, string> { ["allocation"] = Allocation(f, r.NextWave) }));
         }
-        text.Append('\n').Append(t.Render("campaign_files", new Dictionary<string, string>
-        {
-            ["chart_url"] = r.GetProperty("artifacts")[0].GetProperty("url").GetString()!,
-            ["table_url"] = r.GetProperty("artifacts")[1].GetProperty("url").GetString()!,
-        }));
+        text.Append('\n').Append(t.Render("campaign_files", new Dictionary<string, string> { ["chart_url"] = r.Chart.Url, ["table_url"] = r.Table.Url }));
         return text.ToString();
     }
 
     /// <summary>"learner: B 62%, A 25%, C 13%; contributor: ..." from wave allocation rows.</summary>
-    private static string Allocation(Formatter f, JsonElement rows) =>
-        string.Join("; ", rows.EnumerateArray().GroupBy(a => a.GetProperty("profile").GetString()!)
-            .Select(p => $"{p.Key}: " + string.Join(", ", p.OrderByDescending(a => a.GetProperty("share").GetDouble())
-                .Select(a => $"{a.GetProperty("variant").GetString()} {f.Percent(a.GetProperty("share").GetDouble())}"))));
+    private static string Allocation(Formatter f, IEnumerable<WaveAllocation> rows) =>
+        string.Join("; ", rows.GroupBy(a => a.Profile)
+            .Select(p => $"{p.Key}: " + string.Join(", ", p.OrderByDescending(a => a.Share).Select(a => $"{a.Variant} {f.Percent(a.Share)}"))));
 
     /// <summary>"83" when the variant groups are equal, "83-84" when the stratified split leaves them a member apart.</summary>
-    private static string GroupSizes(Formatter f, List<JsonElement> variants)
+    private static string GroupSizes(Formatter f, IReadOnlyList<ProposedVariant> variants)
     {
         if (variants.Count == 0)
         {
             return "0";
         }
-        var sizes = variants.Select(v => v.GetProperty("group_size").GetInt32()).ToList();
+        var sizes = variants.Select(v => v.GroupSize).ToList();
         return sizes.Min() == sizes.Max() ? f.Number(sizes[0]) : $"{f.Number(sizes.Min())}-{f.Number(sizes.Max())}";
     }
 
-    private static Dictionary<string, string> Values(Formatter f, JsonElement r, params string[] names) =>
-        names.Select(n => n.Split(':')).ToDictionary(
-            n => n.Length > 1 ? n[1] : n[0],
-            n => r.GetProperty(n[0]) is var v && v.ValueKind == JsonValueKind.Number ? f.Number(v.GetDouble()) : v.ToString());
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Numbers, percentages and changes written the manager's way.</summary>
     private sealed class Formatter(CultureInfo culture, string language)

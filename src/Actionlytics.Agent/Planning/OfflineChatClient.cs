@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Actionlytics.Agent.Prompts;
+using Actionlytics.Agent.Tools;
 using Microsoft.Extensions.AI;
 
 namespace Actionlytics.Agent.Planning;
@@ -30,8 +31,8 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
         var results = history.Skip(lastUser + 1).SelectMany(m => m.Contents.OfType<FunctionResultContent>()).ToList();
         if (results.Count > 0)
         {
-            var calls = history.Skip(lastUser + 1).SelectMany(m => m.Contents.OfType<FunctionCallContent>()).ToDictionary(c => c.CallId, c => c.Name);
-            var answer = _writer.Write(language, results.Select(r => (calls.GetValueOrDefault(r.CallId, ""), AsJson(r.Result))).ToList());
+            var calls = history.Skip(lastUser + 1).SelectMany(m => m.Contents.OfType<FunctionCallContent>()).GroupBy(c => c.CallId).ToDictionary(g => g.Key, g => g.First().Name);
+            var answer = _writer.Write(language, [.. results.Select(r => ToolResultReader.Read(calls.GetValueOrDefault(r.CallId, ""), r.Result))]);
             return Task.FromResult(Reply(new TextContent(answer)));
         }
         if (lastUser < 0)
@@ -59,13 +60,25 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
         })));
     }
 
+    /// <summary>The same response, its text in pieces (a line at a time) as a real model would stream it.</summary>
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        foreach (var update in (await GetResponseAsync(messages, options, cancellationToken)).ToChatResponseUpdates())
+        var response = await GetResponseAsync(messages, options, cancellationToken);
+        var message = response.Messages[^1];
+        var messageId = Guid.NewGuid().ToString("N");
+        if (message.Contents is [TextContent { Text: var text }])
         {
-            yield return update;
+            foreach (var piece in System.Text.RegularExpressions.Regex.Split(text, @"(?<=\n)"))
+            {
+                if (piece.Length > 0)
+                {
+                    yield return new ChatResponseUpdate(ChatRole.Assistant, piece) { MessageId = messageId, ModelId = ModelId };
+                }
+            }
+            yield break;
         }
+        yield return new ChatResponseUpdate(ChatRole.Assistant, [.. message.Contents]) { MessageId = messageId, ModelId = ModelId };
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
@@ -82,14 +95,6 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
     private static DateOnly Today(ChatOptions? options) =>
         options?.AdditionalProperties?.TryGetValue(TodayOption, out var value) == true && DateOnly.TryParse(value?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var today)
             ? today : DateOnly.FromDateTime(DateTime.UtcNow);
-
-    private static JsonElement AsJson(object? result) => result switch
-    {
-        JsonElement element => element,
-        null => default,
-        string text when text.TrimStart().StartsWith('{') => JsonDocument.Parse(text).RootElement.Clone(),
-        _ => JsonSerializer.SerializeToElement(result.ToString()),
-    };
 
     /// <summary>Arguments read back from a stored conversation are JSON elements: the reader wants plain values.</summary>
     private static object? Plain(object? value) => value is JsonElement e ? e.ValueKind switch

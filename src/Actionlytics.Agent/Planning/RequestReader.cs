@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
+using Tool = Actionlytics.Agent.Tools.ToolCatalog.Names;
+
 namespace Actionlytics.Agent.Planning;
 
 /// <summary>
@@ -21,7 +23,7 @@ public static partial class RequestReader
         var utterance = new Utterance(message.Length > 2000 ? message[..2000] : message);
         var language = LanguageOf(utterance);
         var context = previous.Count > 0 ? previous[^1] : null;
-        var subject = previous.LastOrDefault(c => c.Name is not ("render_chart" or "export_table" or "search_playbooks"));
+        var subject = previous.LastOrDefault(c => c.Name is not (Tool.RenderChart or Tool.ExportTable or Tool.SearchPlaybooks));
 
         if (IsClosing(utterance))
         {
@@ -33,7 +35,7 @@ public static partial class RequestReader
         if (split is { } parts)
         {
             var first = ReadOne(new Utterance(parts.First), today, context, subject, message);
-            if (first is { } firstCall && first.Name is not ("render_chart" or "export_table" or "draft_campaign" or "create_segment"))
+            if (first is { } firstCall && first.Name is not (Tool.RenderChart or Tool.ExportTable or Tool.DraftCampaign or Tool.CreateSegment))
             {
                 var second = ReadOne(new Utterance(parts.Second), today, firstCall, firstCall, message, compoundFollower: true);
                 if (second is { } secondCall && secondCall.Name != firstCall.Name)
@@ -82,7 +84,7 @@ public static partial class RequestReader
         }
         if (WantsPlaybooks(u) && !WantsCampaignDraft(u))
         {
-            return Call("search_playbooks", ("query", original.Trim()), ("need", slots.Need), ("channel", slots.Channel), ("top", WantsPlaybooksTop(u) ? slots.Top : null));
+            return Call(Tool.SearchPlaybooks, ("query", original.Trim()), ("need", slots.Need), ("channel", slots.Channel), ("top", WantsPlaybooksTop(u) ? slots.Top : null));
         }
         if (CampaignQuestion(u, context) is { } campaignQuestion)
         {
@@ -92,9 +94,9 @@ public static partial class RequestReader
         {
             return Campaign(u, slots, context, subject);
         }
-        if (memberId is not null && (WantsExplain(u) || context?.Name == "explain_member" || u.WordCount <= 4))
+        if (memberId is not null && (WantsExplain(u) || context?.Name == Tool.ExplainMember || u.WordCount <= 4))
         {
-            return Call("explain_member", ("member_id", memberId), ("inactive_after_days", slots.Threshold));
+            return Call(Tool.ExplainMember, ("member_id", memberId), ("inactive_after_days", slots.Threshold));
         }
         if (WantsExport(u))
         {
@@ -106,7 +108,7 @@ public static partial class RequestReader
         }
         if (WantsLifecycle(u) && slots.Periods.Count < 2)
         {
-            return Call("lifecycle", [.. Window(slots), ("granularity", slots.Granularity), ("action", slots.Action)]);
+            return Call(Tool.Lifecycle, [.. Window(slots), ("granularity", slots.Granularity), ("action", slots.Action)]);
         }
         if (WantsCompare(u) || (slots.Periods.Count >= 2 && HasComparisonWord(u)))
         {
@@ -114,15 +116,15 @@ public static partial class RequestReader
         }
         if (WantsRetention(u))
         {
-            return Call("retention_cohorts", Window(slots));
+            return Call(Tool.RetentionCohorts, Window(slots));
         }
         if (WantsLifecycle(u))
         {
-            return Call("lifecycle", [.. Window(slots), ("granularity", slots.Granularity), ("action", slots.Action)]);
+            return Call(Tool.Lifecycle, [.. Window(slots), ("granularity", slots.Granularity), ("action", slots.Action)]);
         }
         if (WantsSegments(u) && slots.Segment is null)
         {
-            return Call("list_segments", ("inactive_after_days", slots.Threshold));
+            return Call(Tool.ListSegments, ("inactive_after_days", slots.Threshold));
         }
         if (context is not null && IsFollowUp(u) && !WantsSegments(u) && (FollowUp(u, slots, context) ?? FollowUpOfSubject(u, slots, context, subject)) is { } followUp)
         {
@@ -130,7 +132,7 @@ public static partial class RequestReader
         }
         if (WantsScores(u) || ((slots.Segment is not null || slots.Profile is not null) && !WantsTrendStrongly(u)))
         {
-            return Scores(slots, context, keepFilters: IsFollowUp(u) && context?.Name == "inactivity_scores");
+            return Scores(slots, context, keepFilters: IsFollowUp(u) && context?.Name == Tool.InactivityScores);
         }
         if (IsOffTopic(u))
         {
@@ -138,7 +140,7 @@ public static partial class RequestReader
         }
         if (WantsTrend(u) || (slots.Action is not null && !IsFollowUp(u)) || (context is null && slots.Periods.Count > 0 && HasDomainWords(u)))
         {
-            return Call("activity_trend", [.. Window(slots), ("granularity", slots.Granularity), ("action", slots.Action)]);
+            return Call(Tool.ActivityTrend, [.. Window(slots), ("granularity", slots.Granularity), ("action", slots.Action)]);
         }
         return context is null ? null : FollowUp(u, slots, context) ?? FollowUpOfSubject(u, slots, context, subject);
     }
@@ -161,18 +163,18 @@ public static partial class RequestReader
 
         switch (previous.Name)
         {
-            case "activity_trend" or "lifecycle" or "compare_periods" or "retention_cohorts" or "render_chart" or "export_table":
+            case Tool.ActivityTrend or Tool.Lifecycle or Tool.ComparePeriods or Tool.RetentionCohorts or Tool.RenderChart or Tool.ExportTable:
                 if (slots.Periods.Count > 0)
                 {
                     Change("from", Day(slots.Periods[0].From));
                     Change("to", Day(slots.Periods[0].To));
-                    if (previous.Name == "compare_periods")
+                    if (previous.Name == Tool.ComparePeriods)
                     {
                         changes.Add(new("previous_from", slots.Periods.Count > 1 ? Day(slots.Periods[1].From) : null));
                         changes.Add(new("previous_to", slots.Periods.Count > 1 ? Day(slots.Periods[1].To) : null));
                     }
                 }
-                if (previous.Name is "activity_trend" or "lifecycle" or "compare_periods")
+                if (previous.Name is Tool.ActivityTrend or Tool.Lifecycle or Tool.ComparePeriods)
                 {
                     Change("action", slots.Action);
                     if (slots.Action is null && u.Has("overall", "all actions", "every action", "without the action filter", "without the filter", "toutes les actions", "sans filtre", "sans le filtre", "tutte le azioni", "senza filtro"))
@@ -185,27 +187,27 @@ public static partial class RequestReader
                     Change("from", before.From);
                     Change("to", before.To);
                 }
-                if (previous.Name is not ("compare_periods" or "retention_cohorts"))
+                if (previous.Name is not (Tool.ComparePeriods or Tool.RetentionCohorts))
                 {
                     Change("granularity", slots.Granularity);
                 }
-                if (previous.Name is "render_chart" or "export_table")
+                if (previous.Name is Tool.RenderChart or Tool.ExportTable)
                 {
                     Change("inactive_after_days", slots.Threshold);
-                    Change("format", previous.Name == "export_table" ? slots.Format : null);
+                    Change("format", previous.Name == Tool.ExportTable ? slots.Format : null);
                 }
                 break;
-            case "inactivity_scores":
+            case Tool.InactivityScores:
                 Change("inactive_after_days", slots.Threshold ?? slots.BareDays);
                 Change("top", slots.Top);
                 Change("segment", slots.Segment);
                 Change("profile", slots.Profile);
                 Change("window_days", slots.WindowDays);
                 break;
-            case "list_segments" or "explain_member":
+            case Tool.ListSegments or Tool.ExplainMember:
                 Change("inactive_after_days", slots.Threshold ?? slots.BareDays);
                 break;
-            case "draft_campaign":
+            case Tool.DraftCampaign:
                 Change("segment", slots.Segment);
                 Change("profile", slots.Profile);
                 Change("variants", slots.Variants);
@@ -239,7 +241,7 @@ public static partial class RequestReader
 
     private static PlannedCall Scores(Slots slots, PlannedCall? context, bool keepFilters)
     {
-        var call = Call("inactivity_scores",
+        var call = Call(Tool.InactivityScores,
             ("inactive_after_days", slots.Threshold), ("window_days", slots.WindowDays), ("as_of", slots.AsOf is { } d ? Day(d) : null),
             ("top", slots.Top), ("segment", slots.Segment), ("profile", slots.Profile), ("weights", slots.Weights));
         // "only the learners" after a list keeps that list's threshold and filters.
@@ -248,22 +250,22 @@ public static partial class RequestReader
 
     private static PlannedCall Campaign(Utterance u, Slots slots, PlannedCall? context, PlannedCall? subject)
     {
-        var basis = context?.Name == "draft_campaign" ? context : null;
-        var audience = subject is { Name: "inactivity_scores" or "create_segment" or "draft_campaign" } && (u.Has("them", "eux", "leur", "loro", "these", "those", "ces membres", "this segment", "ce segment", "that segment") || IsFollowUp(u))
+        var basis = context?.Name == Tool.DraftCampaign ? context : null;
+        var audience = subject is { Name: Tool.InactivityScores or Tool.CreateSegment or Tool.DraftCampaign } && (u.Has("them", "eux", "leur", "loro", "these", "those", "ces membres", "this segment", "ce segment", "that segment") || IsFollowUp(u))
             ? subject : null;
         string? segment = slots.Segment ?? slots.SavedSegment, profile = slots.Profile;
         if (segment is null && audience is not null)
         {
-            segment = audience.Name == "create_segment" ? audience["name"] as string : audience["segment"] as string;
-            profile ??= audience.Name == "create_segment" ? null : audience["profile"] as string;
+            segment = audience.Name == Tool.CreateSegment ? audience["name"] as string : audience["segment"] as string;
+            profile ??= audience.Name == Tool.CreateSegment ? null : audience["profile"] as string;
         }
         // "Prepare the next wave of campaign 3": its settings and variants, allocated by what worked (the tool ignores the rest).
         if (u.Has("next wave", "second wave", "wave 2", "new wave", "prochaine vague", "nouvelle vague", "deuxieme vague", "seconde vague", "prossima ondata", "seconda ondata", "nuova ondata")
             && CampaignNumber(u) is { } previous)
         {
-            return Call("draft_campaign", ("next_wave_of", previous), ("segment", slots.Segment ?? slots.SavedSegment), ("profile", slots.Profile));
+            return Call(Tool.DraftCampaign, ("next_wave_of", previous), ("segment", slots.Segment ?? slots.SavedSegment), ("profile", slots.Profile));
         }
-        var call = Call("draft_campaign", ("segment", segment), ("profile", profile), ("variants", slots.Variants), ("need", slots.Need),
+        var call = Call(Tool.DraftCampaign, ("segment", segment), ("profile", profile), ("variants", slots.Variants), ("need", slots.Need),
             ("channel", slots.Channel is "in_platform" ? null : slots.Channel), ("goal_days", slots.GoalDays));
         return basis is not null ? basis.With(call.Arguments) : call;
     }
@@ -271,8 +273,8 @@ public static partial class RequestReader
     private static PlannedCall CreateSegment(Utterance u, Slots slots, PlannedCall? context)
     {
         var name = SegmentName(u) ?? "new_segment";
-        var fromList = context?.Name == "inactivity_scores" && (u.Has("them", "these", "those", "les", "eux", "ces membres", "loro", "questi") || IsFollowUp(u));
-        return Call("create_segment", ("name", name),
+        var fromList = context?.Name == Tool.InactivityScores && (u.Has("them", "these", "those", "les", "eux", "ces membres", "loro", "questi") || IsFollowUp(u));
+        return Call(Tool.CreateSegment, ("name", name),
             ("segment", slots.Segment ?? (fromList ? context!["segment"] : null)),
             ("profile", slots.Profile ?? (fromList ? context!["profile"] : null)),
             ("inactive_after_days", slots.Threshold ?? (fromList ? context!["inactive_after_days"] : null)),
@@ -282,18 +284,33 @@ public static partial class RequestReader
     private static PlannedCall Chart(Utterance u, Slots slots, PlannedCall? subject)
     {
         var kind = ChartKindOf(u) ?? ChartKindFor(subject) ?? "trend";
-        var carried = Carried(subject, kind is "score_distribution" or "segments" ? "score" : "window");
-        return Call("render_chart", [("kind", kind), .. Merge(carried, Window(slots)), ("granularity", slots.Granularity ?? carried.Granularity),
-            ("inactive_after_days", slots.Threshold ?? carried.Threshold)]);
+        var scoreLike = kind is "score_distribution" or "segments";
+        var carried = Carried(subject, scoreLike ? "score" : "window");
+        return Call(Tool.RenderChart, [("kind", kind), .. Merge(carried, Window(slots)), ("granularity", slots.Granularity ?? carried.Granularity),
+            ("inactive_after_days", slots.Threshold ?? carried.Threshold), .. Filters(slots, subject, scoreLike)]);
     }
 
     private static PlannedCall Export(Utterance u, Slots slots, PlannedCall? subject)
     {
         var table = TableOf(u) ?? TableFor(subject) ?? "scores";
-        var carried = Carried(subject, table is "scores" or "segments" ? "score" : "window");
-        return Call("export_table", [("table", table), ("format", slots.Format), .. Merge(carried, Window(slots)),
-            ("granularity", slots.Granularity ?? carried.Granularity), ("inactive_after_days", slots.Threshold ?? carried.Threshold)]);
+        var scoreLike = table is "scores" or "segments";
+        var carried = Carried(subject, scoreLike ? "score" : "window");
+        // A comparison's export compares the same two windows the answer did.
+        var previous = table == "comparison" && subject?.Name == Tool.ComparePeriods && Window(slots).Length == 0
+            ? new (string, object?)[] { ("previous_from", subject["previous_from"]), ("previous_to", subject["previous_to"]) }
+            : [];
+        return Call(Tool.ExportTable, [("table", table), ("format", slots.Format), .. Merge(carried, Window(slots)), .. previous,
+            ("granularity", slots.Granularity ?? carried.Granularity), ("inactive_after_days", slots.Threshold ?? carried.Threshold), .. Filters(slots, subject, scoreLike)]);
     }
+
+    /// <summary>
+    /// What narrowed the analysis a chart or an export illustrates, so "show that as a chart" after "how many logins"
+    /// draws logins: the action for trend-like views; segment, profile, as-of day, window and weights for score-like ones.
+    /// </summary>
+    private static (string, object?)[] Filters(Slots slots, PlannedCall? subject, bool scoreLike) => scoreLike
+        ? [("segment", slots.Segment ?? subject?["segment"]), ("profile", slots.Profile ?? subject?["profile"]),
+           ("as_of", subject?["as_of"]), ("window_days", subject?["window_days"]), ("weights", subject?["weights"])]
+        : [("action", slots.Action ?? subject?["action"])];
 
     private static PlannedCall Compare(Utterance u, Slots slots, PlannedCall? subject)
     {
@@ -301,9 +318,9 @@ public static partial class RequestReader
         // "compare it with January" after a question about February: that window against the one named.
         if (periods.Count == 1 && subject?["from"] is string from && subject["to"] is string to && (u.Has("it", "that", "le", "la", "ca", "cela", "lo") || IsFollowUp(u)))
         {
-            return Call("compare_periods", ("from", from), ("to", to), ("previous_from", Day(periods[0].From)), ("previous_to", Day(periods[0].To)), ("action", slots.Action ?? subject["action"]));
+            return Call(Tool.ComparePeriods, ("from", from), ("to", to), ("previous_from", Day(periods[0].From)), ("previous_to", Day(periods[0].To)), ("action", slots.Action ?? subject["action"]));
         }
-        return Call("compare_periods",
+        return Call(Tool.ComparePeriods,
             ("from", periods.Count > 0 ? Day(periods[0].From) : null), ("to", periods.Count > 0 ? Day(periods[0].To) : null),
             ("previous_from", periods.Count > 1 ? Day(periods[1].From) : null), ("previous_to", periods.Count > 1 ? Day(periods[1].To) : null),
             ("action", slots.Action));
@@ -336,12 +353,12 @@ public static partial class RequestReader
 
     private static string? ChartKindFor(PlannedCall? subject) => subject?.Name switch
     {
-        "activity_trend" or "compare_periods" => "trend",
-        "lifecycle" => "lifecycle",
-        "retention_cohorts" => "retention",
-        "inactivity_scores" or "explain_member" => "score_distribution",
-        "list_segments" or "create_segment" => "segments",
-        "render_chart" => subject["kind"] as string,
+        Tool.ActivityTrend or Tool.ComparePeriods => "trend",
+        Tool.Lifecycle => "lifecycle",
+        Tool.RetentionCohorts => "retention",
+        Tool.InactivityScores or Tool.ExplainMember => "score_distribution",
+        Tool.ListSegments or Tool.CreateSegment => "segments",
+        Tool.RenderChart => subject["kind"] as string,
         _ => null,
     };
 
@@ -356,13 +373,13 @@ public static partial class RequestReader
 
     private static string? TableFor(PlannedCall? subject) => subject?.Name switch
     {
-        "activity_trend" or "lifecycle" => "trend",
-        "compare_periods" => "comparison",
-        "retention_cohorts" => "retention",
-        "inactivity_scores" or "explain_member" => "scores",
-        "list_segments" or "create_segment" => "segments",
-        "export_table" => subject["table"] as string,
-        "render_chart" => subject["kind"] switch { "retention" => "retention", "segments" => "segments", "score_distribution" => "scores", _ => "trend" },
+        Tool.ActivityTrend or Tool.Lifecycle => "trend",
+        Tool.ComparePeriods => "comparison",
+        Tool.RetentionCohorts => "retention",
+        Tool.InactivityScores or Tool.ExplainMember => "scores",
+        Tool.ListSegments or Tool.CreateSegment => "segments",
+        Tool.ExportTable => subject["table"] as string,
+        Tool.RenderChart => subject["kind"] switch { "retention" => "retention", "segments" => "segments", "score_distribution" => "scores", _ => "trend" },
         _ => null,
     };
 
@@ -419,7 +436,7 @@ public static partial class RequestReader
     /// </summary>
     private static PlannedCall? CampaignQuestion(Utterance u, PlannedCall? context)
     {
-        var aboutCampaign = context?.Name is "campaign_status" or "campaign_results" or "draft_campaign";
+        var aboutCampaign = context?.Name is Tool.CampaignStatus or Tool.CampaignResults or Tool.DraftCampaign;
         var mentioned = WantsCampaign(u) && !WantsCampaignDraft(u);
         var variantWinner = u.Has("which variant", "quelle variante", "quale variante", "best variant", "meilleure variante", "migliore variante",
             "winning variant", "variante gagnante", "variante vincente");
@@ -428,17 +445,17 @@ public static partial class RequestReader
             return null;
         }
         // The campaign named, else the one the conversation is about (a draft's answer names its id, but the plan does not: the latest is the default).
-        var id = CampaignNumber(u) ?? (context?.Name is "campaign_status" or "campaign_results" ? context["campaign_id"] as long? : null);
+        var id = CampaignNumber(u) ?? (context?.Name is Tool.CampaignStatus or Tool.CampaignResults ? context["campaign_id"] as long? : null);
         if (WantsCampaignResults(u) || variantWinner)
         {
-            return Call("campaign_results", ("campaign_id", id));
+            return Call(Tool.CampaignResults, ("campaign_id", id));
         }
         // Naming an existing campaign ("campaign 3", "the last campaign", "la campagne") without a draft verb asks about it.
         if (WantsCampaignStatus(u) || CampaignNumber(u) is not null || aboutCampaign
             || u.Has("the campaign", "last campaign", "latest campaign", "our campaign", "this campaign", "that campaign", "la campagne", "derniere campagne",
                 "cette campagne", "notre campagne", "la campagna", "ultima campagna", "questa campagna"))
         {
-            return Call("campaign_status", ("campaign_id", id));
+            return Call(Tool.CampaignStatus, ("campaign_id", id));
         }
         return null;
     }

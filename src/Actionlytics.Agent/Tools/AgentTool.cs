@@ -1,10 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Actionlytics.Agent.Prompts;
-using Actionlytics.Core.Analytics;
-using Actionlytics.Data.Communities;
-using Actionlytics.Data.Conversations;
-using Actionlytics.Knowledge.Search;
 using Microsoft.Extensions.AI;
 
 namespace Actionlytics.Agent.Tools;
@@ -52,10 +48,9 @@ public sealed class AgentTool<TArguments> : AIFunction where TArguments : class
         {
             return JsonSerializer.SerializeToElement(await _run(typed, cancellationToken), ToolJson.Options);
         }
-        catch (Exception e) when (e is ToolArgumentException or AnalyticsArgumentException or KnowledgeArgumentException
-            or CommunityNotFoundException or SavedSegmentExistsException or Campaigns.CampaignArgumentException
-            or Campaigns.CampaignNotFoundException or Core.Campaigns.CampaignStateException or RoleRequiredException)
+        catch (Core.Refusals.RefusalException e)
         {
+            // The tools' side of the one refusal model: the model reads what to change, never a stack trace.
             return Error(e.Message);
         }
     }

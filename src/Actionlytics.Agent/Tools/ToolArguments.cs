@@ -88,7 +88,25 @@ public sealed record CreateSegmentArguments
     public double? MinScore { get; init; }
 }
 
-public sealed record ChartArguments
+/// <summary>What a chart or a table is narrowed by, beyond its window: the same parameters the analyses took, so a chart of "logins last month" counts logins.</summary>
+public interface IAnalysisFilters
+{
+    string? Action { get; }
+
+    string? Segment { get; }
+
+    string? Profile { get; }
+
+    DateOnly? AsOf { get; }
+
+    int? WindowDays { get; }
+
+    int? InactiveAfterDays { get; }
+
+    ScoreWeightsArgument? Weights { get; }
+}
+
+public sealed record ChartArguments : IAnalysisFilters
 {
     [JsonRequired]
     public string Kind { get; init; } = "";
@@ -99,10 +117,22 @@ public sealed record ChartArguments
 
     public string? Granularity { get; init; }
 
+    public string? Action { get; init; }
+
+    public string? Segment { get; init; }
+
+    public string? Profile { get; init; }
+
+    public DateOnly? AsOf { get; init; }
+
+    public int? WindowDays { get; init; }
+
     public int? InactiveAfterDays { get; init; }
+
+    public ScoreWeightsArgument? Weights { get; init; }
 }
 
-public sealed record TableArguments
+public sealed record TableArguments : IAnalysisFilters
 {
     [JsonRequired]
     public string Table { get; init; } = "";
@@ -113,9 +143,25 @@ public sealed record TableArguments
 
     public DateOnly? To { get; init; }
 
+    public DateOnly? PreviousFrom { get; init; }
+
+    public DateOnly? PreviousTo { get; init; }
+
     public string? Granularity { get; init; }
 
+    public string? Action { get; init; }
+
+    public string? Segment { get; init; }
+
+    public string? Profile { get; init; }
+
+    public DateOnly? AsOf { get; init; }
+
+    public int? WindowDays { get; init; }
+
     public int? InactiveAfterDays { get; init; }
+
+    public ScoreWeightsArgument? Weights { get; init; }
 }
 
 public sealed record PlaybookArguments

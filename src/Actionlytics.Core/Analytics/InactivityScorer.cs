@@ -24,6 +24,37 @@ public sealed class InactivityScorer(SegmentRules segments, ProfileRules profile
 
     public ProfileRules Profiles => profiles;
 
+    /// <summary>
+    /// The inactive members of a segment and/or a profile (all of them when both are unset), best score first. An
+    /// unknown name is refused with the names there are, never answered with an empty list.
+    /// </summary>
+    public IReadOnlyList<MemberScore> Matching(ScoringResult scoring, string? segment, string? profile)
+    {
+        ArgumentNullException.ThrowIfNull(scoring);
+        if (segment is not null && !segments.Names.Contains(segment))
+        {
+            throw new AnalyticsArgumentException($"Unknown segment '{segment}': use {string.Join(", ", segments.Names)}.");
+        }
+        if (profile is not null && !profiles.Names.Contains(profile))
+        {
+            throw new AnalyticsArgumentException($"Unknown profile '{profile}': use {string.Join(", ", profiles.Names)}.");
+        }
+        if (segment is null && profile is null)
+        {
+            return scoring.Inactive;
+        }
+        var matching = new List<MemberScore>();
+        for (var i = 0; i < scoring.Inactive.Count; i++)
+        {
+            var member = scoring.Inactive[i];
+            if ((segment is null || member.Segment == segment) && (profile is null || member.Profile == profile))
+            {
+                matching.Add(member);
+            }
+        }
+        return matching;
+    }
+
     public ScoringResult Score(ActivityIndex index, ScoreParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(index);

@@ -72,7 +72,7 @@ public static class ChartSpecs
         return new ChartSpec(
             ChartKind.ScoreDistribution,
             $"Inactive members by score - {community}",
-            string.Create(CultureInfo.InvariantCulture, $"As of {p.AsOf:yyyy-MM-dd}, {p.WindowDays}-day window, inactive after {p.InactiveAfterDays} days; {scoring.InactiveMembers:N0} inactive members"),
+            string.Create(CultureInfo.InvariantCulture, $"As of {p.AsOf:yyyy-MM-dd}, {p.WindowDays}-day window, inactive after {p.InactiveAfterDays} days; {scoring.Inactive.Count:N0} inactive members"),
             "Score (higher: more likely to come back)",
             "Members",
             Enumerable.Range(0, 10).Select(b => string.Create(CultureInfo.InvariantCulture, $"{b * 10}-{(b * 10) + 10}")).ToList(),

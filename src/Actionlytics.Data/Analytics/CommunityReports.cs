@@ -29,18 +29,22 @@ public sealed class CommunityReports(CommunityAnalytics analytics, CommunityDire
         {
             case ChartKind.Trend or ChartKind.Lifecycle or ChartKind.ActionMix:
                 var (trend, community) = await analytics.TrendAsync(request.Community, request.From, request.To, request.Granularity, request.Action, cancellationToken);
-                return kind switch
+                var chart = kind switch
                 {
                     ChartKind.Trend => ChartSpecs.Trend(trend, community.Name),
                     ChartKind.Lifecycle => ChartSpecs.Lifecycle(trend, community.Name),
                     _ => ChartSpecs.ActionMix(trend, community.Name),
                 };
+                // A chart of one action says so: the same numbers without the filter would mean something else.
+                return request.Action is { } action ? chart with { Subtitle = $"{chart.Subtitle}; {action} only" } : chart;
             case ChartKind.ScoreDistribution or ChartKind.Segments:
                 var scoring = await ScoreAsync(request, cancellationToken);
                 var name = (await communities.GetAsync(request.Community, cancellationToken)).Name;
-                return kind == ChartKind.Segments
+                var scores = kind == ChartKind.Segments
                     ? ChartSpecs.Segments(scoring, scorer.Segments, name)
                     : ChartSpecs.ScoreDistribution(scoring, name);
+                var filter = string.Join(", ", new[] { request.Segment, request.Profile }.OfType<string>());
+                return filter.Length > 0 ? scores with { Subtitle = $"{scores.Subtitle}; {filter} only" } : scores;
             default:
                 var retention = await analytics.RetentionAsync(request.Community, request.From, request.To, cancellationToken);
                 return ChartSpecs.Retention(retention.Cohorts, retention.From, retention.To, retention.Community.Name);
@@ -54,6 +58,8 @@ public sealed class CommunityReports(CommunityAnalytics analytics, CommunityDire
         {
             case "trend":
                 return ReportTables.Trend((await analytics.TrendAsync(request.Community, request.From, request.To, request.Granularity, request.Action, cancellationToken)).Trend);
+            case "comparison" when request.PreviousFrom is not null || request.PreviousTo is not null:
+                return ReportTables.Comparison(await analytics.CompareAsync(request.Community, request.From, request.To, request.PreviousFrom, request.PreviousTo, request.Action, cancellationToken));
             case "comparison":
                 return ReportTables.Comparison((await analytics.TrendAsync(request.Community, request.From, request.To, request.Granularity, request.Action, cancellationToken)).Trend.Comparison);
             case "scores":
@@ -69,6 +75,10 @@ public sealed class CommunityReports(CommunityAnalytics analytics, CommunityDire
         }
     }
 
-    private Task<ScoringResult> ScoreAsync(AnalysisRequest request, CancellationToken cancellationToken) =>
-        analytics.ScoreAsync(request.Community, request.AsOf, request.WindowDays, request.InactiveAfterDays, request.Weights, cancellationToken);
+    /// <summary>The scoring the request asks for, its inactive members narrowed to the request's segment and profile.</summary>
+    private async Task<ScoringResult> ScoreAsync(AnalysisRequest request, CancellationToken cancellationToken)
+    {
+        var scoring = await analytics.ScoreAsync(request.Community, request.AsOf, request.WindowDays, request.InactiveAfterDays, request.Weights, cancellationToken);
+        return request.Segment is null && request.Profile is null ? scoring : scoring with { Inactive = scorer.Matching(scoring, request.Segment, request.Profile) };
+    }
 }

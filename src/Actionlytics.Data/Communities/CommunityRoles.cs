@@ -61,4 +61,4 @@ public sealed class CommunityRoles(ActionlyticsDbContext db)
 }
 
 /// <summary>The caller lacks the role an action needs.</summary>
-public sealed class RoleRequiredException(string message) : Exception(message);
+public sealed class RoleRequiredException(string message) : Core.Refusals.RefusalException(Core.Refusals.RefusalKind.Forbidden, message);

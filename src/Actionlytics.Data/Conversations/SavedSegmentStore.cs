@@ -40,4 +40,4 @@ public sealed class SavedSegmentStore(ActionlyticsDbContext db, TimeProvider tim
 }
 
 /// <summary>A saved segment of that name already exists in the community.</summary>
-public sealed class SavedSegmentExistsException(string name) : Exception($"A saved segment named '{name}' already exists: choose another name.");
+public sealed class SavedSegmentExistsException(string name) : Core.Refusals.RefusalException(Core.Refusals.RefusalKind.Conflict, $"A saved segment named '{name}' already exists: choose another name.");

@@ -2,7 +2,7 @@ namespace Actionlytics.Knowledge.Playbooks;
 
 /// <summary>A playbook file cannot be used as written; names the file and the line.</summary>
 public sealed class PlaybookFormatException(string path, int line, string problem)
-    : Exception($"{path}:{line}: {problem}")
+    : Core.Refusals.RefusalException(Core.Refusals.RefusalKind.InvalidInput, $"{path}:{line}: {problem}")
 {
     public string Path { get; } = path;
 

@@ -34,4 +34,4 @@ public sealed record SearchFilter(string? Need = null, string? Channel = null, s
 }
 
 /// <summary>A search was asked in a way that cannot be answered (unknown filter value...).</summary>
-public sealed class KnowledgeArgumentException(string message) : Exception(message);
+public sealed class KnowledgeArgumentException(string message) : Core.Refusals.RefusalException(Core.Refusals.RefusalKind.InvalidInput, message);

@@ -24,21 +24,22 @@ public static class CampaignsApi
 
     public sealed record MessageEdit(string? Subject, string? Body);
 
+    public sealed record CampaignDrafted(CampaignView Campaign, CampaignProposal Proposal);
+
     public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
     {
         var byCommunity = app.MapGroup("/api/communities/{slug}/campaigns").WithTags("Campaigns");
 
-        byCommunity.MapGet("/", (string slug, HttpContext http, CampaignService campaigns, CancellationToken ct) =>
-            Problems.GuardAsync(async () => Results.Ok(await campaigns.ListAsync(slug, Caller(http), ct))))
+        byCommunity.MapGet("/", async (string slug, HttpContext http, CampaignService campaigns, CancellationToken ct) =>
+            TypedResults.Ok(await campaigns.ListAsync(slug, Caller(http), ct)))
             .RequireCommunityAccess(write: false)
             .WithSummary("The community's campaigns, newest first.");
 
-        byCommunity.MapPost("/", (string slug, CampaignRequest request, HttpContext http, CampaignService campaigns, CancellationToken ct) =>
-            Problems.GuardAsync(async () =>
+        byCommunity.MapPost("/", async (string slug, CampaignRequest request, HttpContext http, CampaignService campaigns, CancellationToken ct) =>
             {
                 var (view, proposal) = await campaigns.DraftAsync(slug, request, Caller(http), ct);
-                return Results.Created($"/api/campaigns/{view.Id}", new { campaign = view, proposal });
-            }))
+                return TypedResults.Created($"/api/campaigns/{view.Id}", new CampaignDrafted(view, proposal));
+            })
             .RequireCommunityAccess(write: true)
             .WithSummary("Draft a campaign (segment, profile, variants, need, channel, goalDays, goalAction, holdoutShare, name, nextWaveOf); it waits for approval.");
 
@@ -116,7 +117,7 @@ public static class CampaignsApi
         {
             return NotFound(id);
         }
-        return await ApiAccessEndpointExtensions.DeniedAsync(http, slug, write) ?? await Problems.GuardAsync(work);
+        return await ApiAccessEndpointExtensions.DeniedAsync(http, slug, write) ?? await work();
     }
 
     private static IResult NotFound(long id) => Results.Problem(title: "Campaign not found", detail: $"There is no campaign {id}.", statusCode: StatusCodes.Status404NotFound);

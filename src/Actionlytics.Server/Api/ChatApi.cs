@@ -1,17 +1,22 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using Actionlytics.Agent.Chat;
 using Actionlytics.Agent.Tools;
+using Actionlytics.Core.Communities;
+using Actionlytics.Core.Refusals;
 using Actionlytics.Data.Communities;
 using Actionlytics.Data.Conversations;
 using Actionlytics.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Actionlytics.Server.Api;
 
 /// <summary>
 /// The chat over HTTP: threads per user and community, a turn answered as JSON or streamed as server-sent events
-/// (tool progress, the reply, artifacts, then the whole turn), approvals of proposals, and the artifacts' files.
-/// Every call is checked against the thread's community; approving needs write access.
+/// (tool progress, the answer's text as the model writes it, artifacts, then the whole turn), approvals of proposals,
+/// and the artifacts' files. Every call resolves its thread and community once and checks access as the other APIs do.
 /// </summary>
 public static class ChatApi
 {
@@ -21,118 +26,133 @@ public static class ChatApi
 
     public sealed record Decision(bool Approved);
 
+    public sealed record ThreadCreated(string Id, string Community, string Title, DateTimeOffset CreatedAt);
+
+    public sealed record ThreadListed(string Id, string Title, DateTimeOffset UpdatedAt);
+
+    public sealed record TranscriptTurn(string Question, TurnView Result);
+
+    public sealed record Transcript(string Id, string Community, IReadOnlyList<TranscriptTurn> Turns);
+
+    /// <summary>A tool call as the API shows it: its arguments, and its result record (serialised as its own type).</summary>
+    public sealed record ToolCallView(string Name, JsonElement Arguments, object? Result);
+
+    /// <summary>A turn as the API shows it.</summary>
+    public sealed record TurnView(
+        string ThreadId, string Answer, IReadOnlyList<ToolCallView> ToolCalls, IReadOnlyList<ArtifactInfo> Artifacts,
+        IReadOnlyList<string> Citations, IReadOnlyList<PendingApproval> PendingApprovals)
+    {
+        public static TurnView Of(TurnResult turn) => new(turn.ThreadId, turn.Answer,
+            [.. turn.ToolCalls.Select(c => new ToolCallView(c.Name, c.Arguments, c.Result))], turn.Artifacts, turn.Citations, turn.PendingApprovals);
+    }
+
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
     {
         var chat = app.MapGroup("/api/chat").WithTags("Chat");
 
-        chat.MapPost("/threads", async (NewThread body, HttpContext http, CommunityDirectory communities, ConversationStore conversations, CancellationToken cancellationToken) =>
+        chat.MapPost("/threads", async Task<IResult> (NewThread body, HttpContext http, CommunityDirectory communities, ConversationStore conversations, CancellationToken cancellationToken) =>
         {
-            if (await DeniedAsync(http, body.Community, write: false) is { } denied)
+            if (await ApiAccessEndpointExtensions.DeniedAsync(http, body.Community, write: false) is { } denied)
             {
                 return denied;
             }
-            var community = await communities.FindAsync(body.Community, cancellationToken);
-            if (community is null)
-            {
-                return Problems.CommunityNotFound(body.Community);
-            }
+            var community = await communities.GetAsync(body.Community, cancellationToken);
             var thread = await conversations.CreateThreadAsync(community.Id, Caller(http), string.IsNullOrWhiteSpace(body.Title) ? "New conversation" : body.Title.Trim(), cancellationToken);
-            return Results.Created($"/api/chat/threads/{thread.Id}", new { id = thread.Id, community = community.Slug, title = thread.Title, created_at = thread.CreatedAt });
-        }).WithSummary("Starts a conversation with the agent about a community: { \"community\": \"demo\", \"title\": \"...\" }.");
+            return TypedResults.Created($"/api/chat/threads/{thread.Id}", new ThreadCreated(thread.Id, community.Slug, thread.Title, thread.CreatedAt));
+        }).Produces<ThreadCreated>(StatusCodes.Status201Created).WithSummary("Starts a conversation with the agent about a community: { \"community\": \"demo\", \"title\": \"...\" }.");
 
-        chat.MapGet("/threads", async (string community, HttpContext http, AgentChat agent, CancellationToken cancellationToken) =>
-            await DeniedAsync(http, community, write: false) ?? await Problems.GuardAsync(async () =>
-                Results.Ok((await agent.ThreadsAsync(community, Caller(http), cancellationToken)).Select(t => new { id = t.Id, title = t.Title, updated_at = t.UpdatedAt }))))
-            .WithSummary("The caller's conversations in a community, the latest first.");
+        chat.MapGet("/threads", async Task<IResult> (string community, HttpContext http, AgentChat agent, CancellationToken cancellationToken) =>
+            await ApiAccessEndpointExtensions.DeniedAsync(http, community, write: false) is { } denied
+                ? denied
+                : TypedResults.Json((await agent.ThreadsAsync(community, Caller(http), cancellationToken)).Select(t => new ThreadListed(t.Id, t.Title, t.UpdatedAt)), ApiJson.Options))
+            .Produces<IEnumerable<ThreadListed>>().WithSummary("The caller's conversations in a community, the latest first.");
 
-        chat.MapGet("/threads/{id}", async (string id, HttpContext http, ConversationStore conversations, CommunityDirectory communities, AgentChat agent, CancellationToken cancellationToken) =>
-            await WithThreadAsync(id, http, conversations, communities, write: false, async slug =>
-                Results.Json(new
-                {
-                    id,
-                    community = slug,
-                    turns = (await agent.TranscriptAsync(slug, Caller(http), id, cancellationToken)).Select(t => new { question = t.Question, result = Json(t.Result) }),
-                }, ToolJson.Options), cancellationToken))
-            .WithSummary("A conversation's history: each question with its answer, tool calls, artifacts, citations and pending approvals.");
+        chat.MapGet("/threads/{id}", async Task<IResult> (string id, HttpContext http, ChatThreads threads, AgentChat agent, CancellationToken cancellationToken) =>
+            await threads.OpenAsync(http, id, write: false, cancellationToken) is var (thread, community, denied) && denied is not null
+                ? denied
+                : TypedResults.Json(new Transcript(id, community!.Slug,
+                    [.. (await agent.TranscriptAsync(thread!, cancellationToken)).Select(t => new TranscriptTurn(t.Question, TurnView.Of(t.Result)))]), ApiJson.Options))
+            .Produces<Transcript>().WithSummary("A conversation's history: each question with its answer, tool calls, artifacts, citations and pending approvals.");
 
-        chat.MapPost("/threads/{id}/messages", async (string id, NewMessage body, HttpContext http, ConversationStore conversations, CommunityDirectory communities, AgentChat agent, CancellationToken cancellationToken) =>
-            await WithThreadAsync(id, http, conversations, communities, write: false, async slug =>
+        chat.MapPost("/threads/{id}/messages", async Task<IResult> (string id, NewMessage body, HttpContext http, ChatThreads threads, AgentChat agent, CancellationToken cancellationToken) =>
+        {
+            var (thread, community, denied) = await threads.OpenAsync(http, id, write: false, cancellationToken);
+            if (denied is not null)
             {
-                if (!http.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))
-                {
-                    return Results.Json(Json(await agent.AskAsync(slug, Caller(http), id, body.Text, cancellationToken)), ToolJson.Options);
-                }
-                await StreamAsync(http, progress => agent.AskAsync(slug, Caller(http), id, body.Text, cancellationToken, progress), cancellationToken);
-                return Results.Empty;
-            }, cancellationToken))
-            .WithSummary("Asks the agent. With Accept: text/event-stream the reply streams as server-sent events: tool_started, tool_finished, artifact, answer (the reply in parts), done (the whole turn); otherwise one JSON turn.");
+                return denied;
+            }
+            if (!http.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))
+            {
+                return TypedResults.Json(TurnView.Of(await agent.AskAsync(community!, thread, Caller(http), body.Text, cancellationToken)), ApiJson.Options);
+            }
+            var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatApi));
+            return TypedResults.ServerSentEvents(StreamAsync(progress => agent.AskAsync(community!, thread, Caller(http), body.Text, cancellationToken, progress), logger, cancellationToken));
+        })
+        .Produces<TurnView>().Produces<ChatEvent>(contentType: "text/event-stream").WithSummary("Asks the agent. With Accept: text/event-stream the reply streams as server-sent events: tool_started, tool_finished, answer (the text as the model writes it), artifact, done (the whole turn) or error; otherwise one JSON turn.");
 
-        chat.MapPost("/threads/{id}/approvals/{approvalId}", async (string id, string approvalId, Decision body, HttpContext http, ConversationStore conversations, CommunityDirectory communities, AgentChat agent, CancellationToken cancellationToken) =>
-            await WithThreadAsync(id, http, conversations, communities, write: true, async slug =>
-                Results.Json(Json(await agent.DecideAsync(slug, Caller(http), id, approvalId, body.Approved, cancellationToken)), ToolJson.Options), cancellationToken))
-            .WithSummary("Approves or rejects a proposal of the thread ({ \"approved\": true }); approving runs exactly the proposed call. Needs write access to the community.");
+        chat.MapPost("/threads/{id}/approvals/{approvalId}", async Task<IResult> (string id, string approvalId, Decision body, HttpContext http, ChatThreads threads, AgentChat agent, CancellationToken cancellationToken) =>
+            await threads.OpenAsync(http, id, write: true, cancellationToken) is var (thread, community, denied) && denied is not null
+                ? denied
+                : TypedResults.Json(TurnView.Of(await agent.DecideAsync(community!, thread!, Caller(http), approvalId, body.Approved, cancellationToken)), ApiJson.Options))
+            .Produces<TurnView>().WithSummary("Approves or rejects a proposal of the thread ({ \"approved\": true }); approving runs exactly the proposed call. Needs write access to the community.");
 
-        app.MapGet("/api/artifacts/{id}", async (string id, HttpContext http, ArtifactStore artifacts, CommunityDirectory communities, CancellationToken cancellationToken) =>
+        app.MapGet("/api/artifacts/{id}", async Task<IResult> (string id, HttpContext http, ArtifactStore artifacts, CommunityDirectory communities, CancellationToken cancellationToken) =>
         {
             var artifact = await artifacts.FindAsync(id, cancellationToken);
             var slug = artifact is null ? null : await communities.SlugOfAsync(artifact.CommunityId, cancellationToken);
             if (artifact is null || slug is null)
             {
-                return Results.Problem(title: "Artifact not found", statusCode: StatusCodes.Status404NotFound);
+                throw new ArtifactNotFoundException(id);
             }
-            return await DeniedAsync(http, slug, write: false) ?? Results.File(artifact.Content, artifact.MediaType,
+            return await ApiAccessEndpointExtensions.DeniedAsync(http, slug, write: false) ?? TypedResults.File(artifact.Content, artifact.MediaType,
                 artifact.MediaType.StartsWith("image/", StringComparison.Ordinal) ? null : artifact.FileName);
         }).WithTags("Chat").WithSummary("A chart or export a tool produced: images inline, other files as downloads.");
         return app;
     }
 
-    private static async Task StreamAsync(HttpContext http, Func<IProgress<ChatEvent>, Task<TurnResult>> run, CancellationToken cancellationToken)
+    /// <summary>
+    /// A turn as server-sent events. The turn runs beside the stream and reports into it; the stream always ends with
+    /// done or error. The turn uses this request's services, so the stream waits for it even if the caller has gone.
+    /// </summary>
+    private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
+        Func<IProgress<ChatEvent>, Task<TurnResult>> run, ILogger logger, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        http.Response.Headers.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-cache";
-        var events = Channel.CreateUnbounded<(string Event, object Data)>();
-        var progress = new Progress(e => events.Writer.TryWrite((e.Kind, e)));
+        var events = Channel.CreateUnbounded<SseItem<string>>();
+        void Write(string name, object data) => events.Writer.TryWrite(new SseItem<string>(JsonSerializer.Serialize(data, ApiJson.Options), name));
         var turn = Task.Run(async () =>
         {
             try
             {
-                var result = await run(progress);
+                var result = await run(new Progress(e => Write(e.Kind, e)));
                 foreach (var artifact in result.Artifacts)
                 {
-                    events.Writer.TryWrite(("artifact", artifact));
+                    Write("artifact", artifact);
                 }
-                foreach (var part in result.Answer.Split("\n\n"))
-                {
-                    events.Writer.TryWrite(("answer", new { text = part + "\n\n" }));
-                }
-                events.Writer.TryWrite(("done", Json(result)));
+                Write("done", TurnView.Of(result));
             }
-            catch (Exception e) when (e is ChatRequestException or ChatNotFoundException or CommunityNotFoundException)
+            catch (RefusalException e)
             {
-                events.Writer.TryWrite(("error", new { message = e.Message }));
+                Write("error", RefusalProblems.ProblemOf(e));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The stream always ends with done or error; the details stay in the server's log.
-                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatApi)).LogError(e, "A streamed chat turn failed.");
-                events.Writer.TryWrite(("error", new { message = "The turn failed on the server; nothing more was done. Try again." }));
+                logger.LogError(e, "A streamed chat turn failed.");
+                Write("error", new { status = 500, title = "The turn failed on the server", detail = "Nothing more was done. Try again." });
             }
             finally
             {
                 events.Writer.TryComplete();
             }
-        }, cancellationToken);
+        }, CancellationToken.None);
         try
         {
-            await foreach (var (name, data) in events.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var item in events.Reader.ReadAllAsync(cancellationToken))
             {
-                await http.Response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data, ToolJson.Options)}\n\n", cancellationToken);
-                await http.Response.Body.FlushAsync(cancellationToken);
+                yield return item;
             }
         }
         finally
         {
-            // The turn uses this request's services: it must end before they are disposed, even if the caller left.
             try
             {
                 await turn;
@@ -149,29 +169,31 @@ public static class ChatApi
         public void Report(ChatEvent value) => report(value);
     }
 
-    private static async Task<IResult> WithThreadAsync(string id, HttpContext http, ConversationStore conversations, CommunityDirectory communities, bool write,
-        Func<string, Task<IResult>> work, CancellationToken cancellationToken)
+    private static string Caller(HttpContext http) => http.RequestServices.GetRequiredService<ApiAccess>().CallerName(http);
+}
+
+/// <summary>No artifact with this id for the caller.</summary>
+public sealed class ArtifactNotFoundException(string id) : RefusalException(RefusalKind.NotFound, $"No artifact {id}.");
+
+/// <summary>
+/// Resolves a thread for a chat request once: the thread, its community, and the access verdict of the same filter as
+/// every other API. A thread of another user, or in a community the caller cannot read, is reported as missing.
+/// </summary>
+public sealed class ChatThreads(ConversationStore conversations, CommunityDirectory communities, ApiAccess access)
+{
+    public async Task<(ChatThread? Thread, Community? Community, IResult? Denied)> OpenAsync(HttpContext http, string id, bool write, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(http);
         var thread = await conversations.FindThreadAsync(id, cancellationToken);
         var slug = thread is null ? null : await communities.SlugOfAsync(thread.CommunityId, cancellationToken);
-        if (thread is null || slug is null || thread.UserId != Caller(http))
+        if (thread is null || slug is null || thread.UserId != access.CallerName(http))
         {
-            return Results.Problem(title: "Thread not found", detail: $"No thread {id} for you.", statusCode: StatusCodes.Status404NotFound);
+            throw new ChatNotFoundException($"No thread {id} for you.");
         }
-        return await DeniedAsync(http, slug, write) ?? await Problems.GuardAsync(() => work(slug));
+        if (await ApiAccessEndpointExtensions.DeniedAsync(http, slug, write) is { } denied)
+        {
+            return (null, null, denied);
+        }
+        return (thread, await communities.GetAsync(slug, cancellationToken), null);
     }
-
-    private static Task<IResult?> DeniedAsync(HttpContext http, string slug, bool write) => ApiAccessEndpointExtensions.DeniedAsync(http, slug, write);
-
-    private static string Caller(HttpContext http) => http.RequestServices.GetRequiredService<ApiAccess>().CallerName(http);
-
-    private static object Json(TurnResult turn) => new
-    {
-        thread_id = turn.ThreadId,
-        answer = turn.Answer,
-        tool_calls = turn.ToolCalls.Select(c => new { name = c.Name, arguments = c.Arguments, result = c.Result }),
-        artifacts = turn.Artifacts,
-        citations = turn.Citations,
-        pending_approvals = turn.PendingApprovals.Select(p => new { id = p.Id, tool = p.Tool, arguments = p.Arguments }),
-    };
 }

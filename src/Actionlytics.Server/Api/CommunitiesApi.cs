@@ -27,10 +27,8 @@ public static class CommunitiesApi
 
         api.MapGet("/{slug}", async Task<IResult> (string slug, CommunityDirectory communities, CancellationToken cancellationToken) =>
         {
-            var community = await communities.FindAsync(slug, cancellationToken);
-            return community is null
-                ? Problems.CommunityNotFound(slug)
-                : Results.Ok(await communities.SummarizeAsync(community, cancellationToken));
+            var community = await communities.GetAsync(slug, cancellationToken);
+            return TypedResults.Ok(await communities.SummarizeAsync(community, cancellationToken));
         })
         .RequireCommunityAccess(write: false)
         .WithSummary("One community with the size of its data.");
@@ -41,15 +39,8 @@ public static class CommunitiesApi
             {
                 return Results.Problem(title: "Not allowed", detail: "This caller may not create communities.", statusCode: StatusCodes.Status403Forbidden);
             }
-            try
-            {
-                var created = await communities.CreateAsync(request.Slug, request.Name, request.TimeZone, request.InactivityThresholdDays, access.CallerName(http), cancellationToken);
-                return Results.Created($"/api/communities/{created.Slug}", await communities.SummarizeAsync(created, cancellationToken));
-            }
-            catch (CommunityDefinitionException ex)
-            {
-                return Results.Problem(title: "Cannot create this community", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
-            }
+            var created = await communities.CreateAsync(request.Slug, request.Name, request.TimeZone, request.InactivityThresholdDays, access.CallerName(http), cancellationToken);
+            return TypedResults.Created($"/api/communities/{created.Slug}", await communities.SummarizeAsync(created, cancellationToken));
         })
         .RequireCommunityAccess(write: true)
         .WithSummary("Create a community (slug, name, IANA time zone, inactivity threshold in days).");

@@ -91,7 +91,6 @@ public static class IngestionApi
             AssumeTimeZone = query.AssumeTimeZone,
             CreateUnknownMembers = query.CreateMembers ?? true,
         };
-        try
         {
             var report = await import(body, format.Value, options);
             return report.Committed
@@ -106,14 +105,6 @@ public static class IngestionApi
                         ["invalid"] = report.Invalid,
                         ["errors"] = report.Errors,
                     });
-        }
-        catch (ImportFormatException ex)
-        {
-            return Results.Problem(title: "Unreadable body: nothing was imported", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
-        }
-        catch (CommunityNotFoundException)
-        {
-            return Problems.CommunityNotFound(slug);
         }
     }
 

@@ -10,6 +10,7 @@ public static class AgentHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddActionlyticsAgent(builder.Configuration);
+        builder.Services.AddScoped<Api.ChatThreads>();
         builder.Services.AddHostedService<KnowledgeIndexing>();
         return builder;
     }

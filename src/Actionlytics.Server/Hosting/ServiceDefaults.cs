@@ -39,6 +39,8 @@ public static class ServiceDefaults
         }
 
         builder.Services.AddProblemDetails();
+        // Refusals (bad input, not found, forbidden, conflict, unavailable) become problems here, once for every endpoint.
+        builder.Services.AddExceptionHandler<Api.RefusalProblems>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddHealthChecks()

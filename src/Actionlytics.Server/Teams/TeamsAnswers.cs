@@ -27,18 +27,15 @@ public sealed partial class TeamsAnswers(TeamsMediaLinks mediaLinks, ILogger<Tea
             {
                 cards.Add(new BotAttachment(AdaptiveCards.ContentType, answer));
             }
-            var citations = turn.ToolCalls.Where(c => c.Name == "search_playbooks" && c.Result is { } r && r.TryGetProperty("playbooks", out _))
-                .SelectMany(c => c.Result!.Value.GetProperty("playbooks").EnumerateArray())
-                .Select(h => (h.GetProperty("title").GetString()!, h.GetProperty("section").GetString()!, h.GetProperty("excerpt").GetString()!))
-                .ToList();
+            var citations = turn.Results<PlaybooksResult>().SelectMany(r => r.Playbooks).Select(h => (h.Title, h.Section, h.Excerpt)).ToList();
             if (citations.Count > 0)
             {
                 cards.Add(new BotAttachment(AdaptiveCards.ContentType, AdaptiveCards.Citations(citations)));
             }
         }
-        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
+        catch (InvalidOperationException e)
         {
-            // A tool result of another shape: the answer still goes out, as text.
+            // A card the Adaptive Cards model refuses: the answer still goes out, as text.
             logger.LogWarning(e, "Could not build the answer's cards");
         }
         return reply with { Text = text, TextFormat = "markdown", Attachments = cards.Count > 0 ? cards : null };
@@ -61,23 +58,23 @@ public sealed partial class TeamsAnswers(TeamsMediaLinks mediaLinks, ILogger<Tea
     /// <summary>The ranked members of the last scoring, the charts and the exports of a turn, when it has any.</summary>
     private static JsonObject? AnswerCard(TurnResult turn, IReadOnlyList<(ArtifactInfo Artifact, string Url)> linked)
     {
-        var scores = turn.ToolCalls.LastOrDefault(c => c.Name == "inactivity_scores" && c.Result is { } r && r.TryGetProperty("members", out _))?.Result;
-        var ranked = scores?.GetProperty("members").EnumerateArray().Take(10)
+        var scores = turn.Results<ScoresResult>().LastOrDefault();
+        var ranked = scores?.Members.Take(10)
             .Select(m => (IReadOnlyList<string>)[
-                m.TryGetProperty("display_name", out var name) && name.GetString() is { Length: > 0 } shown ? shown : m.GetProperty("member_id").GetString()!,
-                m.GetProperty("score").GetDouble().ToString("F1", CultureInfo.InvariantCulture),
-                m.GetProperty("last_active").GetString()!,
-                m.GetProperty("segment").GetString()!.Replace('_', ' ')])
+                m.DisplayName is { Length: > 0 } shown ? shown : m.MemberId,
+                m.Score.ToString("F1", CultureInfo.InvariantCulture),
+                m.LastActive.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                m.Segment.Replace('_', ' ')])
             .ToList();
         var charts = linked.Where(l => l.Artifact.MediaType.StartsWith("image/", StringComparison.Ordinal)).Select(l => new AdaptiveCards.Link(l.Artifact.Title, l.Url)).ToList();
         var downloads = linked.Where(l => !l.Artifact.MediaType.StartsWith("image/", StringComparison.Ordinal)).Select(l => new AdaptiveCards.Link(l.Artifact.Title, l.Url)).ToList();
         var figures = scores is { } s
             ? new List<(string, string)>
             {
-                ("Inactive members", string.Create(CultureInfo.InvariantCulture, $"{s.GetProperty("inactive_members").GetInt32():N0} (no activity for {s.GetProperty("inactive_after_days").GetInt32()} days)")),
-                ("Active members", s.GetProperty("active_members").GetInt32().ToString("N0", CultureInfo.InvariantCulture)),
-                ("Matching the question", s.GetProperty("matching").GetInt32().ToString("N0", CultureInfo.InvariantCulture)),
-                ("As of", s.GetProperty("as_of").GetString()!),
+                ("Inactive members", string.Create(CultureInfo.InvariantCulture, $"{s.InactiveMembers:N0} (no activity for {s.InactiveAfterDays} days)")),
+                ("Active members", s.ActiveMembers.ToString("N0", CultureInfo.InvariantCulture)),
+                ("Matching the question", s.Matching.ToString("N0", CultureInfo.InvariantCulture)),
+                ("As of", s.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             }
             : [];
         return ranked is { Count: > 0 } || charts.Count > 0 || downloads.Count > 0 ? AdaptiveCards.Answer(figures, ranked, charts, downloads) : null;

@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 using Actionlytics.Agent.Chat;
 using Actionlytics.Agent.Planning;
 using Actionlytics.Agent.Prompts;
+using Actionlytics.Agent.Tools;
 using Actionlytics.Campaigns;
-using Actionlytics.Core.Campaigns;
+using Actionlytics.Core.Refusals;
 using Actionlytics.Data.Communities;
 using Actionlytics.Data.Conversations;
 using Actionlytics.Data.Store;
@@ -103,16 +104,17 @@ public sealed partial class TeamsBot(
         {
             turn = await agent.AskAsync(community.Value.Slug, user, threadId, question, cancellationToken, typing);
         }
-        catch (Exception e) when (e is ChatRequestException or RoleRequiredException)
+        catch (RefusalException e)
         {
+            // Teams' side of the one refusal model: the person reads why, in the conversation.
             await connector.SendAsync(activity.Reply() with { Text = e.Message }, cancellationToken);
             return;
         }
         await connector.SendAsync(answers.Compose(activity.Reply(), turn), cancellationToken);
         // Each campaign card is a message of its own, so that it can be replaced alone when the campaign changes.
-        foreach (var call in turn.ToolCalls.Where(c => c.Name == "draft_campaign" && c.Result is { } r && r.TryGetProperty("campaign_id", out var id) && id.ValueKind == JsonValueKind.Number))
+        foreach (var drafted in turn.Results<CampaignDraftResult>().Where(r => r.Draft.CampaignId is not null))
         {
-            var campaign = await campaigns.GetAsync(call.Result!.Value.GetProperty("campaign_id").GetInt64(), user, cancellationToken);
+            var campaign = await campaigns.GetAsync(drafted.Draft.CampaignId!.Value, user, cancellationToken);
             await campaignCards.SendAsync(activity.Reply(), campaign, null, cancellationToken);
         }
     }
@@ -143,10 +145,14 @@ public sealed partial class TeamsBot(
             var (campaign, notice) = await DecideAsync(activity, user, click, cancellationToken);
             return new { statusCode = 200, type = AdaptiveCards.ContentType, value = await campaignCards.CardAsync(campaign, universalActions: true, notice, cancellationToken) };
         }
-        catch (Exception e) when (e is CampaignNotFoundException or RoleRequiredException)
+        catch (RefusalException e) when (e.Kind is RefusalKind.NotFound or RefusalKind.Forbidden)
         {
             // Out of reach and missing look alike: ids reveal nothing of other communities.
             return InvokeError(404, $"There is no campaign {click.CampaignId} for you.");
+        }
+        catch (RefusalException e)
+        {
+            return InvokeError(Api.RefusalProblems.StatusOf(e.Kind), e.Message);
         }
     }
 
@@ -170,9 +176,13 @@ public sealed partial class TeamsBot(
                 await connector.SendAsync(activity.Reply() with { Attachments = [new BotAttachment(AdaptiveCards.ContentType, card)] }, cancellationToken);
             }
         }
-        catch (Exception e) when (e is CampaignNotFoundException or RoleRequiredException)
+        catch (RefusalException e) when (e.Kind is RefusalKind.NotFound or RefusalKind.Forbidden)
         {
             await connector.SendAsync(activity.Reply() with { Text = $"There is no campaign {click.CampaignId} for you." }, cancellationToken);
+        }
+        catch (RefusalException e)
+        {
+            await connector.SendAsync(activity.Reply() with { Text = e.Message }, cancellationToken);
         }
     }
 
@@ -191,7 +201,7 @@ public sealed partial class TeamsBot(
                 await campaigns.RejectAsync(click.CampaignId, click.Version, $"Rejected on its card ({activity.ChannelId}).", user, cancellationToken);
             }
         }
-        catch (Exception e) when (e is RoleRequiredException or CampaignStateException)
+        catch (RefusalException e) when (e.Kind is RefusalKind.Forbidden or RefusalKind.Conflict)
         {
             notice = e.Message; // the card stays as it was, with the reason
         }

@@ -2,7 +2,7 @@
 // with streamed replies, and the composer. The server decides what each user may do; the page only reflects it.
 import { ask, call, session } from './api.js';
 import { renderMarkdown } from './markdown.js';
-import { TOOL_LABELS, artifactView, campaignCard, citationsView, el, proposalCard, toolView } from './views.js';
+import { TOOLS, campaignCard, el, proposalCard, toolView } from './views.js';
 
 const $ = id => document.getElementById(id);
 const state = { session: null, community: null, threadId: null };
@@ -42,7 +42,7 @@ async function start() {
   const communities = state.session.communities;
   $('community').replaceChildren(...communities.map(c => el('option', { value: c.slug, text: c.name })));
   if (!communities.length) {
-    appendSystem('You have no role in any community yet. Ask an admin: actionlytics community grant COMMUNITY YOUR-USER viewer|manager');
+    appendSystem(`You have no role in any community yet. Ask an admin of the community to run: actionlytics community grant COMMUNITY --user ${state.session.user} --role viewer (or manager)`);
     $('composer-input').disabled = true;
     return;
   }
@@ -126,16 +126,13 @@ function appendAssistant() {
 async function showTurn(message, turn) {
   const answer = message.querySelector('.answer');
   answer.replaceChildren(renderMarkdown(turn.answer));
+  // Each call's view comes from the tool's own entry; links to charts and exports are the ones the tool returned.
+  const context = { campaignCard: id => campaignCard(id, canDecide(), () => loadApprovals().catch(reportError)) };
   for (const c of turn.tool_calls) {
-    const view = toolView(state.community.slug, c);
-    if (view) message.append(view);
-  }
-  for (const artifact of turn.artifacts) message.append(artifactView(artifact));
-  const citations = citationsView(turn.tool_calls);
-  if (citations) message.append(citations);
-  for (const c of turn.tool_calls.filter(c => c.name === 'draft_campaign' && c.result?.campaign_id)) {
-    try { message.append(await campaignCard(c.result.campaign_id, canDecide(), () => loadApprovals().catch(reportError))); }
-    catch (e) { message.append(el('p', { class: 'error', role: 'alert', text: `Campaign ${c.result.campaign_id}: ${e.message}` })); }
+    try {
+      const view = await toolView(c, context);
+      if (view) message.append(view);
+    } catch (e) { message.append(el('p', { class: 'error', role: 'alert', text: e.message })); }
   }
   for (const approval of turn.pending_approvals) {
     message.append(proposalCard(turn.thread_id, approval, canDecide(), async decided => {
@@ -173,17 +170,17 @@ async function send(text) {
     let streamed = '';
     await ask(state.threadId, question, async (event, data) => {
       if (event === 'tool_started') {
-        progress.append(el('li', { 'data-tool': data.tool, text: `${TOOL_LABELS[data.tool] ?? data.tool}…` }));
+        progress.append(el('li', { 'data-tool': data.tool, text: `${TOOLS[data.tool]?.label ?? data.tool}…` }));
       } else if (event === 'tool_finished') {
         const item = [...progress.querySelectorAll('li:not(.done)')].find(li => li.dataset.tool === data.tool);
-        if (item) { item.classList.add('done'); item.textContent = `${TOOL_LABELS[data.tool] ?? data.tool} (${Math.round(data.elapsed_milliseconds ?? 0)} ms)`; }
+        if (item) { item.classList.add('done'); item.textContent = `${TOOLS[data.tool]?.label ?? data.tool} (${Math.round(data.elapsed_milliseconds ?? 0)} ms)`; }
       } else if (event === 'answer') {
         streamed += data.text;
         answer.replaceChildren(renderMarkdown(streamed));
       } else if (event === 'done') {
         await showTurn(message, data);
       } else if (event === 'error') {
-        answer.append(el('p', { class: 'error', role: 'alert', text: data.message }));
+        answer.append(el('p', { class: 'error', role: 'alert', text: data.detail ?? data.title }));
         message.removeAttribute('aria-busy');
       }
     });

@@ -2,13 +2,6 @@
 // playbook citations, and approval cards. Every value is set as text, never parsed as HTML.
 import { call } from './api.js';
 
-export const TOOL_LABELS = {
-  activity_trend: 'Measuring activity over time', compare_periods: 'Comparing the two periods', lifecycle: 'Following members through their lifecycle',
-  retention_cohorts: 'Computing retention by cohort', inactivity_scores: 'Scoring inactive members', explain_member: 'Explaining the member\'s score',
-  list_segments: 'Sizing the segments', create_segment: 'Preparing the segment', render_chart: 'Drawing the chart', export_table: 'Exporting the table',
-  search_playbooks: 'Searching the playbooks', draft_campaign: 'Drafting the campaign', campaign_status: 'Reading the campaign', campaign_results: 'Measuring the campaign\'s results',
-};
-
 function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attributes)) {
@@ -17,11 +10,6 @@ function el(tag, attributes = {}, ...children) {
   }
   node.append(...children.filter(c => c !== null && c !== undefined));
   return node;
-}
-
-function query(parameters) {
-  const entries = Object.entries(parameters).filter(([, v]) => v !== undefined && v !== null && v !== '');
-  return entries.length ? '?' + new URLSearchParams(entries).toString() : '';
 }
 
 function dataTable(caption, columns, rows) {
@@ -36,70 +24,16 @@ function dataTable(caption, columns, rows) {
 
 function chart(src, alt) { return el('img', { src, alt, loading: 'eager', width: '800', height: '450' }); }
 
-function exportLinks(base, parameters, name) {
-  return el('div', { class: 'exports' }, ...['csv', 'xlsx'].map(format =>
-    el('a', { class: 'button', href: `${base}/tables/${name}.${format}${query(parameters)}`, download: `${name}.${format}`, text: `Export ${format.toUpperCase()}` })));
+/** A result's chart and exports, from the links the tool returned: they carry every parameter behind the numbers. */
+function linkedChart(links, alt) { return links?.chart ? chart(links.chart, alt) : null; }
+
+function exportLinks(links) {
+  if (!links?.exports?.length) return null;
+  return el('div', { class: 'exports' }, ...links.exports.map(e =>
+    el('a', { class: 'button', href: e.url, download: '', text: `Export ${e.format.toUpperCase()}` })));
 }
 
 const percent = v => v === null || v === undefined ? '' : `${(v * 100).toFixed(1)}%`;
-
-/** The view of one tool call (or null): a ranked table, a chart, export buttons. */
-export function toolView(slug, call_) {
-  const r = call_.result;
-  if (!r || r.error) return null;
-  const base = `/api/communities/${encodeURIComponent(slug)}`;
-  switch (call_.name) {
-    case 'inactivity_scores': {
-      const parameters = { asOf: r.as_of, inactiveAfter: r.inactive_after_days, window: r.window_days };
-      return el('section', { class: 'view', 'aria-label': 'Reactivation scores' },
-        el('h3', { text: `Inactive members by reactivation score (${r.members.length} of ${r.matching.toLocaleString()})` }),
-        dataTable('Ranked by reactivation score', [
-          { label: '#', value: m => m.rank }, { label: 'Member', value: m => m.member_id }, { label: 'Name', value: m => m.display_name }, { label: 'Score', value: m => m.score },
-          { label: 'Last active', value: m => m.last_active }, { label: 'Days inactive', value: m => m.recency_days },
-          { label: 'Segment', value: m => m.segment }, { label: 'Profile', value: m => m.profile }],
-          r.members.map((m, i) => ({ ...m, rank: i + 1 }))),
-        chart(`${base}/charts/score-distribution.png${query(parameters)}`, 'Chart: inactive members per reactivation score band'),
-        exportLinks(base, parameters, 'scores'));
-    }
-    case 'activity_trend':
-    case 'lifecycle': {
-      const parameters = { from: r.from, to: r.to, granularity: r.granularity };
-      const trend = call_.name === 'activity_trend';
-      return el('section', { class: 'view', 'aria-label': trend ? 'Activity trend' : 'Lifecycle' },
-        el('h3', { text: `${trend ? 'Activity' : 'Lifecycle'} from ${r.from} to ${r.to} (${r.granularity})` }),
-        chart(`${base}/charts/${trend ? 'trend' : 'lifecycle'}.png${query(parameters)}`, trend ? 'Chart: active members per period' : 'Chart: new, returning, resurrecting and dormant members per period'),
-        dataTable(trend ? 'Active members per period' : 'Members per lifecycle state', trend
-          ? [{ label: 'Period', value: p => p.start }, { label: 'Active', value: p => p.active_members }, { label: 'Members', value: p => p.members },
-             { label: 'Activity rate', value: p => percent(p.activity_rate) }, { label: 'Gained', value: p => p.gained }, { label: 'Lost', value: p => p.lost }]
-          : [{ label: 'Period', value: p => p.start }, { label: 'Active', value: p => p.active }, { label: 'New', value: p => p.new },
-             { label: 'Returning', value: p => p.returning }, { label: 'Resurrecting', value: p => p.resurrecting }, { label: 'Dormant', value: p => p.dormant }],
-          r.periods),
-        exportLinks(base, parameters, 'trend'));
-    }
-    case 'retention_cohorts':
-      return el('section', { class: 'view', 'aria-label': 'Retention' },
-        el('h3', { text: `Retention by monthly cohort, ${r.from} to ${r.to}` }),
-        chart(`${base}/charts/retention.png${query({ from: r.from, to: r.to })}`, 'Chart: share of each cohort active in the following months'),
-        dataTable('Share of each cohort still active', [{ label: 'Cohort', value: c => c.month }, { label: 'Size', value: c => c.size },
-          ...[1, 2, 3].map(m => ({ label: `Month ${m}`, value: c => percent(c.retained[m]) }))], r.cohorts),
-        exportLinks(base, { from: r.from, to: r.to }, 'retention'));
-    case 'list_segments':
-      return el('section', { class: 'view', 'aria-label': 'Segments' },
-        el('h3', { text: 'Inactive members by segment' }),
-        chart(`${base}/charts/segments.png${query({ inactiveAfter: r.inactive_after_days })}`, 'Chart: inactive members per segment'),
-        dataTable('Segments', [{ label: 'Segment', value: s => s.name }, { label: 'Members', value: s => s.members }, { label: 'Definition', value: s => s.definition }],
-          [...r.segments, ...r.saved]),
-        exportLinks(base, { inactiveAfter: r.inactive_after_days }, 'segments'));
-    case 'compare_periods':
-      return el('section', { class: 'view', 'aria-label': 'Comparison' },
-        el('h3', { text: 'The two periods side by side' }),
-        dataTable('Comparison', [{ label: 'Period', value: w => `${w.from} – ${w.to}` }, { label: 'Active', value: w => w.active_members },
-          { label: 'Members', value: w => w.members }, { label: 'Activity rate', value: w => percent(w.activity_rate) }, { label: 'New', value: w => w.new_members }],
-          [r.previous, r.current]));
-    default:
-      return null;
-  }
-}
 
 /** Files a tool made: charts inline, other files as downloads. */
 export function artifactView(artifact) {
@@ -109,12 +43,109 @@ export function artifactView(artifact) {
   return el('div', { class: 'exports' }, el('a', { class: 'button', href: artifact.url, download: artifact.file_name, text: `Download ${artifact.file_name}` }));
 }
 
-/** Playbook citations that open to their excerpt. */
-export function citationsView(calls) {
-  const hits = calls.filter(c => c.name === 'search_playbooks' && c.result?.playbooks).flatMap(c => c.result.playbooks);
+function trendView(r) {
+  return el('section', { class: 'view', 'aria-label': 'Activity trend' },
+    el('h3', { text: `Activity from ${r.from} to ${r.to} (${r.granularity})${r.action ? `, ${r.action} only` : ''}` }),
+    linkedChart(r.links, 'Chart: active members per period'),
+    dataTable('Active members per period', [{ label: 'Period', value: p => p.start }, { label: 'Active', value: p => p.active_members }, { label: 'Members', value: p => p.members },
+      { label: 'Activity rate', value: p => percent(p.activity_rate) }, { label: 'Gained', value: p => p.gained }, { label: 'Lost', value: p => p.lost },
+      { label: r.action ? `${r.action} events` : 'Events', value: p => p.events }], r.periods),
+    exportLinks(r.links));
+}
+
+function lifecycleView(r) {
+  return el('section', { class: 'view', 'aria-label': 'Lifecycle' },
+    el('h3', { text: `Lifecycle from ${r.from} to ${r.to} (${r.granularity})${r.action ? `, ${r.action} only` : ''}` }),
+    linkedChart(r.links, 'Chart: new, returning, resurrecting and dormant members per period'),
+    dataTable('Members per lifecycle state', [{ label: 'Period', value: p => p.start }, { label: 'Active', value: p => p.active }, { label: 'New', value: p => p.new },
+      { label: 'Returning', value: p => p.returning }, { label: 'Resurrecting', value: p => p.resurrecting }, { label: 'Dormant', value: p => p.dormant }], r.periods),
+    exportLinks(r.links));
+}
+
+function scoresView(r) {
+  return el('section', { class: 'view', 'aria-label': 'Reactivation scores' },
+    el('h3', { text: `Inactive members by reactivation score (${r.members.length} of ${r.matching.toLocaleString()})` }),
+    dataTable('Ranked by reactivation score', [
+      { label: '#', value: m => m.rank }, { label: 'Member', value: m => m.member_id }, { label: 'Name', value: m => m.display_name }, { label: 'Score', value: m => m.score },
+      { label: 'Last active', value: m => m.last_active }, { label: 'Days inactive', value: m => m.recency_days },
+      { label: 'Segment', value: m => m.segment }, { label: 'Profile', value: m => m.profile }],
+      r.members.map((m, i) => ({ ...m, rank: i + 1 }))),
+    linkedChart(r.links, 'Chart: inactive members per reactivation score band'),
+    exportLinks(r.links));
+}
+
+function citations(hits) {
   if (!hits.length) return null;
   return el('section', { class: 'view citations', 'aria-label': 'Playbook citations' }, el('h3', { text: 'Sources (playbooks)' }),
     ...hits.map(h => el('details', {}, el('summary', { text: `${h.title} — ${h.section}` }), el('blockquote', { text: h.excerpt }), el('small', { text: h.citation }))));
+}
+
+/**
+ * Every tool of the server's catalog, by name: what the progress list says while it runs, and the view of its result
+ * (a table, a chart, export buttons, a card), or null. The one list of tool names on this side; a test checks it
+ * covers the catalog.
+ */
+export const TOOLS = {
+  activity_trend: { label: 'Measuring activity over time', view: trendView },
+  compare_periods: {
+    label: 'Comparing the two periods',
+    view: r => el('section', { class: 'view', 'aria-label': 'Comparison' },
+      el('h3', { text: `The two periods side by side${r.action ? `, ${r.action} only` : ''}` }),
+      dataTable('Comparison', [{ label: 'Period', value: w => `${w.from} – ${w.to}` }, { label: 'Active', value: w => w.active_members },
+        { label: 'Members', value: w => w.members }, { label: 'Activity rate', value: w => percent(w.activity_rate) }, { label: 'Events', value: w => w.events },
+        { label: 'New', value: w => w.new_members }], [r.previous, r.current]),
+      exportLinks(r.links)),
+  },
+  lifecycle: { label: 'Following members through their lifecycle', view: lifecycleView },
+  retention_cohorts: {
+    label: 'Computing retention by cohort',
+    view: r => el('section', { class: 'view', 'aria-label': 'Retention' },
+      el('h3', { text: `Retention by monthly cohort, ${r.from} to ${r.to}` }),
+      linkedChart(r.links, 'Chart: share of each cohort active in the following months'),
+      dataTable('Share of each cohort still active', [{ label: 'Cohort', value: c => c.month }, { label: 'Size', value: c => c.size },
+        ...[1, 2, 3].map(m => ({ label: `Month ${m}`, value: c => percent(c.retained[m]) }))], r.cohorts),
+      exportLinks(r.links)),
+  },
+  inactivity_scores: { label: 'Scoring inactive members', view: scoresView },
+  explain_member: {
+    label: 'Explaining the member\'s score',
+    view: r => el('section', { class: 'view', 'aria-label': `Score of ${r.member_id}` },
+      el('h3', { text: `${r.member_id}: score ${r.score}, last active ${r.last_active}` }),
+      dataTable('What the score is made of', [{ label: 'Component', value: c => c.name }, { label: 'Points', value: c => c.points }, { label: 'Share', value: c => percent(c.share) }], r.components)),
+  },
+  list_segments: {
+    label: 'Sizing the segments',
+    view: r => el('section', { class: 'view', 'aria-label': 'Segments' },
+      el('h3', { text: 'Inactive members by segment' }),
+      linkedChart(r.links, 'Chart: inactive members per segment'),
+      dataTable('Segments', [{ label: 'Segment', value: s => s.name }, { label: 'Members', value: s => s.members }, { label: 'Definition', value: s => s.definition }],
+        [...r.segments, ...r.saved]),
+      exportLinks(r.links)),
+  },
+  create_segment: {
+    label: 'Preparing the segment',
+    view: r => el('p', { class: 'view', role: 'status', text: `Saved segment ${r.name}: ${r.members.toLocaleString()} members (${r.definition}).` }),
+  },
+  render_chart: { label: 'Drawing the chart', view: r => artifactView(r.artifact) },
+  export_table: { label: 'Exporting the table', view: r => artifactView(r.artifact) },
+  search_playbooks: { label: 'Searching the playbooks', view: r => citations(r.playbooks) },
+  draft_campaign: { label: 'Drafting the campaign', view: (r, context) => r.draft.campaign_id ? context.campaignCard(r.draft.campaign_id) : null },
+  campaign_status: { label: 'Reading the campaign', view: (r, context) => context.campaignCard(r.campaign.id) },
+  campaign_results: {
+    label: 'Measuring the campaign\'s results',
+    view: r => el('section', { class: 'view', 'aria-label': `Results of campaign ${r.campaign_id}` },
+      el('h3', { text: `Campaign ${r.campaign_id}: who came back within ${r.goal_days} days` }),
+      dataTable('Return rate per group', [{ label: 'Group', value: g => g.group }, { label: 'Need', value: g => g.need }, { label: 'Assigned', value: g => g.assigned },
+        { label: 'Returned', value: g => g.returned }, { label: 'Rate', value: g => percent(g.rate) }], r.groups),
+      artifactView(r.chart), artifactView(r.table)),
+  },
+};
+
+/** The view of one tool call (or null); async views (campaign cards) resolve to a node. */
+export function toolView(call_, context) {
+  const r = call_.result;
+  if (!r || r.error || r.text !== undefined) return null;
+  return TOOLS[call_.name]?.view(r, context) ?? null;
 }
 
 function describeDecision(campaign) {
