@@ -156,7 +156,7 @@ public sealed class AgentChat(
         await foreach (var update in pipeline.GetStreamingResponseAsync(messages, chatOptions, cancellationToken))
         {
             updates.Add(update);
-            if (progress is not null && update.Role == ChatRole.Assistant && update.Text is { Length: > 0 } text)
+            if (progress is not null && update.Role != ChatRole.Tool && update.Text is { Length: > 0 } text)
             {
                 progress.Report(ChatEvent.AnswerText(text));
             }
