@@ -12,6 +12,8 @@ public static class CampaignsServiceCollectionExtensions
     public static IServiceCollection AddActionlyticsCampaigns(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        Core.Requires.Registered<Data.Store.ActionlyticsDbContext>(services.Select(d => d.ServiceType), "AddActionlyticsCampaigns", "AddActionlyticsStore");
+        Core.Requires.Registered<Knowledge.PlaybookKnowledge>(services.Select(d => d.ServiceType), "AddActionlyticsCampaigns", "AddActionlyticsKnowledge");
         services.AddOptions<CampaignOptions>().Bind(configuration.GetSection(CampaignOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(MessageSenderFactory.WebhookClient);
         services.AddSingleton(_ => new MessagePersonalizer());

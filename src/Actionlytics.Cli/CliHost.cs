@@ -1,3 +1,5 @@
+using Actionlytics.Campaigns;
+using Actionlytics.Knowledge;
 using Actionlytics.Agent;
 using Actionlytics.Data;
 using Actionlytics.Data.Store;
@@ -34,6 +36,8 @@ internal static class CliHost
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddActionlyticsStore(builder.Configuration);
+        builder.Services.AddActionlyticsKnowledge(builder.Configuration);
+        builder.Services.AddActionlyticsCampaigns(builder.Configuration);
         builder.Services.AddActionlyticsAgent(builder.Configuration);
 
         var host = builder.Build();

@@ -12,8 +12,9 @@ builder.AddDemoCommunity();
 builder.AddSignIn();
 builder.AddApiAccess();
 builder.AddIngestionApi();
+builder.AddKnowledge();
+builder.AddCampaigns();
 builder.AddAgent();
-builder.AddCampaignDispatch();
 builder.AddTeams();
 
 var app = builder.Build();

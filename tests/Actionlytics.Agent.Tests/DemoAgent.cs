@@ -1,3 +1,5 @@
+using Actionlytics.Campaigns;
+using Actionlytics.Knowledge;
 using Actionlytics.Data.Communities;
 using Actionlytics.Core.Demo;
 using Actionlytics.Data;
@@ -32,6 +34,8 @@ public class DemoAgent : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddActionlyticsStore(configuration);
+        services.AddActionlyticsKnowledge(configuration);
+        services.AddActionlyticsCampaigns(configuration);
         services.AddActionlyticsAgent(configuration);
         Services = services.BuildServiceProvider();
 

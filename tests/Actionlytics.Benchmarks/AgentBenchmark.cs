@@ -1,3 +1,5 @@
+using Actionlytics.Campaigns;
+using Actionlytics.Knowledge;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -66,6 +68,8 @@ internal static class AgentBenchmark
             }).Build();
             var services = new ServiceCollection().AddLogging();
             services.AddActionlyticsStore(configuration);
+            services.AddActionlyticsKnowledge(configuration);
+            services.AddActionlyticsCampaigns(configuration);
             services.AddActionlyticsAgent(configuration);
             await using var provider = services.BuildServiceProvider();
             await using (var scope = provider.CreateAsyncScope())

@@ -1,3 +1,4 @@
+using Actionlytics.Knowledge;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -49,6 +50,8 @@ internal static class CampaignBenchmark
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
             var services = new ServiceCollection().AddLogging();
             services.AddActionlyticsStore(configuration);
+            services.AddActionlyticsKnowledge(configuration);
+            services.AddActionlyticsCampaigns(configuration);
             services.AddActionlyticsAgent(configuration);
             await using var provider = services.BuildServiceProvider();
             long campaignId;

@@ -1,3 +1,5 @@
+using Actionlytics.Campaigns;
+using Actionlytics.Knowledge;
 using Actionlytics.Agent;
 using Actionlytics.Core.Communities;
 using Actionlytics.Core.Demo;
@@ -70,6 +72,8 @@ public sealed class CampaignWorld : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddActionlyticsStore(configuration);
+        services.AddActionlyticsKnowledge(configuration);
+        services.AddActionlyticsCampaigns(configuration);
         services.AddActionlyticsAgent(configuration);
         var world = new CampaignWorld(services.BuildServiceProvider(), folder, dropDatabase);
 

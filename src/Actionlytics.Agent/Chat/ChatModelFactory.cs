@@ -14,14 +14,13 @@ public static class ChatModelFactory
     public static IChatClient CreateModel(AgentOptions options, AgentPrompts prompts)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.Provider.ToLowerInvariant() switch
+        return options.Provider switch
         {
-            "offline" => new OfflineChatClient(prompts),
-            "openai" or "openaicompatible" or "azureopenai" or "ollama" or "vllm" => new OpenAI.Chat.ChatClient(
+            ModelProvider.Offline => new OfflineChatClient(prompts),
+            _ => new OpenAI.Chat.ChatClient(
                 options.Model ?? throw new InvalidOperationException("Agent:Model is required for an OpenAI-compatible provider."),
                 new ApiKeyCredential(string.IsNullOrEmpty(options.ApiKey) ? "unused" : options.ApiKey),
                 new OpenAI.OpenAIClientOptions { Endpoint = new Uri(options.Endpoint ?? "https://api.openai.com/v1") }).AsIChatClient(),
-            _ => throw new InvalidOperationException($"Unknown Agent:Provider '{options.Provider}': use Offline or OpenAI (any OpenAI-compatible endpoint)."),
         };
     }
 

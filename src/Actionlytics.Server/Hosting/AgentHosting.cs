@@ -1,17 +1,25 @@
 using Actionlytics.Agent;
+using Actionlytics.Campaigns;
 using Actionlytics.Knowledge;
 
 namespace Actionlytics.Server.Hosting;
 
-/// <summary>The agent in the server: its services, and the playbooks indexed in the background at start so the first advice is quick.</summary>
+/// <summary>The knowledge base and the agent in the server: their modules, and the playbooks indexed in the background at start so the first advice is quick.</summary>
 public static class AgentHosting
 {
+    public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddActionlyticsKnowledge(builder.Configuration);
+        builder.Services.AddHostedService<KnowledgeIndexing>();
+        return builder;
+    }
+
     public static IHostApplicationBuilder AddAgent(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddActionlyticsAgent(builder.Configuration);
         builder.Services.AddScoped<Api.ChatThreads>();
-        builder.Services.AddHostedService<KnowledgeIndexing>();
         return builder;
     }
 

@@ -4,12 +4,13 @@ using Microsoft.Extensions.Options;
 
 namespace Actionlytics.Server.Hosting;
 
-/// <summary>The campaign dispatcher in the server: delivers due outbox messages every few seconds, and moves campaigns through sending, measuring and concluded.</summary>
+/// <summary>Campaigns in the server: the module, and its dispatcher, which delivers due outbox messages every few seconds, and moves campaigns through sending, measuring and concluded.</summary>
 public static class CampaignHosting
 {
-    public static IHostApplicationBuilder AddCampaignDispatch(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddCampaigns(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddActionlyticsCampaigns(builder.Configuration);
         builder.Services.AddHostedService<CampaignDispatch>();
         return builder;
     }
