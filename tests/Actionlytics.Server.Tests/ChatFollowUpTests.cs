@@ -14,13 +14,7 @@ public sealed class ChatFollowUpTests : IAsyncLifetime
 {
     private const string ManagerKey = "manager-key-0123456789";
 
-    private readonly ServerFactory _server = new(new()
-    {
-        ["Api:Keys:0:Name"] = "manager",
-        ["Api:Keys:0:Key"] = ManagerKey,
-        ["Api:Keys:0:Communities:0"] = "demo",
-        ["Api:Keys:0:CanWrite"] = "true",
-    });
+    private readonly ServerFactory _server = new(ServerFactory.ApiKeys(("manager", ManagerKey, "demo", true)));
 
     private HttpClient _client = null!;
 

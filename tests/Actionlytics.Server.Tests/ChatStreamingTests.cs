@@ -20,13 +20,7 @@ public sealed class ChatStreamingTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Api:Keys:0:Name"] = "manager",
-            ["Api:Keys:0:Key"] = Key,
-            ["Api:Keys:0:Communities:0"] = "demo",
-            ["Api:Keys:0:CanWrite"] = "true",
-        };
+        var settings = ServerFactory.ApiKeys(("manager", Key, "demo", true));
         foreach (var (key, value) in _model.Settings())
         {
             settings[key] = value;

@@ -14,15 +14,7 @@ public sealed class RefusalConsistencyTests : IAsyncLifetime
     private const string ManagerKey = "manager-key-0123456789";
     private const string ViewerKey = "viewer-key-0123456789";
 
-    private readonly ServerFactory _server = new(new()
-    {
-        ["Api:Keys:0:Name"] = "manager",
-        ["Api:Keys:0:Key"] = ManagerKey,
-        ["Api:Keys:0:CanWrite"] = "true",
-        ["Api:Keys:1:Name"] = "viewer",
-        ["Api:Keys:1:Key"] = ViewerKey,
-        ["Api:Keys:1:CanWrite"] = "true",
-    });
+    private readonly ServerFactory _server = new(ServerFactory.ApiKeys(("manager", ManagerKey, null, true), ("viewer", ViewerKey, null, true)));
 
     private HttpClient _client = null!;
 

@@ -32,6 +32,23 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         UseKestrel(0);
     }
 
+    /// <summary>The settings of API keys: each a name, its secret, the communities it may use (none: all) and whether it may write.</summary>
+    public static Dictionary<string, string?> ApiKeys(params (string Name, string Key, string? Community, bool CanWrite)[] keys)
+    {
+        var settings = new Dictionary<string, string?>();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            settings[$"Api:Keys:{i}:Name"] = keys[i].Name;
+            settings[$"Api:Keys:{i}:Key"] = keys[i].Key;
+            settings[$"Api:Keys:{i}:CanWrite"] = keys[i].CanWrite ? "true" : "false";
+            if (keys[i].Community is { } community)
+            {
+                settings[$"Api:Keys:{i}:Communities:0"] = community;
+            }
+        }
+        return settings;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings)
