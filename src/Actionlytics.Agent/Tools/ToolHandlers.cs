@@ -2,7 +2,6 @@ using Actionlytics.Campaigns;
 using Actionlytics.Campaigns.Drafting;
 using Actionlytics.Campaigns.Outcomes;
 using Actionlytics.Core.Analytics;
-using Actionlytics.Core.Charts;
 using Actionlytics.Data.Analytics;
 using Actionlytics.Data.Conversations;
 using Actionlytics.Knowledge;
@@ -140,7 +139,7 @@ public sealed class ToolHandlers(ToolScope scope, PlaybookKnowledge knowledge, I
         var spec = await Reports.ChartAsync(chartKind, request, ct);
         var png = ChartRenderer.Render(spec, ExportFormat.Png);
         var artifact = await SaveAsync(spec.Title, $"{kind}.png", ExportFormat.Png.MediaType(), png, ct);
-        return new ChartResult(kind.Replace('-', '_'), spec.Title, artifact, Links(kind, TableOf(chartKind), request));
+        return new ChartResult(kind.Replace('-', '_'), spec.Title, artifact, Links(kind, CommunityReports.TableOf(chartKind), request));
     }
 
     public async Task<TableResult> TableAsync(TableArguments a, CancellationToken ct)
@@ -229,15 +228,6 @@ public sealed class ToolHandlers(ToolScope scope, PlaybookKnowledge knowledge, I
             chart is null ? null : $"{root}/charts/{chart}.json{query}",
             [.. new[] { ExportFormat.Csv, ExportFormat.Xlsx }.Select(f => new ExportLink(f.Extension(), $"{root}/tables/{table}.{f.Extension()}{query}"))]);
     }
-
-    /// <summary>The table holding a chart's numbers.</summary>
-    private static string TableOf(ChartKind kind) => kind switch
-    {
-        ChartKind.Retention => "retention",
-        ChartKind.Segments => "segments",
-        ChartKind.ScoreDistribution => "scores",
-        _ => "trend",
-    };
 
     private async Task<ArtifactInfo> SaveAsync(string title, string fileName, string mediaType, byte[] content, CancellationToken ct)
     {

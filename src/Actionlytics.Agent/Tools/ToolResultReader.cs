@@ -20,8 +20,6 @@ public static class ToolResultReader
     {
         switch (raw)
         {
-            case ToolResult typed:
-                return typed;
             case JsonElement { ValueKind: JsonValueKind.Object } json when json.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String:
                 return new ToolError(error.GetString()!);
             case JsonElement { ValueKind: JsonValueKind.Object } json when ToolCatalog.Find(tool) is { } entry:

@@ -22,6 +22,15 @@ public sealed class CommunityReports(CommunityAnalytics analytics, CommunityDire
     /// <summary>Table names: trend, comparison, scores, segments, stickiness, retention.</summary>
     public static IReadOnlyList<string> TableNames { get; } = ["trend", "comparison", "scores", "segments", "stickiness", "retention"];
 
+    /// <summary>The table that holds a chart's numbers, by table name.</summary>
+    public static string TableOf(ChartKind kind) => kind switch
+    {
+        ChartKind.Retention => "retention",
+        ChartKind.Segments => "segments",
+        ChartKind.ScoreDistribution => "scores",
+        _ => "trend",
+    };
+
     public async Task<ChartSpec> ChartAsync(ChartKind kind, AnalysisRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

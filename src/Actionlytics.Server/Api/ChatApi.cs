@@ -68,10 +68,11 @@ public static class ChatApi
             .Produces<IEnumerable<ThreadListed>>().WithSummary("The caller's conversations in a community, the latest first.");
 
         chat.MapGet("/threads/{id}", async Task<IResult> (string id, HttpContext http, ChatThreads threads, AgentChat agent, CancellationToken cancellationToken) =>
-            await threads.OpenAsync(http, id, write: false, cancellationToken) is var (thread, community, denied) && denied is not null
-                ? denied
-                : TypedResults.Json(new Transcript(id, community!.Slug,
-                    [.. (await agent.TranscriptAsync(thread!, cancellationToken)).Select(t => new TranscriptTurn(t.Question, TurnView.Of(t.Result)))]), ApiJson.Options))
+        {
+            var (thread, community, denied) = await threads.OpenAsync(http, id, write: false, cancellationToken);
+            return denied ?? TypedResults.Json(new Transcript(id, community!.Slug,
+                [.. (await agent.TranscriptAsync(thread!, cancellationToken)).Select(t => new TranscriptTurn(t.Question, TurnView.Of(t.Result)))]), ApiJson.Options);
+        })
             .Produces<Transcript>().WithSummary("A conversation's history: each question with its answer, tool calls, artifacts, citations and pending approvals.");
 
         chat.MapPost("/threads/{id}/messages", async Task<IResult> (string id, NewMessage body, HttpContext http, ChatThreads threads, AgentChat agent, CancellationToken cancellationToken) =>
@@ -91,9 +92,10 @@ public static class ChatApi
         .Produces<TurnView>().Produces<ChatEvent>(contentType: "text/event-stream").WithSummary("Asks the agent. With Accept: text/event-stream the reply streams as server-sent events: tool_started, tool_finished, answer (the text as the model writes it), artifact, done (the whole turn) or error; otherwise one JSON turn.");
 
         chat.MapPost("/threads/{id}/approvals/{approvalId}", async Task<IResult> (string id, string approvalId, Decision body, HttpContext http, ChatThreads threads, AgentChat agent, CancellationToken cancellationToken) =>
-            await threads.OpenAsync(http, id, write: true, cancellationToken) is var (thread, community, denied) && denied is not null
-                ? denied
-                : TypedResults.Json(TurnView.Of(await agent.DecideAsync(community!, thread!, Caller(http), approvalId, body.Approved, cancellationToken)), ApiJson.Options))
+        {
+            var (thread, community, denied) = await threads.OpenAsync(http, id, write: true, cancellationToken);
+            return denied ?? TypedResults.Json(TurnView.Of(await agent.DecideAsync(community!, thread!, Caller(http), approvalId, body.Approved, cancellationToken)), ApiJson.Options);
+        })
             .Produces<TurnView>().WithSummary("Approves or rejects a proposal of the thread ({ \"approved\": true }); approving runs exactly the proposed call. Needs write access to the community.");
 
         app.MapGet("/api/artifacts/{id}", async Task<IResult> (string id, HttpContext http, ArtifactStore artifacts, CommunityDirectory communities, CancellationToken cancellationToken) =>
@@ -170,30 +172,4 @@ public static class ChatApi
     }
 
     private static string Caller(HttpContext http) => http.RequestServices.GetRequiredService<ApiAccess>().CallerName(http);
-}
-
-/// <summary>No artifact with this id for the caller.</summary>
-public sealed class ArtifactNotFoundException(string id) : RefusalException(RefusalKind.NotFound, $"No artifact {id}.");
-
-/// <summary>
-/// Resolves a thread for a chat request once: the thread, its community, and the access verdict of the same filter as
-/// every other API. A thread of another user, or in a community the caller cannot read, is reported as missing.
-/// </summary>
-public sealed class ChatThreads(ConversationStore conversations, CommunityDirectory communities, ApiAccess access)
-{
-    public async Task<(ChatThread? Thread, Community? Community, IResult? Denied)> OpenAsync(HttpContext http, string id, bool write, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        var thread = await conversations.FindThreadAsync(id, cancellationToken);
-        var slug = thread is null ? null : await communities.SlugOfAsync(thread.CommunityId, cancellationToken);
-        if (thread is null || slug is null || thread.UserId != access.CallerName(http))
-        {
-            throw new ChatNotFoundException($"No thread {id} for you.");
-        }
-        if (await ApiAccessEndpointExtensions.DeniedAsync(http, slug, write) is { } denied)
-        {
-            return (null, null, denied);
-        }
-        return (thread, await communities.GetAsync(slug, cancellationToken), null);
-    }
 }
