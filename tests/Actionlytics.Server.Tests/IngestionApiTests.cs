@@ -15,7 +15,7 @@ public sealed class IngestionApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _client = await _server.CreateHealthyClientAsync();
-        var created = await _client.PostAsJsonAsync("/api/communities", new { slug = "acme", name = "Acme", timeZone = "Europe/Paris" });
+        var created = await _client.PostAsJsonAsync("/api/communities", new { slug = "acme", name = "Acme", time_zone = "Europe/Paris" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
     }
 

@@ -22,7 +22,7 @@ public sealed class ServerStartTests : IAsyncLifetime
         Assert.Equal("demo", demo.GetProperty("slug").GetString());
         Assert.Equal(150, demo.GetProperty("members").GetInt64());
         Assert.True(demo.GetProperty("events").GetInt64() > 1000);
-        Assert.Equal("Europe/Paris", demo.GetProperty("timeZone").GetString());
+        Assert.Equal("Europe/Paris", demo.GetProperty("time_zone").GetString());
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class InterruptedDemoTests
             await using (var first = new ServerFactory(new() { ["Store:SqlitePath"] = store, ["Demo:SeedWhenEmpty"] = "false" }))
             {
                 var client = first.CreateServerClient();
-                var created = await client.PostAsJsonAsync("/api/communities", new { slug = "demo", timeZone = "Europe/Paris" });
+                var created = await client.PostAsJsonAsync("/api/communities", new { slug = "demo", time_zone = "Europe/Paris" });
                 Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
             }
 

@@ -60,7 +60,7 @@ public sealed class SignInTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/communities/demo")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/communities/demo")).StatusCode);
-        Assert.False((await SessionAsync(browser)).GetProperty("signedIn").GetBoolean());
+        Assert.False((await SessionAsync(browser)).GetProperty("signed_in").GetBoolean());
     }
 
     [Fact]
@@ -72,8 +72,8 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Equal("Test provider", anonymous.GetProperty("methods").GetProperty("oidc").GetString());
 
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(browser, "/auth/development", new { user = "nobody" }, csrf: null)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(browser, "/auth/development", new { user = "<script>" }, anonymous.GetProperty("csrfToken").GetString())).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await PostAsync(browser, "/auth/development", new { user = "nobody" }, anonymous.GetProperty("csrfToken").GetString())).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(browser, "/auth/development", new { user = "<script>" }, anonymous.GetProperty("csrf_token").GetString())).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await PostAsync(browser, "/auth/development", new { user = "nobody" }, anonymous.GetProperty("csrf_token").GetString())).StatusCode);
 
         var session = await SessionAsync(browser);
         Assert.Equal("nobody", session.GetProperty("user").GetString());
@@ -86,7 +86,7 @@ public sealed class SignInTests : IAsyncLifetime
         var role = Assert.Single((await SessionAsync(browser)).GetProperty("communities").EnumerateArray());
         Assert.Equal("viewer", role.GetProperty("role").GetString());
         // A viewer reads, a manager changes: drafting a campaign is refused before it reaches the campaign service.
-        var token = (await SessionAsync(browser)).GetProperty("csrfToken").GetString();
+        var token = (await SessionAsync(browser)).GetProperty("csrf_token").GetString();
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(browser, "/api/communities/demo/campaigns", new { segment = "recently_lapsed" }, token)).StatusCode);
     }
 
@@ -110,7 +110,7 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Equal("/", callback.Headers.Location!.ToString());
 
         var session = await SessionAsync(browser);
-        Assert.True(session.GetProperty("signedIn").GetBoolean());
+        Assert.True(session.GetProperty("signed_in").GetBoolean());
         // Named by the stable "sub" claim, prefixed so that no provider account can be "local" or an API key.
         Assert.Equal("oidc:subject-Ada.Manager@Example.org", session.GetProperty("user").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/api/communities/demo")).StatusCode);
@@ -139,13 +139,13 @@ public sealed class SignInTests : IAsyncLifetime
     public async Task The_development_sign_in_answers_only_callers_on_this_machine()
     {
         var browser = await BrowserAsync();
-        var token = (await SessionAsync(browser)).GetProperty("csrfToken").GetString();
+        var token = (await SessionAsync(browser)).GetProperty("csrf_token").GetString();
         var request = new HttpRequestMessage(HttpMethod.Post, "/auth/development") { Content = JsonContent.Create(new { user = "local" }) };
         request.Headers.Add("X-CSRF-TOKEN", token);
         request.Headers.Add("X-Forwarded-For", "203.0.113.7");
 
         Assert.Equal(HttpStatusCode.NotFound, (await browser.SendAsync(request)).StatusCode);
-        Assert.False((await SessionAsync(browser)).GetProperty("signedIn").GetBoolean());
+        Assert.False((await SessionAsync(browser)).GetProperty("signed_in").GetBoolean());
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class SignInTests : IAsyncLifetime
         var forged = await browser.GetAsync("/signin-oidc?code=made-up&state=made-up");
 
         Assert.NotEqual(HttpStatusCode.Redirect, forged.StatusCode);
-        Assert.False((await SessionAsync(browser)).GetProperty("signedIn").GetBoolean());
+        Assert.False((await SessionAsync(browser)).GetProperty("signed_in").GetBoolean());
     }
 
     [Fact]

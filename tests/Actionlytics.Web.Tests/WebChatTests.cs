@@ -119,7 +119,7 @@ public sealed class WebChatTests(WebChatFixture world) : IClassFixture<WebChatFi
 
         // Another person opening the campaign sees the same decision.
         var viewer = await world.SignedInPageAsync(WebChatFixture.Viewer);
-        var seen = await viewer.EvaluateAsync<string>($"fetch('/api/campaigns/{id}').then(r => r.json()).then(b => b.campaign.decidedBy)");
+        var seen = await viewer.EvaluateAsync<string>($"fetch('/api/campaigns/{id}').then(r => r.json()).then(b => b.campaign.decided_by)");
         Assert.Equal("local", seen);
     }
 
@@ -140,7 +140,7 @@ public sealed class WebChatTests(WebChatFixture world) : IClassFixture<WebChatFi
         await card.GetByRole(AriaRole.Button, new() { Name = "Approve version 2" }).ClickAsync();
         await Assertions.Expect(card.Locator(".decision")).ToContainTextAsync("Approved by local");
         var campaign = (await world.Local.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}")).GetProperty("campaign");
-        Assert.Equal(2, campaign.GetProperty("approvedVersion").GetInt32());
+        Assert.Equal(2, campaign.GetProperty("approved_version").GetInt32());
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class WebChatTests(WebChatFixture world) : IClassFixture<WebChatFi
             async () => {
               const session = await (await fetch('/auth/session')).json();
               const response = await fetch('/api/campaigns/{{id}}/approve', { method: 'POST',
-                headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': session.csrfToken }, body: JSON.stringify({ version: 1 }) });
+                headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': session.csrf_token }, body: JSON.stringify({ version: 1 }) });
               return response.status;
             }
             """);

@@ -5,6 +5,7 @@ using Actionlytics.Data.Analytics;
 using Actionlytics.Data.Communities;
 using Actionlytics.Reports;
 using Actionlytics.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Actionlytics.Server.Api;
@@ -41,7 +42,7 @@ public static class AnalyticsApi
             {
                 var request = query.ToRequest(slug);
                 var members = await analytics.StickinessMembersAsync(slug, request.From, request.To, activeDays, cancellationToken);
-                return TypedResults.Json(new MemberList(members.Count, members) { ActiveDays = activeDays }, ApiJson.Options);
+                return TypedResults.Ok(new MemberList(members.Count, members) { ActiveDays = activeDays });
             })
             .WithSummary("The members active on exactly active_days days in the window (from, to).");
 
@@ -49,7 +50,7 @@ public static class AnalyticsApi
             {
                 var month = AnalyticsArguments.ParseDay(cohort.Length == 7 ? cohort + "-01" : cohort, "cohort") ?? throw new AnalyticsArgumentException("cohort is required (YYYY-MM).");
                 var members = await analytics.RetentionMembersAsync(slug, month, monthsLater, cancellationToken);
-                return TypedResults.Json(new MemberList(members.Count, members) { Cohort = month.ToString("yyyy-MM", CultureInfo.InvariantCulture), MonthsLater = monthsLater }, ApiJson.Options);
+                return TypedResults.Ok(new MemberList(members.Count, members) { Cohort = month.ToString("yyyy-MM", CultureInfo.InvariantCulture), MonthsLater = monthsLater });
             })
             .WithSummary("The members of a retention cohort (YYYY-MM of first activity) active monthsLater months after it.");
 
@@ -90,7 +91,7 @@ public static class AnalyticsApi
                     ? parsed
                     : throw new AnalyticsArgumentException($"metric is one of {string.Join(", ", Enum.GetNames<TrendMetric>()).ToLowerInvariant()}.");
                 var members = await analytics.TrendMembersAsync(slug, request.From, request.To, request.Granularity, date, chosen, cancellationToken);
-                return TypedResults.Json(new MemberList(members.Count, members) { Metric = chosen.ToString().ToLowerInvariant(), Day = date }, ApiJson.Options);
+                return TypedResults.Ok(new MemberList(members.Count, members) { Metric = chosen.ToString().ToLowerInvariant(), Day = date });
             })
             .WithSummary("The members behind one number of the trend: metric (active, new, returning, resurrecting, dormant, gained, lost, members) in the period containing day.");
 
@@ -144,8 +145,8 @@ public static class AnalyticsApi
         public int? MonthsLater { get; init; }
     }
 
-    private static IResult Table(ReportTable table, ExportFormat format, string fileName, CancellationToken cancellationToken) =>
-        Results.Stream(
+    private static PushStreamHttpResult Table(ReportTable table, ExportFormat format, string fileName, CancellationToken cancellationToken) =>
+        TypedResults.Stream(
             stream => TableExport.WriteAsync(table, format, stream, cancellationToken),
             format.MediaType(),
             format == ExportFormat.Json ? null : $"{fileName}.{format.Extension()}");

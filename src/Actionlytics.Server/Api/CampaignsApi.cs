@@ -7,6 +7,7 @@ using Actionlytics.Data.Communities;
 using Actionlytics.Data.Store;
 using Actionlytics.Reports;
 using Actionlytics.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Actionlytics.Server.Api;
@@ -47,34 +48,34 @@ public static class CampaignsApi
 
         campaign.MapGet("/", (long id, HttpContext http, CampaignService campaigns, CancellationToken ct) =>
             WithCampaignAsync(id, http, write: false, async () =>
-                Results.Ok(new { campaign = await campaigns.GetAsync(id, Caller(http), ct), audit = await campaigns.AuditAsync(id, Caller(http), ct) }), ct))
+                TypedResults.Ok(new { campaign = await campaigns.GetAsync(id, Caller(http), ct), audit = await campaigns.AuditAsync(id, Caller(http), ct) }), ct))
             .WithSummary("A campaign with its audit log.");
 
         campaign.MapGet("/preview", (long id, string variant, string? member, HttpContext http, CampaignService campaigns, CancellationToken ct) =>
-            WithCampaignAsync(id, http, write: false, async () => Results.Ok(await campaigns.PreviewAsync(id, variant, member, Caller(http), ct)), ct))
+            WithCampaignAsync(id, http, write: false, async () => TypedResults.Ok(await campaigns.PreviewAsync(id, variant, member, Caller(http), ct)), ct))
             .WithSummary("A variant as one member (default: the first of its group) would receive it.");
 
         campaign.MapPut("/variants/{variant}/messages/{language}", (long id, string variant, string language, MessageEdit edit, HttpContext http, CampaignService campaigns, CancellationToken ct) =>
-            WithCampaignAsync(id, http, write: true, async () => Results.Ok(await campaigns.EditMessageAsync(id, variant, language, edit.Subject, edit.Body, Caller(http), ct)), ct))
+            WithCampaignAsync(id, http, write: true, async () => TypedResults.Ok(await campaigns.EditMessageAsync(id, variant, language, edit.Subject, edit.Body, Caller(http), ct)), ct))
             .WithSummary("Change a variant's message in one language: a new version, which must be approved again.");
 
         campaign.MapPost("/approve", (long id, VersionDecision decision, HttpContext http, CampaignService campaigns, CancellationToken ct) =>
-            WithCampaignAsync(id, http, write: true, async () => Results.Ok(await campaigns.ApproveAsync(id, decision.Version, Caller(http), ct)), ct))
+            WithCampaignAsync(id, http, write: true, async () => TypedResults.Ok(await campaigns.ApproveAsync(id, decision.Version, Caller(http), ct)), ct))
             .WithSummary("Approve exactly this version (manager role): { \"version\": 2 }.");
 
         campaign.MapPost("/reject", (long id, VersionDecision decision, HttpContext http, CampaignService campaigns, CancellationToken ct) =>
-            WithCampaignAsync(id, http, write: true, async () => Results.Ok(await campaigns.RejectAsync(id, decision.Version, decision.Reason, Caller(http), ct)), ct))
+            WithCampaignAsync(id, http, write: true, async () => TypedResults.Ok(await campaigns.RejectAsync(id, decision.Version, decision.Reason, Caller(http), ct)), ct))
             .WithSummary("Reject this version (manager role): { \"version\": 2, \"reason\": \"...\" }.");
 
         campaign.MapPost("/send", (long id, SendRequest? request, HttpContext http, CampaignService campaigns, CancellationToken ct) =>
-            WithCampaignAsync(id, http, write: true, async () => Results.Accepted($"/api/campaigns/{id}", await campaigns.SendAsync(id, request?.At, Caller(http), ct)), ct))
+            WithCampaignAsync(id, http, write: true, async () => TypedResults.Accepted($"/api/campaigns/{id}", await campaigns.SendAsync(id, request?.At, Caller(http), ct)), ct))
             .WithSummary("Send an approved campaign now or { \"at\": \"...\" }; the server's dispatcher delivers the messages.");
 
         campaign.MapGet("/results", (long id, HttpContext http, CampaignResults results, CancellationToken ct) =>
             WithCampaignAsync(id, http, write: false, async () =>
             {
                 var r = await results.ResultsAsync(id, Caller(http), ct);
-                return Results.Ok(new { campaign = r.Campaign, r.Analysis.Groups, r.Analysis.SampleRatioPValue, r.Analysis.Warnings, r.Analysis.NextWave, chart = r.Chart });
+                return TypedResults.Ok(new { campaign = r.Campaign, r.Analysis.Groups, r.Analysis.SampleRatioPValue, r.Analysis.Warnings, r.Analysis.NextWave, chart = r.Chart });
             }, ct))
             .WithSummary("Who came back per variant against the holdout, warnings, and the next wave's allocation.");
 
@@ -85,15 +86,15 @@ public static class CampaignsApi
                 var r = await results.ResultsAsync(id, Caller(http), ct);
                 if (format is { } chart && chart.IsChartFormat() && file.StartsWith("chart.", StringComparison.Ordinal))
                 {
-                    return Results.File(ChartRenderer.Render(r.Chart, chart), chart.MediaType(), $"campaign-{id}-results{Path.GetExtension(file)}");
+                    return TypedResults.File(ChartRenderer.Render(r.Chart, chart), chart.MediaType(), $"campaign-{id}-results{Path.GetExtension(file)}");
                 }
                 if (format is { } table && table.IsTableFormat() && file.StartsWith("table.", StringComparison.Ordinal))
                 {
                     using var output = new MemoryStream();
                     await TableExport.WriteAsync(r.Table, table, output, ct);
-                    return Results.File(output.ToArray(), table.MediaType(), $"campaign-{id}-results{Path.GetExtension(file)}");
+                    return TypedResults.File(output.ToArray(), table.MediaType(), $"campaign-{id}-results{Path.GetExtension(file)}");
                 }
-                return Results.Problem(title: "Unknown file", detail: "Use chart.png, chart.svg, table.csv, table.xlsx or table.json.", statusCode: StatusCodes.Status404NotFound);
+                return TypedResults.Problem(title: "Unknown file", detail: "Use chart.png, chart.svg, table.csv, table.xlsx or table.json.", statusCode: StatusCodes.Status404NotFound);
             }, ct))
             .WithSummary("The results as chart.png / chart.svg or table.csv / table.xlsx / table.json.");
 
@@ -120,6 +121,6 @@ public static class CampaignsApi
         return await ApiAccessEndpointExtensions.DeniedAsync(http, slug, write) ?? await work();
     }
 
-    private static IResult NotFound(long id) => Results.Problem(title: "Campaign not found", detail: $"There is no campaign {id}.", statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult NotFound(long id) => TypedResults.Problem(title: "Campaign not found", detail: $"There is no campaign {id}.", statusCode: StatusCodes.Status404NotFound);
 
 }

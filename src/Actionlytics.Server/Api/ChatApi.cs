@@ -64,14 +64,14 @@ public static class ChatApi
         chat.MapGet("/threads", async Task<IResult> (string community, HttpContext http, AgentChat agent, CancellationToken cancellationToken) =>
             await ApiAccessEndpointExtensions.DeniedAsync(http, community, write: false) is { } denied
                 ? denied
-                : TypedResults.Json((await agent.ThreadsAsync(community, Caller(http), cancellationToken)).Select(t => new ThreadListed(t.Id, t.Title, t.UpdatedAt)), ApiJson.Options))
+                : TypedResults.Ok((await agent.ThreadsAsync(community, Caller(http), cancellationToken)).Select(t => new ThreadListed(t.Id, t.Title, t.UpdatedAt))))
             .Produces<IEnumerable<ThreadListed>>().WithSummary("The caller's conversations in a community, the latest first.");
 
         chat.MapGet("/threads/{id}", async Task<IResult> (string id, HttpContext http, ChatThreads threads, AgentChat agent, CancellationToken cancellationToken) =>
         {
             var (thread, community, denied) = await threads.OpenAsync(http, id, write: false, cancellationToken);
-            return denied ?? TypedResults.Json(new Transcript(id, community!.Slug,
-                [.. (await agent.TranscriptAsync(thread!, cancellationToken)).Select(t => new TranscriptTurn(t.Question, TurnView.Of(t.Result)))]), ApiJson.Options);
+            return denied ?? TypedResults.Ok(new Transcript(id, community!.Slug,
+                [.. (await agent.TranscriptAsync(thread!, cancellationToken)).Select(t => new TranscriptTurn(t.Question, TurnView.Of(t.Result)))]));
         })
             .Produces<Transcript>().WithSummary("A conversation's history: each question with its answer, tool calls, artifacts, citations and pending approvals.");
 
@@ -84,7 +84,7 @@ public static class ChatApi
             }
             if (!http.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))
             {
-                return TypedResults.Json(TurnView.Of(await agent.AskAsync(community!, thread, Caller(http), body.Text, cancellationToken)), ApiJson.Options);
+                return TypedResults.Ok(TurnView.Of(await agent.AskAsync(community!, thread, Caller(http), body.Text, cancellationToken)));
             }
             var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatApi));
             return TypedResults.ServerSentEvents(StreamAsync(progress => agent.AskAsync(community!, thread, Caller(http), body.Text, cancellationToken, progress), logger, cancellationToken));
@@ -94,7 +94,7 @@ public static class ChatApi
         chat.MapPost("/threads/{id}/approvals/{approvalId}", async Task<IResult> (string id, string approvalId, Decision body, HttpContext http, ChatThreads threads, AgentChat agent, CancellationToken cancellationToken) =>
         {
             var (thread, community, denied) = await threads.OpenAsync(http, id, write: true, cancellationToken);
-            return denied ?? TypedResults.Json(TurnView.Of(await agent.DecideAsync(community!, thread!, Caller(http), approvalId, body.Approved, cancellationToken)), ApiJson.Options);
+            return denied ?? TypedResults.Ok(TurnView.Of(await agent.DecideAsync(community!, thread!, Caller(http), approvalId, body.Approved, cancellationToken)));
         })
             .Produces<TurnView>().WithSummary("Approves or rejects a proposal of the thread ({ \"approved\": true }); approving runs exactly the proposed call. Needs write access to the community.");
 

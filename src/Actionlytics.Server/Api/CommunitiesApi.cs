@@ -20,7 +20,7 @@ public static class CommunitiesApi
                     visible.Add(community);
                 }
             }
-            return Results.Ok(visible);
+            return TypedResults.Ok(visible);
         })
         .RequireCommunityAccess(write: false)
         .WithSummary("The communities this caller may see, with their number of members and events.");
@@ -37,7 +37,7 @@ public static class CommunitiesApi
         {
             if (await access.CheckAsync(http, request.Slug, write: true) != ApiAccess.Verdict.Allowed)
             {
-                return Results.Problem(title: "Not allowed", detail: "This caller may not create communities.", statusCode: StatusCodes.Status403Forbidden);
+                return TypedResults.Problem(title: "Not allowed", detail: "This caller may not create communities.", statusCode: StatusCodes.Status403Forbidden);
             }
             var created = await communities.CreateAsync(request.Slug, request.Name, request.TimeZone, request.InactivityThresholdDays, access.CallerName(http), cancellationToken);
             return TypedResults.Created($"/api/communities/{created.Slug}", await communities.SummarizeAsync(created, cancellationToken));

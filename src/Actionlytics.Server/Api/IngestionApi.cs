@@ -62,14 +62,14 @@ public static class IngestionApi
         var format = ImportFormats.FromContentType(http.Request.ContentType);
         if (format is null)
         {
-            return Results.Problem(
+            return TypedResults.Problem(
                 title: "Unsupported body format",
                 detail: "Send text/csv, application/x-ndjson (one JSON object per line) or application/json (an array of objects).",
                 statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
         if (query.AssumeTimeZone is { } zone && !CommunityCalendar.IsKnownZone(zone))
         {
-            return Results.Problem(title: "Unknown time zone", detail: $"'{zone}' is not an IANA time zone such as Europe/Paris.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(title: "Unknown time zone", detail: $"'{zone}' is not an IANA time zone such as Europe/Paris.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         // The importer reads on its own thread, synchronously: give it the body as a local file it may read that way.
@@ -78,7 +78,7 @@ public static class IngestionApi
             FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         if (!await TryBufferBodyAsync(http, body, limits.MaxBodyBytes, cancellationToken))
         {
-            return Results.Problem(
+            return TypedResults.Problem(
                 title: "Body too large",
                 detail: $"Imports over HTTP are limited to {limits.MaxBodyBytes:N0} bytes; split the file or use the CLI (actionlytics import).",
                 statusCode: StatusCodes.Status413PayloadTooLarge);
@@ -94,14 +94,14 @@ public static class IngestionApi
         {
             var report = await import(body, format.Value, options);
             return report.Committed
-                ? Results.Ok(report)
-                : Results.Problem(
+                ? TypedResults.Ok(report)
+                : TypedResults.Problem(
                     title: "Invalid rows: nothing was imported",
                     detail: $"{report.Invalid:N0} of {report.RowsRead:N0} rows are invalid. Fix them, or send skipInvalid=true to import the valid rows.",
                     statusCode: StatusCodes.Status422UnprocessableEntity,
                     extensions: new Dictionary<string, object?>
                     {
-                        ["rowsRead"] = report.RowsRead,
+                        ["rows_read"] = report.RowsRead,
                         ["invalid"] = report.Invalid,
                         ["errors"] = report.Errors,
                     });

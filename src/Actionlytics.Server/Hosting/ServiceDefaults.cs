@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Actionlytics.Data.Store;
 using Actionlytics.Core.Telemetry;
+using Actionlytics.Server.Api;
 using Actionlytics.Server.Demo;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenTelemetry;
@@ -42,7 +43,13 @@ public static class ServiceDefaults
         // Refusals (bad input, not found, forbidden, conflict, unavailable) become problems here, once for every endpoint.
         builder.Services.AddExceptionHandler<Api.RefusalProblems>();
         builder.Services.AddOpenApi();
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            // One casing across /api, the one tool results have for the model and in stored threads (see ApiJson).
+            json.SerializerOptions.PropertyNamingPolicy = ApiJson.Options.PropertyNamingPolicy;
+            json.SerializerOptions.DefaultIgnoreCondition = ApiJson.Options.DefaultIgnoreCondition;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<ActionlyticsDbContext>("store")
             .AddCheck<DemoSeedingHealthCheck>("demo");

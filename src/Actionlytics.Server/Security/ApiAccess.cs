@@ -127,11 +127,11 @@ public static class ApiAccessEndpointExtensions
         var who = SignIn.UserOf(http.User) is { } user ? user : "This API key";
         return await http.RequestServices.GetRequiredService<ApiAccess>().CheckAsync(http, slug, write) switch
         {
-            ApiAccess.Verdict.Unauthenticated => Results.Problem(
+            ApiAccess.Verdict.Unauthenticated => TypedResults.Problem(
                 title: "Authentication required",
                 detail: "Sign in (the web chat), or send an API key as X-Api-Key or Authorization: Bearer.",
                 statusCode: StatusCodes.Status401Unauthorized),
-            ApiAccess.Verdict.Forbidden => Results.Problem(
+            ApiAccess.Verdict.Forbidden => TypedResults.Problem(
                 title: "Not allowed",
                 detail: write ? $"{who} may not change anything in community '{slug}' (a manager may)." : $"{who} may not read community '{slug}'.",
                 statusCode: StatusCodes.Status403Forbidden),

@@ -131,7 +131,7 @@ public static partial class SignIn
                 var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
                 if (!await antiforgery.IsRequestValidAsync(context))
                 {
-                    await Results.Problem(title: "Anti-forgery check failed",
+                    await TypedResults.Problem(title: "Anti-forgery check failed",
                         detail: $"Reload the page: a signed-in browser's change must carry the {AntiforgeryHeader} header from /auth/session.",
                         statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
                     return;
@@ -159,7 +159,7 @@ public static partial class SignIn
             var tokens = antiforgery.GetAndStoreTokens(http);
             http.Response.Headers.CacheControl = "no-store";
             var user = UserOf(http.User);
-            return Results.Ok(new
+            return TypedResults.Ok(new
             {
                 signedIn = user is not null,
                 user,
@@ -176,12 +176,12 @@ public static partial class SignIn
             // No password: only for the person at this machine, never for a caller on the network.
             if (!options.Value.DevelopmentSignIn || !ApiAccess.FromThisMachine(http))
             {
-                return Results.NotFound();
+                return TypedResults.NotFound();
             }
             var user = (request.User ?? "").Trim().ToLowerInvariant();
             if (!UserName().IsMatch(user))
             {
-                return Results.Problem(title: "Invalid user name", detail: "Use 1 to 64 letters, digits, '.', '-', '_' or '@'.", statusCode: StatusCodes.Status400BadRequest);
+                return TypedResults.Problem(title: "Invalid user name", detail: "Use 1 to 64 letters, digits, '.', '-', '_' or '@'.", statusCode: StatusCodes.Status400BadRequest);
             }
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user, user, "development"));
             return Results.NoContent();
@@ -191,7 +191,7 @@ public static partial class SignIn
             options.Value.OidcEnabled
                 ? Results.Challenge(new AuthenticationProperties { RedirectUri = Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl : "/" },
                     [OpenIdConnectDefaults.AuthenticationScheme])
-                : Results.NotFound())
+                : TypedResults.NotFound())
             .WithSummary("Starts the OpenID Connect sign-in and comes back to returnUrl (a path of this site).");
 
         auth.MapPost("/signout", async (HttpContext http) =>

@@ -18,7 +18,7 @@ async function failure(response) {
 export async function session() {
   const response = await fetch('/auth/session', { credentials: 'same-origin' });
   const body = await response.json();
-  csrfToken = body.csrfToken;
+  csrfToken = body.csrf_token;
   return body;
 }
 

@@ -35,7 +35,7 @@ const reportError = e => appendSystem(`Something went wrong: ${e.message}`);
 async function start() {
   applyTheme(localStorage.getItem('theme') || (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'));
   state.session = await session();
-  if (!state.session.signedIn) return showSignIn();
+  if (!state.session.signed_in) return showSignIn();
   $('signin').hidden = true;
   $('workspace').hidden = false;
   $('who').textContent = `Signed in as ${state.session.name}`;

@@ -149,10 +149,10 @@ export function toolView(call_, context) {
 }
 
 function describeDecision(campaign) {
-  if (!campaign.decidedBy) return null;
+  if (!campaign.decided_by) return null;
   const verb = campaign.state === 'rejected' ? 'Rejected' : 'Approved';
-  const when = new Date(campaign.decidedAt).toLocaleString();
-  return `${verb} by ${campaign.decidedBy} at ${when}` + (campaign.rejectionReason ? ` (${campaign.rejectionReason})` : '');
+  const when = new Date(campaign.decided_at).toLocaleString();
+  return `${verb} by ${campaign.decided_by} at ${when}` + (campaign.rejection_reason ? ` (${campaign.rejection_reason})` : '');
 }
 
 /** A campaign's approval card: variants, group sizes, detectable effect, and Approve / Reject / Edit for managers. */
@@ -163,9 +163,9 @@ export async function campaignCard(id, canDecide, onChanged) {
     card.replaceChildren(
       el('h3', {}, el('span', { class: 'badge', text: 'AI-generated proposal' }), ` Campaign ${campaign.id}: ${campaign.name}`),
       el('p', { text: `${campaign.audience.toLocaleString()} members of ${campaign.segment}${campaign.profile ? ` (${campaign.profile})` : ''}, by ${campaign.channel}; `
-        + `holdout ${percent(campaign.holdoutShare)}; baseline return ${percent(campaign.baselineRate)}; minimum detectable effect ${percent(campaign.minimumDetectableEffect)}. `
+        + `holdout ${percent(campaign.holdout_share)}; baseline return ${percent(campaign.baseline_rate)}; minimum detectable effect ${percent(campaign.minimum_detectable_effect)}. `
         + `Version ${campaign.version}, ${campaign.state.replaceAll('_', ' ')}.` }),
-      dataTable('Variants', [{ label: 'Variant', value: v => v.name }, { label: 'Need', value: v => v.need }, { label: 'Group size', value: v => v.groupSize },
+      dataTable('Variants', [{ label: 'Variant', value: v => v.name }, { label: 'Need', value: v => v.need }, { label: 'Group size', value: v => v.group_size },
         { label: 'Subject', value: v => v.subject }, { label: 'Playbooks', value: v => v.playbooks.join(', ') }], campaign.variants));
     const decision = describeDecision(campaign);
     if (decision) {
