@@ -47,7 +47,7 @@ public sealed class SignInOptions : IValidatableObject
         public string? ClientSecret { get; set; }
 
         /// <summary>
-        /// The claim that names the user in community roles, as <c>oidc:VALUE</c> (<c>community grant demo oidc:VALUE manager</c>).
+        /// The claim that names the user in community roles, as <c>oidc:VALUE</c> (<c>community grant demo --user oidc:VALUE --role manager</c>).
         /// A stable, unique one: <c>sub</c> (default) or Entra ID's <c>oid</c>; never <c>preferred_username</c>, which users can change.
         /// </summary>
         public string UserClaim { get; set; } = "sub";
