@@ -22,10 +22,11 @@ public sealed class PlannerAccuracyTests(ITestOutputHelper output)
     [InlineData("tuning-b.json")]
     [InlineData("tuning-c.json")]
     [InlineData("campaigns.json")]
-    public void Plans_at_least_95_percent_of_the_tuning_turns_exactly(string set)
+    public void Plans_every_tuning_turn_exactly(string set)
     {
+        // A labelled set the planner is tuned on is an exact regression list: what passes must keep passing.
         var accuracy = Measure(set);
-        Assert.True(accuracy.Rate >= 0.95, $"{accuracy.Correct}/{accuracy.Turns} = {accuracy.Rate:P1}");
+        Assert.True(accuracy.Misses.Count == 0, $"{accuracy.Correct}/{accuracy.Turns} = {accuracy.Rate:P1}: see the misses in the output");
     }
 
     /// <summary>Written apart from the planner and never tuned on: how it generalises beyond its own test phrases.</summary>

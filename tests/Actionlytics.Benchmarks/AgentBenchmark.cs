@@ -41,21 +41,31 @@ internal static class AgentBenchmark
     {
         var members = new Option<int>("--members") { Description = "Members of the demo community.", DefaultValueFactory = _ => 5000 };
         var rounds = new Option<int>("--rounds") { Description = "Times the conversation is replayed.", DefaultValueFactory = _ => 10 };
-        var command = new Command("agent", "Planner accuracy on the labelled utterances, and chat turn latency on the demo community.") { members, rounds };
-        command.SetAction(async (parse, cancellationToken) => await RunAsync(parse.GetValue(members), parse.GetValue(rounds), cancellationToken));
+        var misses = new Option<bool>("--misses") { Description = "Also list each missed turn: what was expected and what the planner called." };
+        var command = new Command("agent", "Planner accuracy on the labelled utterances, and chat turn latency on the demo community.") { members, rounds, misses };
+        command.SetAction(async (parse, cancellationToken) => await RunAsync(parse.GetValue(members), parse.GetValue(rounds), parse.GetValue(misses), cancellationToken));
         return command;
     }
 
-    private static async Task RunAsync(int memberCount, int rounds, CancellationToken cancellationToken)
+    private static async Task RunAsync(int memberCount, int rounds, bool listMisses, CancellationToken cancellationToken)
     {
         var sets = Path.Combine(Repository(), "tests", "Actionlytics.Agent.Tests", "Utterances");
         Console.WriteLine("| labelled set | turns | exact calls | accuracy |");
         Console.WriteLine("|---|---:|---:|---:|");
+        var missed = new List<(string Set, PlannerMiss Miss)>();
         foreach (var set in new[] { "tuning.json", "tuning-b.json", "tuning-c.json", "campaigns.json", "heldout.json" })
         {
             var (today, cases) = PlannerEvaluation.Load(Path.Combine(sets, set));
             var accuracy = PlannerEvaluation.Measure(today, cases);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {set} | {accuracy.Turns} | {accuracy.Correct} | {accuracy.Rate:P1} |"));
+            missed.AddRange(accuracy.Misses.Select(m => (set, m)));
+        }
+        if (listMisses)
+        {
+            foreach (var (set, m) in missed)
+            {
+                Console.WriteLine($"\n{set} {m.CaseId}: {m.User}\n  expected {m.Expected}\n  actual   {m.Actual}");
+            }
         }
 
         var folder = Directory.CreateTempSubdirectory("actionlytics-bench-agent-");
