@@ -1,5 +1,6 @@
 using Actionlytics.Core.Refusals;
 using Actionlytics.Knowledge.Playbooks;
+using Microsoft.Extensions.Options;
 
 namespace Actionlytics.Cli;
 
@@ -21,6 +22,12 @@ internal static class CommandErrors
         {
             CliOutput.Error(ex.Message);
             return ExitCodes.Of(ex.Kind);
+        }
+        catch (OptionsValidationException ex)
+        {
+            // A wrong setting is the configuration's mistake, not a crash: name each one, as the server does at start.
+            CliOutput.Error($"The configuration is not valid: {string.Join(" ", ex.Failures)}");
+            return ExitCodes.UsageOrInput;
         }
     }
 }

@@ -33,7 +33,8 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StoreDatabase>();
         services.AddSingleton<ActivityIndexCache>();
-        services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.SectionName));
+        services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>();
         services.AddSingleton(sp =>
         {
             var analytics = sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value;

@@ -21,16 +21,16 @@ public static class KnowledgeFactory
 
         var embeddings = Embeddings(options, library, analyzer, folder, refitLexicalModel, http);
         var dimensions = (embeddings.GetService(typeof(EmbeddingGeneratorMetadata)) as EmbeddingGeneratorMetadata)?.DefaultModelDimensions;
-        VectorStoreCollection<string, ChunkRecord> collection = options.VectorStore.ToLowerInvariant() switch
+        VectorStoreCollection<string, ChunkRecord> collection = options.VectorStore switch
         {
-            "sqlite" => new SqliteChunkCollection(Path.Combine(folder, "knowledge.db"), options.Collection, embeddings),
-            "qdrant" => new QdrantChunkCollection(
+            VectorStoreKind.Sqlite => new SqliteChunkCollection(Path.Combine(folder, "knowledge.db"), options.Collection, embeddings),
+            VectorStoreKind.Qdrant => new QdrantChunkCollection(
                 http ?? new HttpClient(),
                 new Uri(options.QdrantUrl ?? throw new InvalidOperationException("Knowledge:QdrantUrl is required with the Qdrant vector store.")),
                 options.QdrantApiKey,
                 options.Collection,
                 dimensions ?? throw new InvalidOperationException("With Qdrant, the embedding model's dimensions must be known: use the Lexical or Local model, or set the model's dimensions.")),
-            _ => throw new InvalidOperationException($"Unknown Knowledge:VectorStore '{options.VectorStore}': use Sqlite or Qdrant."),
+            _ => throw new InvalidOperationException($"Unknown Knowledge:VectorStore '{options.VectorStore}'."),
         };
         return new PlaybookKnowledge(library, analyzer, collection, embeddings);
     }
@@ -39,7 +39,7 @@ public static class KnowledgeFactory
         KnowledgeOptions options, PlaybookLibrary library, TextAnalyzer analyzer, string folder, bool refit, HttpClient? http)
     {
         var provider = options.Embeddings.Provider;
-        if (provider.Equals("OpenAICompatible", StringComparison.OrdinalIgnoreCase))
+        if (provider == EmbeddingProvider.OpenAICompatible)
         {
             return new OpenAICompatibleEmbeddingGenerator(
                 http ?? new HttpClient(),
@@ -47,13 +47,9 @@ public static class KnowledgeFactory
                 options.Embeddings.Model ?? throw new InvalidOperationException("Knowledge:Embeddings:Model is required for OpenAICompatible embeddings."),
                 options.Embeddings.ApiKey);
         }
-        if (provider.Equals("Local", StringComparison.OrdinalIgnoreCase))
+        if (provider == EmbeddingProvider.Local)
         {
-            return SentenceEncoderEmbeddingGenerator.Create(options.Embeddings.Model ?? "minilm");
-        }
-        if (!provider.Equals("Lexical", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"Unknown Knowledge:Embeddings:Provider '{provider}': use Lexical, Local or OpenAICompatible.");
+            return SentenceEncoderEmbeddingGenerator.Create(options.Embeddings.Model ?? KnowledgeOptions.LocalModels[0]);
         }
 
         // The lexical model is fitted once and kept: refitting changes every vector, so it happens only when asked.

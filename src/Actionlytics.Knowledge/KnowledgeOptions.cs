@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Actionlytics.Knowledge;
 
 /// <summary>Where the playbooks, their vectors and the embedding model come from. Bound from the <c>Knowledge</c> section.</summary>
-public sealed class KnowledgeOptions
+public sealed class KnowledgeOptions : IValidatableObject
 {
     public const string SectionName = "Knowledge";
 
@@ -14,9 +16,10 @@ public sealed class KnowledgeOptions
     /// <summary>Folder of the embedded vector store and the fitted lexical model; by default the user's application data folder.</summary>
     public string? DataFolder { get; set; }
 
-    /// <summary><c>Sqlite</c> (embedded, default) or <c>Qdrant</c>.</summary>
-    public string VectorStore { get; set; } = "Sqlite";
+    public VectorStoreKind VectorStore { get; set; } = VectorStoreKind.Sqlite;
 
+    [Required]
+    [RegularExpression("^[A-Za-z0-9_-]{1,64}$")]
     public string Collection { get; set; } = "playbooks";
 
     /// <summary>Qdrant's REST address, e.g. <c>http://localhost:6333</c>.</summary>
@@ -33,12 +36,7 @@ public sealed class KnowledgeOptions
     /// <summary>Which model embeds chunks and queries.</summary>
     public sealed class EmbeddingOptions
     {
-        /// <summary>
-        /// <c>Lexical</c> (default: hashed words and n-grams, instant), <c>Local</c> (a small sentence transformer shipped
-        /// in the build, <see cref="Model"/> <c>minilm</c> or <c>arctic-xs</c>: better ranking, slower queries) or
-        /// <c>OpenAICompatible</c> (OpenAI, Azure OpenAI v1, Ollama, vLLM...).
-        /// </summary>
-        public string Provider { get; set; } = "Lexical";
+        public EmbeddingProvider Provider { get; set; } = EmbeddingProvider.Lexical;
 
         /// <summary>The API's base address, e.g. <c>https://api.openai.com/v1</c>, <c>http://localhost:11434/v1</c>.</summary>
         public string? Endpoint { get; set; }
@@ -47,4 +45,30 @@ public sealed class KnowledgeOptions
 
         public string? ApiKey { get; set; }
     }
+
+    /// <summary>The local sentence transformers shipped in the build.</summary>
+    public static readonly IReadOnlyList<string> LocalModels = ["minilm", "arctic-xs"];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (VectorStore == VectorStoreKind.Qdrant && !IsHttpUrl(QdrantUrl))
+        {
+            yield return new ValidationResult("Knowledge:QdrantUrl must be Qdrant's http(s) address (such as http://localhost:6333) with the Qdrant vector store.");
+        }
+        switch (Embeddings.Provider)
+        {
+            case EmbeddingProvider.OpenAICompatible when !IsHttpUrl(Embeddings.Endpoint):
+                yield return new ValidationResult("Knowledge:Embeddings:Endpoint must be the API's http(s) address (such as https://api.openai.com/v1) for OpenAICompatible embeddings.");
+                break;
+            case EmbeddingProvider.OpenAICompatible when string.IsNullOrWhiteSpace(Embeddings.Model):
+                yield return new ValidationResult("Knowledge:Embeddings:Model is required for OpenAICompatible embeddings.");
+                break;
+            case EmbeddingProvider.Local when Embeddings.Model is { } model && !LocalModels.Contains(model.ToLowerInvariant()):
+                yield return new ValidationResult($"Knowledge:Embeddings:Model '{model}' is not a local model: use {string.Join(" or ", LocalModels)}.");
+                break;
+        }
+    }
+
+    private static bool IsHttpUrl(string? text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 }

@@ -44,4 +44,18 @@ public sealed class ModuleRegistrationTests
         var error = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<IOptions<AgentOptions>>().Value);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Knowledge:VectorStore", "Qdrant", "Knowledge:QdrantUrl")]
+    [InlineData("Knowledge:VectorStore", "Pinecone", "VectorStore")]
+    [InlineData("Knowledge:Embeddings:Provider", "OpenAICompatible", "Knowledge:Embeddings:Endpoint")]
+    [InlineData("Knowledge:Embeddings:Model", "bert-large", "not a local model")]
+    public void A_bad_knowledge_option_is_refused_with_its_name(string key, string value, string expected)
+    {
+        var settings = key == "Knowledge:Embeddings:Model" ? new[] { (key, value), ("Knowledge:Embeddings:Provider", "Local") } : [(key, value)];
+        var configuration = Configuration(settings);
+        using var provider = new ServiceCollection().AddLogging().AddActionlyticsStore(configuration).AddActionlyticsKnowledge(configuration).BuildServiceProvider();
+        var error = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
 }

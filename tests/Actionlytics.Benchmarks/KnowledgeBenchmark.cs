@@ -28,7 +28,7 @@ internal static class KnowledgeBenchmark
     private static readonly (string Name, Action<KnowledgeOptions.EmbeddingOptions> Configure)[] Models =
     [
         ("lexical (default)", _ => { }),
-        ("local minilm", e => { e.Provider = "Local"; e.Model = "minilm"; }),
+        ("local minilm", e => { e.Provider = EmbeddingProvider.Local; e.Model = "minilm"; }),
     ];
 
     private static KnowledgeOptions Options(string folder, Action<KnowledgeOptions.EmbeddingOptions> configure, string? playbooks = null)

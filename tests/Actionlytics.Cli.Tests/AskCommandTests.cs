@@ -27,6 +27,11 @@ public sealed class AskCommandTests : IDisposable
         Assert.StartsWith("text/csv", root.GetProperty("artifacts")[0].GetProperty("media_type").GetString(), StringComparison.Ordinal);
         Assert.Contains("members were active", root.GetProperty("answer").GetString());
         Assert.Equal(JsonValueKind.Array, root.GetProperty("citations").ValueKind);
+        // Each call carries its result record, as the chat API shows it: the figures and the links that made them.
+        var trend = root.GetProperty("tool_calls")[0].GetProperty("result");
+        Assert.NotEmpty(trend.GetProperty("periods").EnumerateArray());
+        Assert.Contains("/charts/trend.png?", trend.GetProperty("links").GetProperty("chart").GetString(), StringComparison.Ordinal);
+        Assert.Equal("trend", root.GetProperty("tool_calls")[1].GetProperty("result").GetProperty("table").GetString());
 
         var followUp = await AskAsync("and only for videos?", "--community", "demo", "--thread", root.GetProperty("thread_id").GetString()!, "--json");
         using var second = JsonDocument.Parse(followUp.Output);

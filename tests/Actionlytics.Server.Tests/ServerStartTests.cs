@@ -39,6 +39,44 @@ public sealed class ServerStartTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Describes_what_every_endpoint_answers_when_it_succeeds()
+    {
+        var client = _server.CreateServerClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var undescribed = new List<string>();
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "delete"))
+            {
+                var successes = operation.Value.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2') || r.Name.StartsWith('3')).ToList();
+                // A success is described when it has a body with its media type, or is declared as having none (204, 302).
+                var described = successes.Any(r => r.Name is "204" or "302"
+                    || (r.Value.TryGetProperty("content", out var content) && content.EnumerateObject().Any(m => m.Value.TryGetProperty("schema", out _))));
+                if (!described)
+                {
+                    undescribed.Add($"{operation.Name.ToUpperInvariant()} {path.Name}");
+                }
+            }
+        }
+        Assert.Empty(undescribed);
+    }
+
+    [Fact]
+    public async Task Describes_the_campaign_endpoints_with_their_records()
+    {
+        var client = _server.CreateServerClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var approve = document.GetProperty("paths").GetProperty("/api/campaigns/{id}/approve").GetProperty("post").GetProperty("responses");
+        var schema = approve.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.EndsWith("CampaignView", schema.GetProperty("$ref").GetString(), StringComparison.Ordinal);
+        Assert.True(approve.TryGetProperty("404", out _));
+    }
+
+    [Fact]
     public async Task Answers_an_unknown_community_with_a_problem_document()
     {
         var client = await _server.CreateHealthyClientAsync();

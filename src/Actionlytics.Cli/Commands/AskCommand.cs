@@ -27,15 +27,7 @@ internal static class AskCommand
                 parse.GetValue(community)!, parse.GetValue(user)!, parse.GetValue(thread), parse.GetValue(question)!, cancellationToken);
             if (parse.GetValue(CommonOptions.Json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(new
-                {
-                    answer = result.Answer,
-                    tool_calls = result.ToolCalls.Select(c => new { name = c.Name, arguments = c.Arguments }),
-                    artifacts = result.Artifacts,
-                    citations = result.Citations,
-                    pending_approvals = result.PendingApprovals,
-                    thread_id = result.ThreadId,
-                }, ToolJson.Options));
+                Console.WriteLine(JsonSerializer.Serialize(TurnView.Of(result), ToolJson.Options));
             }
             else
             {

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Actionlytics.Knowledge;
 using Actionlytics.Knowledge.Search;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Actionlytics.Cli.Commands;
 
@@ -80,6 +82,10 @@ internal static class PlaybooksCommands
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
             .Build();
-        return configuration.GetSection(KnowledgeOptions.SectionName).Get<KnowledgeOptions>() ?? new KnowledgeOptions();
+        var options = configuration.GetSection(KnowledgeOptions.SectionName).Get<KnowledgeOptions>() ?? new KnowledgeOptions();
+        var failures = new List<ValidationResult>();
+        return Validator.TryValidateObject(options, new ValidationContext(options), failures, validateAllProperties: true)
+            ? options
+            : throw new OptionsValidationException(KnowledgeOptions.SectionName, typeof(KnowledgeOptions), failures.Select(f => f.ErrorMessage ?? ""));
     }
 }

@@ -36,6 +36,7 @@ public static class AnalyticsApi
                 rows = limit is > 0 ? rows.Take(limit.Value) : rows;
                 return Table(ReportTables.Scores(rows), exportFormat, $"scores-{slug}-{result.Parameters.AsOf:yyyy-MM-dd}", cancellationToken);
             })
+            .ProducesFiles(ExportFormat.Json, ExportFormat.Csv, ExportFormat.Xlsx)
             .WithSummary("Inactive members scored on recency, constancy and frequency, highest first: member_id,last_active_date,recency_days,active_days,constancy_days,score,segment, then profile and explanation. format: json (default), csv or xlsx; segment, profile: only those members.");
 
         api.MapGet("/stickiness/members", async (string slug, [AsParameters] AnalysisQuery query, int activeDays, CommunityAnalytics analytics, CancellationToken cancellationToken) =>
@@ -71,6 +72,7 @@ public static class AnalyticsApi
                     ChartRenderer.Render(chart, exportFormat, width ?? ChartRenderer.DefaultWidth, height ?? ChartRenderer.DefaultHeight),
                     exportFormat.MediaType());
             })
+            .ProducesFiles(ExportFormat.Png, ExportFormat.Svg, ExportFormat.Json)
             .WithSummary("A chart: trend, lifecycle, action-mix, score-distribution, segments or retention, as png, svg or json (the chart's data). Takes every analysis parameter (from, to, granularity, action, segment, profile, asOf, window, inactiveAfter, weights).");
 
         api.MapGet("/tables/{name}.{format}", async (string slug, string name, string format, [AsParameters] AnalysisQuery query, CommunityReports reports, CancellationToken cancellationToken) =>
@@ -81,6 +83,7 @@ public static class AnalyticsApi
                 var table = await reports.TableAsync(name, query.ToRequest(slug), cancellationToken);
                 return Table(table, exportFormat, $"{name}-{slug}", cancellationToken);
             })
+            .ProducesFiles(ExportFormat.Csv, ExportFormat.Xlsx, ExportFormat.Json)
             .WithSummary("A table: trend, comparison, scores, segments, stickiness or retention, as csv, xlsx or json. Takes every analysis parameter, like the charts.");
 
         api.MapGet("/trend/members", async (string slug, [AsParameters] AnalysisQuery query, string day, string metric, CommunityAnalytics analytics, CancellationToken cancellationToken) =>

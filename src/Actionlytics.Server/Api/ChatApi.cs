@@ -8,6 +8,7 @@ using Actionlytics.Core.Communities;
 using Actionlytics.Core.Refusals;
 using Actionlytics.Data.Communities;
 using Actionlytics.Data.Conversations;
+using Actionlytics.Reports;
 using Actionlytics.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -33,18 +34,6 @@ public static class ChatApi
     public sealed record TranscriptTurn(string Question, TurnView Result);
 
     public sealed record Transcript(string Id, string Community, IReadOnlyList<TranscriptTurn> Turns);
-
-    /// <summary>A tool call as the API shows it: its arguments, and its result record (serialised as its own type).</summary>
-    public sealed record ToolCallView(string Name, JsonElement Arguments, object? Result);
-
-    /// <summary>A turn as the API shows it.</summary>
-    public sealed record TurnView(
-        string ThreadId, string Answer, IReadOnlyList<ToolCallView> ToolCalls, IReadOnlyList<ArtifactInfo> Artifacts,
-        IReadOnlyList<string> Citations, IReadOnlyList<PendingApproval> PendingApprovals)
-    {
-        public static TurnView Of(TurnResult turn) => new(turn.ThreadId, turn.Answer,
-            [.. turn.ToolCalls.Select(c => new ToolCallView(c.Name, c.Arguments, c.Result))], turn.Artifacts, turn.Citations, turn.PendingApprovals);
-    }
 
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
     {
@@ -108,7 +97,7 @@ public static class ChatApi
             }
             return await ApiAccessEndpointExtensions.DeniedAsync(http, slug, write: false) ?? TypedResults.File(artifact.Content, artifact.MediaType,
                 artifact.MediaType.StartsWith("image/", StringComparison.Ordinal) ? null : artifact.FileName);
-        }).WithTags("Chat").WithSummary("A chart or export a tool produced: images inline, other files as downloads.");
+        }).WithTags("Chat").ProducesAnyFile().WithSummary("A chart or export a tool produced: images inline, other files as downloads.");
         return app;
     }
 

@@ -1,5 +1,6 @@
 using Actionlytics.Data.Communities;
 using Actionlytics.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Actionlytics.Server.Api;
 
@@ -25,7 +26,7 @@ public static class CommunitiesApi
         .RequireCommunityAccess(write: false)
         .WithSummary("The communities this caller may see, with their number of members and events.");
 
-        api.MapGet("/{slug}", async Task<IResult> (string slug, CommunityDirectory communities, CancellationToken cancellationToken) =>
+        api.MapGet("/{slug}", async Task<Ok<CommunitySummary>> (string slug, CommunityDirectory communities, CancellationToken cancellationToken) =>
         {
             var community = await communities.GetAsync(slug, cancellationToken);
             return TypedResults.Ok(await communities.SummarizeAsync(community, cancellationToken));
@@ -33,7 +34,7 @@ public static class CommunitiesApi
         .RequireCommunityAccess(write: false)
         .WithSummary("One community with the size of its data.");
 
-        api.MapPost("/", async Task<IResult> (CreateCommunityRequest request, CommunityDirectory communities, ApiAccess access, HttpContext http, CancellationToken cancellationToken) =>
+        api.MapPost("/", async Task<Results<Created<CommunitySummary>, ProblemHttpResult>> (CreateCommunityRequest request, CommunityDirectory communities, ApiAccess access, HttpContext http, CancellationToken cancellationToken) =>
         {
             if (await access.CheckAsync(http, request.Slug, write: true) != ApiAccess.Verdict.Allowed)
             {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Actionlytics.Server.Security;
@@ -149,6 +150,14 @@ public static partial class SignIn
 
     public sealed record DevelopmentSignInRequest(string User);
 
+    /// <summary>What the browser knows of its session: who, their communities with their role, how one may sign in.</summary>
+    public sealed record Session(bool SignedIn, string? User, string? Name, string? CsrfToken, IReadOnlyList<SessionCommunity> Communities, SignInMethods Methods);
+
+    public sealed record SessionCommunity(string Slug, string Name, string Role);
+
+    /// <summary>The sign-in methods on offer: development sign-in, and the OpenID Connect provider's display name.</summary>
+    public sealed record SignInMethods(bool Development, string? Oidc);
+
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -159,19 +168,17 @@ public static partial class SignIn
             var tokens = antiforgery.GetAndStoreTokens(http);
             http.Response.Headers.CacheControl = "no-store";
             var user = UserOf(http.User);
-            return TypedResults.Ok(new
-            {
-                signedIn = user is not null,
-                user,
-                name = user is null ? null : http.User.Identity?.Name,
-                csrfToken = tokens.RequestToken,
-                communities = user is null ? [] : (await roles.RolesOfAsync(user, http.RequestAborted))
-                    .Select(r => new { slug = r.Slug, name = r.Name, role = r.Role.ToString().ToLowerInvariant() }).ToList(),
-                methods = new { development = options.Value.DevelopmentSignIn, oidc = options.Value.OidcEnabled ? options.Value.Oidc.DisplayName : null },
-            });
+            return TypedResults.Ok(new Session(
+                SignedIn: user is not null,
+                User: user,
+                Name: user is null ? null : http.User.Identity?.Name,
+                CsrfToken: tokens.RequestToken,
+                Communities: user is null ? [] : (await roles.RolesOfAsync(user, http.RequestAborted))
+                    .Select(r => new SessionCommunity(r.Slug, r.Name, r.Role.ToString().ToLowerInvariant())).ToList(),
+                Methods: new SignInMethods(options.Value.DevelopmentSignIn, options.Value.OidcEnabled ? options.Value.Oidc.DisplayName : null)));
         }).WithSummary("Who is signed in and their communities with their role, how one may sign in, and the anti-forgery token for changes (send it as X-CSRF-TOKEN).");
 
-        auth.MapPost("/development", async (DevelopmentSignInRequest request, HttpContext http, IOptions<SignInOptions> options) =>
+        auth.MapPost("/development", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (DevelopmentSignInRequest request, HttpContext http, IOptions<SignInOptions> options) =>
         {
             // No password: only for the person at this machine, never for a caller on the network.
             if (!options.Value.DevelopmentSignIn || !ApiAccess.FromThisMachine(http))
@@ -184,7 +191,7 @@ public static partial class SignIn
                 return TypedResults.Problem(title: "Invalid user name", detail: "Use 1 to 64 letters, digits, '.', '-', '_' or '@'.", statusCode: StatusCodes.Status400BadRequest);
             }
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user, user, "development"));
-            return Results.NoContent();
+            return TypedResults.NoContent();
         }).WithSummary("Development only: signs in as the named user, without a password. Refused at start outside Development.");
 
         auth.MapGet("/oidc", (string? returnUrl, IOptions<SignInOptions> options) =>
@@ -192,12 +199,14 @@ public static partial class SignIn
                 ? Results.Challenge(new AuthenticationProperties { RedirectUri = Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl : "/" },
                     [OpenIdConnectDefaults.AuthenticationScheme])
                 : TypedResults.NotFound())
+            .Produces(StatusCodes.Status302Found)
+            .Produces(StatusCodes.Status404NotFound)
             .WithSummary("Starts the OpenID Connect sign-in and comes back to returnUrl (a path of this site).");
 
-        auth.MapPost("/signout", async (HttpContext http) =>
+        auth.MapPost("/signout", async Task<NoContent> (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.NoContent();
+            return TypedResults.NoContent();
         }).WithSummary("Ends the browser's session.");
         return app;
     }

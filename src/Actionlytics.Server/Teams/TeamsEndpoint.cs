@@ -91,7 +91,10 @@ public static class TeamsEndpoint
             }
             await bot.HandleAsync(activity, http.RequestAborted);
             return Results.Ok();
-        }).WithTags("Teams").WithSummary("The Bot Framework messaging endpoint (Teams): Activities signed by the channel.");
+        })
+        .Accepts<BotActivity>("application/json")
+        .Produces<object>(StatusCodes.Status200OK, "application/json") // an invoke's response; other activities get an empty 200
+        .WithTags("Teams").WithSummary("The Bot Framework messaging endpoint (Teams): Activities signed by the channel.");
         TeamsMediaLinks.MapTeamsMedia(app);
         return app;
     }

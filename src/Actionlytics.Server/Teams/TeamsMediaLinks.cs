@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using Actionlytics.Data.Conversations;
+using Actionlytics.Reports;
+using Actionlytics.Server.Api;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Actionlytics.Server.Teams;
@@ -39,7 +42,7 @@ public sealed class TeamsMediaLinks(IDataProtectionProvider protection, IOptions
     /// <summary><c>GET /api/teams/media/{token}/{file}</c>: the artifact a link was made for, while the link is valid.</summary>
     public static IEndpointRouteBuilder MapTeamsMedia(IEndpointRouteBuilder app)
     {
-        app.MapGet(Route + "{token}/{file}", async (string token, HttpResponse response, TeamsMediaLinks links, ArtifactStore artifacts, CancellationToken cancellationToken) =>
+        app.MapGet(Route + "{token}/{file}", async Task<Results<FileContentHttpResult, NotFound>> (string token, HttpResponse response, TeamsMediaLinks links, ArtifactStore artifacts, CancellationToken cancellationToken) =>
         {
             string id;
             try
@@ -48,16 +51,16 @@ public sealed class TeamsMediaLinks(IDataProtectionProvider protection, IOptions
             }
             catch (CryptographicException)
             {
-                return Results.NotFound();
+                return TypedResults.NotFound();
             }
             var artifact = await artifacts.FindAsync(id, cancellationToken);
             if (artifact is null || !artifact.MediaType.StartsWith("image/", StringComparison.Ordinal))
             {
-                return Results.NotFound();
+                return TypedResults.NotFound();
             }
             response.Headers.CacheControl = "private, no-store";
-            return Results.File(artifact.Content, artifact.MediaType);
-        }).WithTags("Teams").WithSummary("A chart image linked from a Teams card: the link is its own, expiring proof.");
+            return TypedResults.File(artifact.Content, artifact.MediaType);
+        }).WithTags("Teams").ProducesFiles(ExportFormat.Png, ExportFormat.Svg).WithSummary("A chart image linked from a Teams card: the link is its own, expiring proof.");
         return app;
     }
 }
