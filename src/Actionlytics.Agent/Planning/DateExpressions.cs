@@ -3,7 +3,14 @@ using System.Text.RegularExpressions;
 namespace Actionlytics.Agent.Planning;
 
 /// <summary>A period found in a message: where it is (to keep the order the manager wrote), and its days.</summary>
-public sealed record FoundPeriod(int Position, int Length, DateOnly From, DateOnly To);
+public sealed record FoundPeriod(int Position, int Length, DateOnly From, DateOnly To)
+{
+    /// <summary>A day named on its own ("31 December 2014", "fin avril 2018", "31/12/2014"): the as-of day of a scoring.</summary>
+    public bool IsDay { get; init; }
+
+    /// <summary>Whether the words named a year: without one, a date is the latest such date before today.</summary>
+    public bool HasYear { get; init; }
+}
 
 /// <summary>
 /// Reads the periods managers write, in English, French and Italian: "last 30 days", "depuis 3 mois", "negli ultimi
@@ -16,7 +23,8 @@ public static partial class DateExpressions
     private const string Number = @"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|uno|una|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|quindici|venti|trenta)";
     private const string Unit = @"(days?|weeks?|months?|years?|jours?|semaines?|mois|ans|annees?|giorni|giorno|settimane|settimana|mesi|mese|anni|anno)";
     private const string MonthName = @"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre)";
-    private const string Day = @"(\d{1,2})(?:st|nd|rd|th|er|re|eme)?";
+    private const string Weekday = @"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica) )?";
+    private const string Day = @"(?:(?:the|le|il|l) )?" + Weekday + @"(\d{1,2})(?:st|nd|rd|th|er|re|eme)?(?: of)?";
     private const string YearPattern = @"(20\d\d)";
 
     private static readonly Dictionary<string, int> Numbers = new(StringComparer.Ordinal)
@@ -58,7 +66,7 @@ public static partial class DateExpressions
         ArgumentNullException.ThrowIfNull(utterance);
         var text = utterance.Normalised;
         var found = new List<FoundPeriod>();
-        void Add(Regex pattern, Func<Match, (DateOnly From, DateOnly To)?> read)
+        void Add(Regex pattern, Func<Match, (DateOnly From, DateOnly To)?> read, bool isDay = false)
         {
             foreach (Match m in pattern.Matches(text))
             {
@@ -69,12 +77,28 @@ public static partial class DateExpressions
                 }
                 if (read(m) is { } period && period.From <= period.To)
                 {
-                    found.Add(new FoundPeriod(m.Index, m.Length, period.From, period.To > today ? today : period.To));
+                    var hasYear = YearIn().IsMatch(m.Value);
+                    found.Add(new FoundPeriod(m.Index, m.Length, period.From, period.To > today ? today : period.To) { IsDay = isDay, HasYear = hasYear });
                 }
             }
         }
 
         Add(IsoRange(), m => (Iso(m.Groups[1].Value), Iso(m.Groups[2].Value)));
+        Add(NumericRange(), m => NumericDay(m.Groups[1].Value, utterance) is { } a && NumericDay(m.Groups[2].Value, utterance) is { } b ? (a, b) : null);
+        Add(DaysBefore(), m => ParseNumber(m.Groups["n"].Value) is { } n && DayOf(m.Groups["date"].Value, today, utterance) is { } end
+            ? (end.AddDays(-n * UnitDays(m.Groups["u"].Value)), end.AddDays(-1)) : null);
+        Add(DayMonthYearRange(), m => Make(Int(m.Groups[6]), Month(m.Groups[5].Value), Int(m.Groups[4])) is { } to
+            && Make(m.Groups[3].Success ? Int(m.Groups[3]) : (Month(m.Groups[2].Value) <= to.Month ? to.Year : to.Year - 1), Month(m.Groups[2].Value), Int(m.Groups[1])) is { } from ? (from, to) : null);
+        Add(MonthDayYearRange(), m => Make(Int(m.Groups[6]), Month(m.Groups[4].Value), Int(m.Groups[5])) is { } to
+            && Make(m.Groups[3].Success ? Int(m.Groups[3]) : (Month(m.Groups[1].Value) <= to.Month ? to.Year : to.Year - 1), Month(m.Groups[1].Value), Int(m.Groups[2])) is { } from ? (from, to) : null);
+        Add(MonthRangeOfYear(), m =>
+        {
+            var to = new DateOnly(Int(m.Groups["y2"]), Month(m.Groups["m2"].Value), 1);
+            var fromYear = m.Groups["y1"].Success ? Int(m.Groups["y1"]) : (Month(m.Groups["m1"].Value) <= to.Month ? to.Year : to.Year - 1);
+            return (new DateOnly(fromYear, Month(m.Groups["m1"].Value), 1), to.AddMonths(1).AddDays(-1));
+        });
+        Add(HalfYear(), m => HalfOf(m.Groups["h"].Value, Int(m.Groups["y"])));
+        Add(EndOf(), m => EndDay(m, today) is { } end ? (end, end) : null, isDay: true);
         Add(DayRangeSameMonth(), m => DayRange(today, Month(m.Groups[3].Value), Int(m.Groups[1]), Month(m.Groups[3].Value), Int(m.Groups[2]), Year(m.Groups[4])));
         Add(MonthDayRange(), m => DayRange(today, Month(m.Groups[1].Value), Int(m.Groups[2]), Month(m.Groups[3].Value), Int(m.Groups[4]), null));
         Add(DayMonthRange(), m => DayRange(today, Month(m.Groups[2].Value), Int(m.Groups[1]), Month(m.Groups[4].Value), Int(m.Groups[3]), null));
@@ -94,6 +118,9 @@ public static partial class DateExpressions
         Add(LastYear(), _ => (new DateOnly(today.Year - 1, 1, 1), new DateOnly(today.Year - 1, 12, 31)));
         Add(Yesterday(), _ => (today.AddDays(-1), today.AddDays(-1)));
         Add(Today(), _ => (today, today));
+        Add(SingleDayWithYear(), m => DayOf(m.Value, today, utterance) is { } d ? (d, d) : null, isDay: true);
+        Add(NumericDate(), m => NumericDay(m.Value.Trim(), utterance) is { } d ? (d, d) : null, isDay: true);
+        Add(IsoDay(), m => (Iso(m.Value.Trim()), Iso(m.Value.Trim())), isDay: true);
         Add(MonthOfYear(), m => WholeMonth(today, Month(m.Groups[1].Value), Year(m.Groups[2])));
         Add(InMonth(), m => WholeMonth(today, Month(m.Groups[1].Value), null));
         Add(BareMonth(), m => WholeMonth(today, Month(m.Groups[1].Value), null));
@@ -111,10 +138,70 @@ public static partial class DateExpressions
             return null;
         }
         var day = m.Groups[1].Success
-            ? Latest(today, Month(m.Groups[2].Value), Int(m.Groups[1]), null)
-            : Latest(today, Month(m.Groups[3].Value), Int(m.Groups[4]), null);
+            ? (m.Groups[5].Success ? Make(Int(m.Groups[5]), Month(m.Groups[2].Value), Int(m.Groups[1])) : Latest(today, Month(m.Groups[2].Value), Int(m.Groups[1]), null))
+            : (m.Groups[5].Success ? Make(Int(m.Groups[5]), Month(m.Groups[3].Value), Int(m.Groups[4])) : Latest(today, Month(m.Groups[3].Value), Int(m.Groups[4]), null));
         return day is { } d ? (d, m.Index, m.Length) : null;
     }
+
+    /// <summary>One day written in words, with or without its year ("31 December 2014", "December 31, 2014", "1er mars").</summary>
+    private static DateOnly? DayOf(string text, DateOnly today, Utterance utterance)
+    {
+        if (IsoDay().Match(" " + text + " ") is { Success: true } iso)
+        {
+            return Iso(iso.Value.Trim());
+        }
+        if (NumericDate().Match(" " + text + " ") is { Success: true } numeric)
+        {
+            return NumericDay(numeric.Value.Trim(), utterance);
+        }
+        var m = DayWords().Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+        var (day, month) = m.Groups[1].Success ? (Int(m.Groups[1]), Month(m.Groups[2].Value)) : (Int(m.Groups[4]), Month(m.Groups[3].Value));
+        return m.Groups[5].Success ? Make(Int(m.Groups[5]), month, day) : Latest(today, month, day, null);
+    }
+
+    /// <summary>"31/12/2014", "31.12.2014", "12/31/2014" (read month first only when the day-first reading is impossible).</summary>
+    private static DateOnly? NumericDay(string text, Utterance utterance)
+    {
+        _ = utterance;
+        var parts = text.Split('/', '.', '-');
+        if (parts.Length != 3 || !int.TryParse(parts[0], out var a) || !int.TryParse(parts[1], out var b) || !int.TryParse(parts[2], out var year))
+        {
+            return null;
+        }
+        if (parts[0].Length == 4)
+        {
+            return Make(a, b, year) is { } isoLike ? isoLike : null;
+        }
+        year = year < 100 ? 2000 + year : year;
+        return b <= 12 && Make(year, b, a) is { } dayFirst ? dayFirst : a <= 12 ? Make(year, a, b) : null;
+    }
+
+    private static int UnitDays(string unit) => unit[0] is 'w' or 's' ? 7 : unit[0] == 'm' ? 30 : 1;
+
+    /// <summary>"end of April 2018", "fin avril 2018", "alla fine di maggio 2015", "end of Q2 2017", "end of 2016".</summary>
+    private static DateOnly? EndDay(Match m, DateOnly today)
+    {
+        var year = m.Groups["y"].Success ? Int(m.Groups["y"]) : (int?)null;
+        if (m.Groups["m"].Success)
+        {
+            var month = WholeMonth(today, Month(m.Groups["m"].Value), year);
+            return month?.Item2;
+        }
+        if (m.Groups["q"].Success)
+        {
+            return QuarterOf(today, Int(m.Groups["q"]), year).Item2;
+        }
+        return year is { } y ? new DateOnly(y, 12, 31) : null;
+    }
+
+    private static (DateOnly, DateOnly) HalfOf(string half, int year) =>
+        half is "first" or "1st" or "premier" or "1er" or "primo" or "h1" or "s1"
+            ? (new DateOnly(year, 1, 1), new DateOnly(year, 6, 30))
+            : (new DateOnly(year, 7, 1), new DateOnly(year, 12, 31));
 
     private static (DateOnly, DateOnly)? Last(DateOnly today, string number, string unit)
     {
@@ -201,6 +288,71 @@ public static partial class DateExpressions
     [GeneratedRegex(@"(\d{4}-\d{2}-\d{2}) (?:to|and|au|et|-|al|e|a|through|until) (\d{4}-\d{2}-\d{2})")]
     private static partial Regex IsoRange();
 
+    private const string Numeric = @"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})";
+
+    [GeneratedRegex(@"(?:between |from |du |entre le |entre |dal |tra il |fra il |da )?(" + Numeric + @") (?:and|to|au|et le|et|al|e il|e|a|-|through|until) (" + Numeric + ")")]
+    private static partial Regex NumericRange();
+
+    [GeneratedRegex(@"(?<= )" + Numeric + @"(?= )")]
+    private static partial Regex NumericDate();
+
+    [GeneratedRegex(@"(?<= )\d{4}-\d{2}-\d{2}(?= )")]
+    private static partial Regex IsoDay();
+
+    private const string Connector = @"(?:and|to|au|et le|et|al|e il|e|a|-|through|until|till|up to|jusqu au|fino al)";
+
+    // "between 1 October and 31 December 2013", "du 1er juin au 31 août 2014", "tra il 1 luglio e il 30 settembre 2013", "from Monday 4 November to Sunday 10 November 2013"
+    [GeneratedRegex(@"(?:between |from |du |entre le |entre |dal |tra il |fra il |tra |fra |da )?" + Day + " " + MonthName + "(?: " + YearPattern + ")? " + Connector + " " + Day + " " + MonthName + " " + YearPattern + @"\b")]
+    private static partial Regex DayMonthYearRange();
+
+    // "between April 2 and June 15, 2016", "from December 15, 2015 to January 15, 2016"
+    [GeneratedRegex(@"(?:between |from )?" + MonthName + " " + Day + "(?: " + YearPattern + ")? " + Connector + " " + MonthName + " " + Day + " " + YearPattern + @"\b")]
+    private static partial Regex MonthDayYearRange();
+
+    // "January to June 2014", "from July to December 2014", "de janvier à mars 2015", "da gennaio a giugno 2014";
+    // "and" joins the two months only after "between" ("January 2014 and January 2015" are two periods to compare).
+    private static Regex MonthRangeOfYear() => MonthRangeOfYearPattern.Value;
+
+    private static readonly Lazy<Regex> MonthRangeOfYearPattern = new(() =>
+    {
+        var first = "(?<m1>" + MonthName[1..^1] + ")(?: (?<y1>20\\d\\d))?";
+        return new Regex(
+            @"(?:(?:from |de |da |du mois de )?" + first + " (?:to|through|until|till|a|au|-|jusqu a|fino a) |(?:between|entre|tra|fra) " + first + " (?:and|et|e) )(?<m2>" + MonthName[1..^1] + @") (?<y2>20\d\d)\b",
+            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+    });
+
+    [GeneratedRegex(@"\b(?:(?<h>first|1st|second|2nd|premier|1er|deuxieme|second|primo|secondo) (?:half|semestre)(?: (?:of|de|du|del|dell))?(?: l| the)? (?<y>20\d\d)|(?<h>h1|h2|s1|s2) (?<y>20\d\d))\b")]
+    private static partial Regex HalfYear();
+
+    // "the 90 days before 1 March 2020", "les 30 jours avant le 15 mai 2019", "i 30 giorni prima del 1 marzo 2020"
+    [GeneratedRegex(@"(?:the |les |i |in the |dans les |nei )?(?<n>\d{1,4}) (?<u>days?|weeks?|jours?|semaines?|giorni|settimane) (?:before|leading up to|prior to|up to|avant le|avant|precedant le|prima del|prima dell|prima di) (?<date>(?:" + Day + " " + MonthName + "|" + MonthName + " " + Day + ")(?: " + YearPattern + ")?|" + Numeric + @"|\d{4}-\d{2}-\d{2})")]
+    private static partial Regex DaysBefore();
+
+    // "31 December 2014", "December 31 2014", "le 1er mars 2018": a day with its year.
+    [GeneratedRegex(@"(?:" + Day + " " + MonthName + "|" + MonthName + " " + Day + ") " + YearPattern + @"\b")]
+    private static partial Regex SingleDayWithYear();
+
+    [GeneratedRegex(@"(?:" + Day + " " + MonthName + "|" + MonthName + " " + Day + ")(?: " + YearPattern + @")?\b")]
+    private static partial Regex DayWords();
+
+    // "end of April 2018", "at the end of Q2 2017", "fin avril 2018", "fin du T2 2017", "alla fine di maggio 2015", "a fine maggio", "fine 2016"
+    private static Regex EndOf() => EndOfChecked.Value;
+
+    // Only readings that name a month, a quarter or a year: "the end of it" is no date.
+    private static readonly Lazy<Regex> EndOfChecked = new(() => new Regex(
+        @"\b(?:(?:at )?the end of|end of|a la fin de|a la fin du|fin de|fin du|fin d|fin|alla fine di|alla fine del|a fine|fine di|fine del|fine)(?: the)? (?:(?:le |la )?mois d |(?:il )?mese di )?(?:(?:(?<m>" + MonthName[1..^1] + @")|[qt](?<q>[1-4]))(?: (?:de |of |del )?(?<y>20\d\d))?|(?<y>20\d\d))\b",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture));
+
+    [GeneratedRegex(@"\b(?:19|20)\d\d\b")]
+    private static partial Regex YearIn();
+
+    /// <summary>The years a message names, with where they are: each must belong to a date the planner read.</summary>
+    public static IEnumerable<(int Position, int Length)> Years(Utterance utterance)
+    {
+        ArgumentNullException.ThrowIfNull(utterance);
+        return YearIn().Matches(utterance.Normalised).Select(m => (m.Index, m.Length));
+    }
+
     // "between 1 and 15 february", "du 1er au 10 mars", "dal 1 al 15 febbraio", "1-15 february 2026"
     [GeneratedRegex(@"(?:between |from |du |entre le |entre |dal |tra il |fra il )?" + Day + @" ?(?:and|to|au|et le|et|al|e|-|through) ?" + Day + " (?:of )?" + MonthName + @"(?: " + YearPattern + ")?")]
     private static partial Regex DayRangeSameMonth();
@@ -279,6 +431,6 @@ public static partial class DateExpressions
     [GeneratedRegex(@"\b(20\d\d)\b")]
     private static partial Regex BareYear();
 
-    [GeneratedRegex(@"(?:as of|as at|au|en date du|a la date du|al|alla data del|on) (?:" + Day + " " + MonthName + "|" + MonthName + " " + Day + ")")]
+    [GeneratedRegex(@"(?:as of|as at|au|en date du|a la date du|al|alla data del|on) (?:" + Day + " " + MonthName + "|" + MonthName + " " + Day + ")(?: " + YearPattern + @")?\b")]
     private static partial Regex AsOfDay();
 }

@@ -56,6 +56,7 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
         {
             PlanOutcome.Closing => templates.Text("capabilities").Split('.')[0] + ".",
             PlanOutcome.NeedsDetail => templates.Text("ask_clarify"),
+            PlanOutcome.NotUnderstood => templates.Render("not_understood", new Dictionary<string, string> { ["words"] = string.Join(", ", plan.Unplaced.Select(w => $"\"{w}\"")) }),
             _ => templates.Text("capabilities"),
         })));
     }

@@ -24,12 +24,19 @@ public sealed record PlannedCall(string Name, IReadOnlyDictionary<string, object
 }
 
 /// <summary>What the planner makes of a message: the calls to make, or why none (out of scope, too vague, a thank-you).</summary>
-public sealed record Plan(string Language, IReadOnlyList<PlannedCall> Calls, PlanOutcome Outcome);
+public sealed record Plan(string Language, IReadOnlyList<PlannedCall> Calls, PlanOutcome Outcome)
+{
+    /// <summary>With <see cref="PlanOutcome.NotUnderstood"/>: the words the planner could not place, as the manager wrote them.</summary>
+    public IReadOnlyList<string> Unplaced { get; init; } = [];
+}
 
 public enum PlanOutcome
 {
     Calls,
     OutOfScope,
     NeedsDetail,
+
+    /// <summary>Words that look like a date, a number or a filter were left over: answering would answer another question.</summary>
+    NotUnderstood,
     Closing,
 }

@@ -29,6 +29,11 @@ public static partial class RequestReader
         {
             return new Plan(language, [], PlanOutcome.Closing);
         }
+        // A year no date took ("as of March 3, 2017" read without its year) would give a confident answer about another day.
+        if (Slots.Read(utterance, today).UnplacedYears is { Count: > 0 } unplaced)
+        {
+            return new Plan(language, [], PlanOutcome.NotUnderstood) { Unplaced = unplaced };
+        }
 
         // "Show the trend for last month and export it as CSV": an analysis, then an artifact or a campaign of it.
         var split = SplitCompound(utterance.Original);
@@ -242,7 +247,7 @@ public static partial class RequestReader
     private static PlannedCall Scores(Slots slots, PlannedCall? context, bool keepFilters)
     {
         var call = Call(Tool.InactivityScores,
-            ("inactive_after_days", slots.Threshold), ("window_days", slots.WindowDays), ("as_of", slots.AsOf is { } d ? Day(d) : null),
+            ("inactive_after_days", slots.Threshold), ("window_days", slots.WindowDays), ("as_of", (slots.AsOf ?? slots.NamedDay) is { } d ? Day(d) : null),
             ("top", slots.Top), ("segment", slots.Segment), ("profile", slots.Profile), ("weights", slots.Weights));
         // "only the learners" after a list keeps that list's threshold and filters.
         return keepFilters && context is not null ? context.With(call.Arguments) : call;
@@ -526,7 +531,7 @@ public static partial class RequestReader
         u.Has("segments", "segmentation", "segmenti", "by segment", "par segment", "split", "break down", "breakdown", "repartissent", "repartition", "suddivisi", "suddividono", "per segmento", "fall into");
 
     private static bool WantsScores(Utterance u) =>
-        u.HasStem("inactiv", "inactif", "inattiv", "lapsed", "no activity", "gone quiet", "reaching out", "reach out", "reactiv", "riattiv", "win back", "winback", "at risk", "gone quiet", "went quiet", "score", "rank", "classement", "dormant members", "relanc", "recuperare")
+        u.HasStem("inactiv", "inactif", "inattiv", "lapsed", "idle", "aucune activite", "alcuna attivita", "nessuna attivita", "no activity", "gone quiet", "reaching out", "reach out", "reactiv", "riattiv", "win back", "winback", "at risk", "gone quiet", "went quiet", "score", "rank", "classement", "dormant members", "relanc", "recuperare")
         || u.Has("who should we", "who to contact", "qui relancer", "qui contacter", "haven t been back", "havent been back", "haven t done anything", "not been back", "stopped coming", "ne viennent plus", "chi dovremmo", "chi ricontattare");
 
     private static bool WantsTrendStrongly(Utterance u) =>

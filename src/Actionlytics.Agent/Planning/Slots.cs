@@ -30,6 +30,12 @@ internal sealed partial record Slots
 
     public DateOnly? AsOf { get; init; }
 
+    /// <summary>A day named on its own, without an "as of" cue ("31 December 2014", "fin avril 2018"): the as-of day of a scoring.</summary>
+    public DateOnly? NamedDay { get; init; }
+
+    /// <summary>Years the message names that no date took: the planner says it could not place them.</summary>
+    public IReadOnlyList<string> UnplacedYears { get; init; } = [];
+
     public int? Top { get; init; }
 
     public int? Variants { get; init; }
@@ -104,6 +110,16 @@ internal sealed partial record Slots
             }
         }
 
+        var namedDay = asOf is null ? periods.FirstOrDefault(p => p.IsDay) : null;
+        var dated = periods.Select(p => (Start: p.Position, End: p.Position + p.Length)).ToList();
+        if (asOf is { } placed)
+        {
+            dated.Add((placed.Position, placed.Position + placed.Length));
+        }
+        var unplaced = DateExpressions.Years(u)
+            .Where(y => !dated.Any(d => y.Position >= d.Start && y.Position < d.End))
+            .Select(y => text.Substring(y.Position, y.Length)).ToList();
+
         var profile = Vocabulary.Locate(u, Vocabulary.Profiles);
         var action = Vocabulary.Locate(u, Vocabulary.Actions);
         // "people who mostly download" is a profile, not the download action.
@@ -129,6 +145,8 @@ internal sealed partial record Slots
             Threshold = thresholdDays,
             WindowDays = windowDays,
             AsOf = asOf?.Day,
+            NamedDay = namedDay?.From,
+            UnplacedYears = unplaced,
             Top = top.Success ? DateExpressions.ParseNumber(top.Groups["n"].Value) : null,
             Variants = variants.Success ? (variants.Groups["ab"].Success ? 2 : DateExpressions.ParseNumber(variants.Groups["n"].Value)) : null,
             GoalDays = goalDays,
@@ -156,10 +174,10 @@ internal sealed partial record Slots
     private const string N = DateExpressions.NumberPattern;
     private const string U = @"(?<u>days?|weeks?|months?|jours?|semaines?|mois|giorni|giorno|settimane|settimana|mesi|mese)";
 
-    [GeneratedRegex(@"(?:inactive|inactifs?|inactives?|inattivi|inattive|no activity|without activity|sans activite|absent|absents|quiet|silent|silencieux|haven t done anything|havent done anything|haven t been back|havent been back|not been back|not logged in|pas revenus?|senza attivita|assenti|gone|away|partis|means|meant|meaning|was|signifie|signifiait|veut dire|voulait dire|significa)(?: (?:for|in|since|over|depuis|pendant|da|nei|negli|de|ultimi|the last|the past|more than|over|plus de|at least|au moins|is|=))* (?<n>" + N + ")(?:\\+)? " + U + @"\b")]
+    [GeneratedRegex(@"(?:inactive|inactifs?|inactives?|inattivi|inattive|inattivo|idle|no activity|without activity|sans activite|aucune activite|nessuna attivita|alcuna attivita|absent|absents|quiet|silent|silencieux|haven t done anything|havent done anything|haven t been back|havent been back|not been back|not logged in|pas revenus?|senza attivita|assenti|gone|away|partis|means|meant|meaning|was|signifie|signifiait|veut dire|voulait dire|significa)(?: (?:for|in|since|over|depuis|pendant|da|nei|negli|de|ultimi|the last|the past|more than|over|plus de|at least|au moins|almeno|is|=|or more|ou plus|o piu))* (?<n>" + N + ")(?:\\+)? " + U + @"\b")]
     private static partial Regex ThresholdPattern();
 
-    [GeneratedRegex(@"\b(?<n>\d{1,3})(?:-| )(?<u>day|jours?|giorni) (?:threshold|inactivity|d inactivite|di inattivita)|(?:threshold|seuil|soglia)(?: d inactivite| of inactivity| di inattivita)? (?:of |de |di |at |a )?(?<n>\d{1,3}) ?(?<u>days?|jours?|giorni|d)?\b|(?<n>\d{1,3})\+ (?<u>days?|jours?|giorni)")]
+    [GeneratedRegex(@"\b(?<n>\d{1,3})(?:-| )(?<u>day|days|jours?|giorni|week|weeks|semaines?|settimane|month|months|mois|mesi) (?:threshold|inactivity|d inactivite|di inattivita|cut off|cutoff|seuil|soglia)|(?:threshold|seuil|soglia|cut off|cutoff)(?: d inactivite| of inactivity| di inattivita)?(?: (?:is|of|de|di|at|a|est|e|set to|fixe a|=|to))* (?<n>\d{1,3}) ?(?<u>days?|jours?|giorni|weeks?|semaines?|settimane|months?|mois|mesi|d)?\b|(?:count|counting|compte|compter|conta|contare) (?<n>\d{1,3}) (?<u>days?|jours?|giorni|weeks?|semaines?|settimane) (?:as|comme|come) (?:inactive|inactif|inactifs|inattivi|inattivo)|\b(?<n>\d{1,3}) (?<u>days?|jours?|giorni|weeks?|semaines?|settimane) (?:or more |ou plus |o piu )?(?:idle|inactive|of inactivity|without activity|sans activite|d inactivite|di inattivita|senza attivita)\b")]
     private static partial Regex ThresholdLoose();
 
     [GeneratedRegex(@"(?:(?<n>\d{1,3})(?:-| )(?<u>day|jour|giorni) (?:window|fenetre|finestra)|(?:window|fenetre|finestra) (?:of |de |di )?(?<n>\d{1,3}) (?<u>days?|jours?|giorni)|(?:constancy|frequency|constance|frequence|costanza|frequenza)(?: \w+){0,5}? (?<n>\d{1,3}) (?<u>days?|jours?|giorni))")]

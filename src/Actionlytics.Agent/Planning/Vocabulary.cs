@@ -27,7 +27,7 @@ internal static class Vocabulary
 
     public static readonly (string Value, string[] Phrases)[] Profiles =
     [
-        ("learner", ["learners", "learner", "students", "apprenants", "apprenant", "studenti", "corsisti", "discenti"]),
+        ("learner", ["learners", "learner", "apprenants", "apprenant", "corsisti", "discenti"]),
         ("contributor", ["contributors", "contributor", "contributeurs", "contributeur", "contributori", "posters"]),
         ("collector", ["collectors", "collector", "people who mostly download", "who mostly download", "mostly download", "collectionneurs", "collectionneur", "collezionisti"]),
         ("lurker", ["lurkers", "lurker", "readers who never post", "silent readers", "lecteurs silencieux", "lecteurs", "lettori silenziosi"]),
