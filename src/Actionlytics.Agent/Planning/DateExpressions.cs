@@ -22,7 +22,8 @@ public static partial class DateExpressions
 {
     private const string Number = @"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|uno|una|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|quindici|venti|trenta)";
     private const string Unit = @"(days?|weeks?|months?|years?|jours?|semaines?|mois|ans|annees?|giorni|giorno|settimane|settimana|mesi|mese|anni|anno)";
-    private const string MonthName = @"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre)";
+    // Longest names first: the regex takes the first alternative that fits ("octobre" before "oct").
+    private const string MonthName = @"(september|septembre|settembre|february|november|december|novembre|decembre|febbraio|dicembre|january|october|janvier|fevrier|juillet|octobre|gennaio|ottobre|august|aprile|maggio|giugno|luglio|agosto|march|april|avril|marzo|june|july|sept|mars|juin|aout|may|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|mai)";
     private const string Weekday = @"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica) )?";
     private const string Day = @"(?:(?:the|le|il|l) )?" + Weekday + @"(\d{1,2})(?:st|nd|rd|th|er|re|eme)?(?: of)?";
     private const string YearPattern = @"(20\d\d)";
@@ -354,7 +355,7 @@ public static partial class DateExpressions
     }
 
     // "between 1 and 15 february", "du 1er au 10 mars", "dal 1 al 15 febbraio", "1-15 february 2026"
-    [GeneratedRegex(@"(?:between |from |du |entre le |entre |dal |tra il |fra il )?" + Day + @" ?(?:and|to|au|et le|et|al|e|-|through) ?" + Day + " (?:of )?" + MonthName + @"(?: " + YearPattern + ")?")]
+    [GeneratedRegex(@"(?:between |from |du |entre le |entre |dal |tra il |fra il )?" + Day + @" ?(?:and|to|au|et le|et|al|e il|e|a|-|through|until) ?" + Day + " (?:of )?" + MonthName + @"(?: " + YearPattern + ")?")]
     private static partial Regex DayRangeSameMonth();
 
     // "from december 15 to january 15", "between feb 1 and feb 15"
