@@ -7,9 +7,6 @@ public sealed record FoundPeriod(int Position, int Length, DateOnly From, DateOn
 {
     /// <summary>A day named on its own ("31 December 2014", "fin avril 2018", "31/12/2014"): the as-of day of a scoring.</summary>
     public bool IsDay { get; init; }
-
-    /// <summary>Whether the words named a year: without one, a date is the latest such date before today.</summary>
-    public bool HasYear { get; init; }
 }
 
 /// <summary>
@@ -78,20 +75,17 @@ public static partial class DateExpressions
                 }
                 if (read(m) is { } period && period.From <= period.To)
                 {
-                    var hasYear = YearIn().IsMatch(m.Value);
-                    found.Add(new FoundPeriod(m.Index, m.Length, period.From, period.To > today ? today : period.To) { IsDay = isDay, HasYear = hasYear });
+                    found.Add(new FoundPeriod(m.Index, m.Length, period.From, period.To > today ? today : period.To) { IsDay = isDay });
                 }
             }
         }
 
         Add(IsoRange(), m => (Iso(m.Groups[1].Value), Iso(m.Groups[2].Value)));
-        Add(NumericRange(), m => NumericDay(m.Groups[1].Value, utterance) is { } a && NumericDay(m.Groups[2].Value, utterance) is { } b ? (a, b) : null);
-        Add(DaysBefore(), m => ParseNumber(m.Groups["n"].Value) is { } n && DayOf(m.Groups["date"].Value, today, utterance) is { } end
+        Add(NumericRange(), m => NumericDay(m.Groups[1].Value) is { } a && NumericDay(m.Groups[2].Value) is { } b ? (a, b) : null);
+        Add(DaysBefore(), m => ParseNumber(m.Groups["n"].Value) is { } n && DayOf(m.Groups["date"].Value, today) is { } end
             ? (end.AddDays(-n * UnitDays(m.Groups["u"].Value)), end.AddDays(-1)) : null);
-        Add(DayMonthYearRange(), m => Make(Int(m.Groups[6]), Month(m.Groups[5].Value), Int(m.Groups[4])) is { } to
-            && Make(m.Groups[3].Success ? Int(m.Groups[3]) : (Month(m.Groups[2].Value) <= to.Month ? to.Year : to.Year - 1), Month(m.Groups[2].Value), Int(m.Groups[1])) is { } from ? (from, to) : null);
-        Add(MonthDayYearRange(), m => Make(Int(m.Groups[6]), Month(m.Groups[4].Value), Int(m.Groups[5])) is { } to
-            && Make(m.Groups[3].Success ? Int(m.Groups[3]) : (Month(m.Groups[1].Value) <= to.Month ? to.Year : to.Year - 1), Month(m.Groups[1].Value), Int(m.Groups[2])) is { } from ? (from, to) : null);
+        Add(DayMonthYearRange(), m => DayRange(today, Month(m.Groups[2].Value), Int(m.Groups[1]), Month(m.Groups[5].Value), Int(m.Groups[4]), Int(m.Groups[6]), Year(m.Groups[3])));
+        Add(MonthDayYearRange(), m => DayRange(today, Month(m.Groups[1].Value), Int(m.Groups[2]), Month(m.Groups[4].Value), Int(m.Groups[5]), Int(m.Groups[6]), Year(m.Groups[3])));
         Add(MonthRangeOfYear(), m =>
         {
             var to = new DateOnly(Int(m.Groups["y2"]), Month(m.Groups["m2"].Value), 1);
@@ -119,8 +113,8 @@ public static partial class DateExpressions
         Add(LastYear(), _ => (new DateOnly(today.Year - 1, 1, 1), new DateOnly(today.Year - 1, 12, 31)));
         Add(Yesterday(), _ => (today.AddDays(-1), today.AddDays(-1)));
         Add(Today(), _ => (today, today));
-        Add(SingleDayWithYear(), m => DayOf(m.Value, today, utterance) is { } d ? (d, d) : null, isDay: true);
-        Add(NumericDate(), m => NumericDay(m.Value.Trim(), utterance) is { } d ? (d, d) : null, isDay: true);
+        Add(SingleDayWithYear(), m => DayOf(m.Value, today) is { } d ? (d, d) : null, isDay: true);
+        Add(NumericDate(), m => NumericDay(m.Value.Trim()) is { } d ? (d, d) : null, isDay: true);
         Add(IsoDay(), m => (Iso(m.Value.Trim()), Iso(m.Value.Trim())), isDay: true);
         Add(MonthOfYear(), m => WholeMonth(today, Month(m.Groups[1].Value), Year(m.Groups[2])));
         Add(InMonth(), m => WholeMonth(today, Month(m.Groups[1].Value), null));
@@ -145,7 +139,7 @@ public static partial class DateExpressions
     }
 
     /// <summary>One day written in words, with or without its year ("31 December 2014", "December 31, 2014", "1er mars").</summary>
-    private static DateOnly? DayOf(string text, DateOnly today, Utterance utterance)
+    private static DateOnly? DayOf(string text, DateOnly today)
     {
         if (IsoDay().Match(" " + text + " ") is { Success: true } iso)
         {
@@ -153,7 +147,7 @@ public static partial class DateExpressions
         }
         if (NumericDate().Match(" " + text + " ") is { Success: true } numeric)
         {
-            return NumericDay(numeric.Value.Trim(), utterance);
+            return NumericDay(numeric.Value.Trim());
         }
         var m = DayWords().Match(text);
         if (!m.Success)
@@ -165,17 +159,12 @@ public static partial class DateExpressions
     }
 
     /// <summary>"31/12/2014", "31.12.2014", "12/31/2014" (read month first only when the day-first reading is impossible).</summary>
-    private static DateOnly? NumericDay(string text, Utterance utterance)
+    private static DateOnly? NumericDay(string text)
     {
-        _ = utterance;
-        var parts = text.Split('/', '.', '-');
+        var parts = text.Split('/', '.');
         if (parts.Length != 3 || !int.TryParse(parts[0], out var a) || !int.TryParse(parts[1], out var b) || !int.TryParse(parts[2], out var year))
         {
             return null;
-        }
-        if (parts[0].Length == 4)
-        {
-            return Make(a, b, year) is { } isoLike ? isoLike : null;
         }
         year = year < 100 ? 2000 + year : year;
         return b <= 12 && Make(year, b, a) is { } dayFirst ? dayFirst : a <= 12 ? Make(year, a, b) : null;
@@ -238,15 +227,18 @@ public static partial class DateExpressions
         return (start, start.AddMonths(1).AddDays(-1));
     }
 
-    /// <summary>A range of days: the end is the latest such day not after today, the start the latest not after the end.</summary>
-    private static (DateOnly, DateOnly)? DayRange(DateOnly today, int fromMonth, int fromDay, int toMonth, int toDay, int? year)
+    /// <summary>
+    /// A range of days: the end is on its year, else the latest such day not after today; the start is on its own
+    /// year when one is written, else the latest such day not after the end.
+    /// </summary>
+    private static (DateOnly, DateOnly)? DayRange(DateOnly today, int fromMonth, int fromDay, int toMonth, int toDay, int? year, int? fromYear = null)
     {
         var end = year is { } y ? Make(y, toMonth, toDay) : Latest(today, toMonth, toDay, null);
         if (end is not { } to)
         {
             return null;
         }
-        var start = Latest(to, fromMonth, fromDay, null);
+        var start = fromYear is { } fy ? Make(fy, fromMonth, fromDay) : Latest(to, fromMonth, fromDay, null);
         return start is { } from ? (from, to) : null;
     }
 

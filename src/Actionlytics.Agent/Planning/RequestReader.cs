@@ -30,7 +30,8 @@ public static partial class RequestReader
             return new Plan(language, [], PlanOutcome.Closing);
         }
         // A year no date took ("as of March 3, 2017" read without its year) would give a confident answer about another day.
-        if (Slots.Read(utterance, today).UnplacedYears is { Count: > 0 } unplaced)
+        var slots = Slots.Read(utterance, today);
+        if (slots.UnplacedYears is { Count: > 0 } unplaced)
         {
             return new Plan(language, [], PlanOutcome.NotUnderstood) { Unplaced = unplaced };
         }
@@ -50,7 +51,7 @@ public static partial class RequestReader
             }
         }
 
-        var call = ReadOne(utterance, today, context, subject, message);
+        var call = ReadOne(utterance, today, context, subject, message, slots: slots);
         if (call is not null)
         {
             return new Plan(language, [call], PlanOutcome.Calls);
@@ -78,9 +79,10 @@ public static partial class RequestReader
         return null;
     }
 
-    private static PlannedCall? ReadOne(Utterance u, DateOnly today, PlannedCall? context, PlannedCall? subject, string original, bool compoundFollower = false)
+    /// <summary>One request; <paramref name="slots"/> when the caller has read them already (the whole message).</summary>
+    private static PlannedCall? ReadOne(Utterance u, DateOnly today, PlannedCall? context, PlannedCall? subject, string original, bool compoundFollower = false, Slots? slots = null)
     {
-        var slots = Slots.Read(u, today);
+        slots ??= Slots.Read(u, today);
         var memberId = MemberId(u);
 
         if (WantsCreateSegment(u))

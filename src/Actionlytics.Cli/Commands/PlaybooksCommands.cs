@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Actionlytics.Knowledge;
 using Actionlytics.Knowledge.Search;
@@ -83,9 +82,8 @@ internal static class PlaybooksCommands
             .AddEnvironmentVariables()
             .Build();
         var options = configuration.GetSection(KnowledgeOptions.SectionName).Get<KnowledgeOptions>() ?? new KnowledgeOptions();
-        var failures = new List<ValidationResult>();
-        return Validator.TryValidateObject(options, new ValidationContext(options), failures, validateAllProperties: true)
-            ? options
-            : throw new OptionsValidationException(KnowledgeOptions.SectionName, typeof(KnowledgeOptions), failures.Select(f => f.ErrorMessage ?? ""));
+        // The same check the hosts run at start (ValidateDataAnnotations): this command reads its settings without a host.
+        var result = new DataAnnotationValidateOptions<KnowledgeOptions>(Microsoft.Extensions.Options.Options.DefaultName).Validate(Microsoft.Extensions.Options.Options.DefaultName, options);
+        return result.Failed ? throw new OptionsValidationException(KnowledgeOptions.SectionName, typeof(KnowledgeOptions), result.Failures) : options;
     }
 }
