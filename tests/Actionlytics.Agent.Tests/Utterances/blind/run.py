@@ -17,6 +17,8 @@ def ask(i, q):
 REFUSAL = ('could you say a bit more', 'i can help with your community', 'pourriez-vous', 'je peux vous aider', 'potrebbe', 'posso aiutarti',
            "i could not place", "i did not understand", "je n'ai pas compris", "non ho capito", "i understood", "j'ai compris", "ho capito")
 def numbers(text):
+    # Dates are not figures: a day number must not pass for the count asked.
+    text = re.sub(r'\d{4}-\d{2}-\d{2}', ' ', text)
     found = set()
     for m in re.finditer(r'\d[\d,.\u202f\u00a0 ]*\d|\d', text):
         s = m.group(0).replace('\u202f', ' ').replace('\u00a0', ' ')
@@ -50,7 +52,14 @@ def grade(q, o):
     ok = ok and all(i in a for i in ids)
     return 'right' if ok else 'wrong'
 results = []
-with cf.ThreadPoolExecutor(len(workers)) as ex:
+if '--regrade' in sys.argv:
+    old = {r['id']: r for r in json.load(open(out))}
+    for q in qs:
+        r = old[q['id']]
+        r['grade'] = grade(q, {'answer': r['answer'], 'tool_calls': []})
+        results.append(r)
+    qs = []
+with cf.ThreadPoolExecutor(max(1, len(workers))) as ex:
     for q, o in ex.map(lambda iq: ask(*iq), enumerate(qs)):
         g = grade(q, o)
         results.append({'id': q['id'], 'language': q['language'], 'question': q['question'], 'grade': g, 'expected': q.get('expected'),
