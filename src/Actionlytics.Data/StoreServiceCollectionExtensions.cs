@@ -33,6 +33,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StoreDatabase>();
         services.AddSingleton<ActivityIndexCache>();
+        services.AddSingleton<ActionNamesCache>();
         services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>();
         services.AddSingleton(sp =>
@@ -42,6 +43,7 @@ public static class StoreServiceCollectionExtensions
         });
         services.AddScoped<CommunityAnalytics>();
         services.AddScoped<CommunityReports>();
+        services.AddScoped<CommunityActions>();
         services.AddScoped<StoreInitializer>();
         services.AddScoped<CommunityDirectory>();
         services.AddScoped<CommunityRoles>();

@@ -17,7 +17,7 @@ public sealed class PromptTests(DemoAgent demo) : IClassFixture<DemoAgent>
             new Core.Communities.Community { Slug = "x", Name = "x" }, "u", new DateOnly(2026, 1, 1), scope.ServiceProvider));
 
         Assert.Equal(
-            ["activity_trend", "campaign_results", "campaign_status", "compare_periods", "create_segment", "draft_campaign", "explain_member",
+            ["activity_trend", "campaign_results", "campaign_status", "compare_periods", "count_actions", "create_segment", "draft_campaign", "explain_member",
              "export_table", "inactivity_scores", "lifecycle", "list_segments", "render_chart", "retention_cohorts", "search_playbooks"],
             tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         foreach (var tool in tools.OfType<Microsoft.Extensions.AI.AIFunction>())

@@ -6,6 +6,7 @@ using Actionlytics.Data.Analytics;
 using Actionlytics.Data.Communities;
 using Actionlytics.Data.Conversations;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Actionlytics.Agent.Chat;
@@ -102,7 +103,11 @@ public sealed class AgentChat(
         {
             // Only tools that change nothing: a warm-up must not draft, save or send anything.
             Tools = [.. toolbox.For(scope, t => t.Kind == ToolKind.Reads)],
-            AdditionalProperties = new AdditionalPropertiesDictionary { [OfflineChatClient.TodayOption] = RequestReader.Day(today) },
+            AdditionalProperties = new AdditionalPropertiesDictionary
+            {
+                [OfflineChatClient.TodayOption] = RequestReader.Day(today),
+                [OfflineChatClient.ActionsOption] = await services.GetRequiredService<CommunityActions>().NamesAsync(community, cancellationToken),
+            },
         };
         List<ChatMessage> messages = [new(ChatRole.System, prompts.SystemPrompt(community.Name, community.TimeZone, today)), new(ChatRole.User, question)];
         await pipeline.GetResponseAsync(messages, chatOptions, cancellationToken);
@@ -148,7 +153,11 @@ public sealed class AgentChat(
         {
             // Approval-required tools stay as they are: the pipeline must see their marker to stop at a proposal.
             Tools = [.. toolbox.For(scope).Select(t => progress is not null && t is AIFunction f && t is not ApprovalRequiredAIFunction ? new ReportingFunction(f, progress) : t)],
-            AdditionalProperties = new AdditionalPropertiesDictionary { [OfflineChatClient.TodayOption] = RequestReader.Day(today) },
+            AdditionalProperties = new AdditionalPropertiesDictionary
+            {
+                [OfflineChatClient.TodayOption] = RequestReader.Day(today),
+                [OfflineChatClient.ActionsOption] = await services.GetRequiredService<CommunityActions>().NamesAsync(community, cancellationToken),
+            },
         };
 
         // The model's answer streams: each piece of text reaches the channel as the model writes it.

@@ -14,7 +14,7 @@ namespace Actionlytics.Agent.Planning;
 /// </summary>
 public sealed class AnswerWriter(AgentPrompts prompts)
 {
-    public string Write(string language, IReadOnlyList<ToolResult> results)
+    public string Write(string language, IReadOnlyList<ToolResult> results, AnswerFocus focus = AnswerFocus.Figures)
     {
         ArgumentNullException.ThrowIfNull(results);
         var t = prompts.Answers(language);
@@ -34,8 +34,9 @@ public sealed class AnswerWriter(AgentPrompts prompts)
                 ToolNoResult { Declined: true } => t.Text("approval_rejected"),
                 ToolNoResult n => t.Render("tool_error", new Dictionary<string, string> { ["error"] = n.Text }),
                 TrendResult r => Trend(t, f, r),
-                ComparisonResult r => Comparison(t, f, r),
+                ComparisonResult r => Comparison(t, f, r, focus),
                 LifecycleResult r => Lifecycle(t, f, r),
+                ActionCountsResult r => Actions(t, f, r),
                 RetentionResult r => Retention(t, f, r),
                 ScoresResult r => Scores(t, f, r),
                 MemberExplanation r => Explain(t, f, r),
@@ -60,38 +61,65 @@ public sealed class AnswerWriter(AgentPrompts prompts)
         return answer.ToString();
     }
 
+    /// <summary>The window's figures first (what was asked), then its last period, labelled when it is not complete.</summary>
     private static string Trend(AnswerTemplates t, Formatter f, TrendResult r)
     {
         var last = r.Periods.Count > 0 ? r.Periods[^1] : null;
         var c = r.Comparison;
-        var text = new StringBuilder(t.Render("trend", new Dictionary<string, string>
+        var text = new StringBuilder(t.Render("trend_window", new Dictionary<string, string>
         {
             ["from"] = Day(r.From),
             ["to"] = Day(r.To),
-            ["granularity"] = f.Granularity(r.Granularity),
-            ["active"] = f.Number(last?.ActiveMembers ?? 0),
-            ["rate"] = last is null ? "0" : f.Percent(last.ActivityRate),
-            ["members"] = f.Number(last?.Members ?? 0),
-            ["gained"] = f.Number(last?.Gained ?? 0),
-            ["lost"] = f.Number(last?.Lost ?? 0),
+            ["window_active"] = f.Number(c.Current.ActiveMembers),
+            ["window_rate"] = f.Percent(c.Current.ActivityRate),
+            ["window_members"] = f.Number(c.Current.Members),
+            ["window_new"] = f.Number(c.Current.NewMembers),
+            ["window_change"] = f.Change(c.ActiveMembersChange, c.ActiveMembersChangeRatio),
+            ["window_days"] = f.Number(c.Current.To.DayNumber - c.Current.From.DayNumber + 1),
+            ["previous_active"] = f.Number(c.Previous.ActiveMembers),
         }));
         if (r.Action is { } action)
         {
             text.Append(' ').Append(t.Render("trend_action", new Dictionary<string, string> { ["action"] = action }));
         }
-        text.Append(' ').Append(t.Render("trend_window", new Dictionary<string, string>
+        if (last is not null && r.Periods.Count > 1)
         {
-            ["window_active"] = f.Number(c.Current.ActiveMembers),
-            ["window_change"] = f.Change(c.ActiveMembersChange, c.ActiveMembersChangeRatio),
-            ["window_days"] = f.Number(c.Current.To.DayNumber - c.Current.From.DayNumber + 1),
-            ["previous_active"] = f.Number(c.Previous.ActiveMembers),
-        }));
+            text.Append(' ').Append(t.Render("trend", new Dictionary<string, string>
+            {
+                ["granularity"] = f.Granularity(r.Granularity),
+                ["last_from"] = Day(last.Start),
+                ["last_to"] = Day(last.End),
+                ["partial"] = IsPartial(r.Granularity, last.Start, last.End) ? " " + t.Text("partial") : "",
+                ["active"] = f.Number(last.ActiveMembers),
+                ["rate"] = f.Percent(last.ActivityRate),
+                ["gained"] = f.Number(last.Gained),
+                ["lost"] = f.Number(last.Lost),
+            }));
+        }
         return text.ToString();
     }
 
-    private static string Comparison(AnswerTemplates t, Formatter f, ComparisonResult r)
+    /// <summary>A week or month the window cuts short: its figures are not comparable with the whole ones before it.</summary>
+    private static bool IsPartial(string granularity, DateOnly start, DateOnly end) => granularity switch
     {
-        var text = t.Render("comparison", new Dictionary<string, string>
+        "week" => end.DayNumber - start.DayNumber < 6,
+        "month" => start.Day != 1 || end.AddDays(1).Day != 1,
+        _ => false,
+    };
+
+    private static string Comparison(AnswerTemplates t, Formatter f, ComparisonResult r, AnswerFocus focus)
+    {
+        // Two windows back to back are a lifecycle: who is new, returning, back after a gap, or gone quiet.
+        var lifecycle = focus == AnswerFocus.Lifecycle && r.Previous.To.AddDays(1) == r.Current.From
+            ? t.Render("comparison_lifecycle", new Dictionary<string, string>
+            {
+                ["from"] = Day(r.Current.From), ["to"] = Day(r.Current.To), ["previous_from"] = Day(r.Previous.From), ["previous_to"] = Day(r.Previous.To),
+                ["new"] = f.Number(r.Current.NewMembers), ["returning"] = f.Number(r.Current.ActiveMembers - r.Gained),
+                ["resurrecting"] = f.Number(r.Gained - r.Current.NewMembers), ["dormant"] = f.Number(r.Lost),
+                ["gained"] = f.Number(r.Gained), ["lost"] = f.Number(r.Lost), ["active"] = f.Number(r.Current.ActiveMembers),
+            }) + "\n\n"
+            : "";
+        var text = lifecycle + t.Render("comparison", new Dictionary<string, string>
         {
             ["from"] = Day(r.Current.From),
             ["to"] = Day(r.Current.To),
@@ -108,6 +136,48 @@ public sealed class AnswerWriter(AgentPrompts prompts)
             ["previous_events"] = f.Number(r.Previous.Events),
         });
         return r.Action is { } action ? text + " " + t.Render("trend_action", new Dictionary<string, string> { ["action"] = action }) : text;
+    }
+
+    private static string Actions(AnswerTemplates t, Formatter f, ActionCountsResult r)
+    {
+        var c = r.Current;
+        var text = new StringBuilder(r.Action is { } action
+            ? t.Render("actions", new Dictionary<string, string> { ["from"] = Day(c.From), ["to"] = Day(c.To), ["events"] = f.Number(c.Events), ["action"] = action, ["members"] = f.Number(c.Members) })
+            : t.Render("actions_all", new Dictionary<string, string>
+            {
+                ["from"] = Day(c.From), ["to"] = Day(c.To), ["events"] = f.Number(c.Events), ["members"] = f.Number(c.Members),
+                ["by_action"] = string.Join(", ", c.ByAction.Select(a => t.Render("actions_part", new Dictionary<string, string>
+                {
+                    ["action"] = a.Action, ["events"] = f.Number(a.Events), ["members"] = f.Number(a.Members),
+                }))),
+            }));
+        if (r.Previous is { } p)
+        {
+            var change = c.Events - p.Events;
+            text.Append(' ').Append(t.Render("actions_change", new Dictionary<string, string>
+            {
+                ["previous_from"] = Day(p.From), ["previous_to"] = Day(p.To), ["previous_events"] = f.Number(p.Events), ["previous_members"] = f.Number(p.Members),
+                ["change"] = f.Change((int)change, p.Events == 0 ? null : (double)change / p.Events),
+                ["members_change"] = f.Change(c.Members - p.Members, p.Members == 0 ? null : (double)(c.Members - p.Members) / p.Members),
+            }));
+        }
+        if (r.Top.Count > 0)
+        {
+            text.Append('\n').Append(t.Render("actions_top", new Dictionary<string, string> { ["ranked_by"] = t.Text("ranked_" + r.RankedBy) }));
+            var rank = 0;
+            foreach (var m in r.Top)
+            {
+                text.Append('\n').Append(t.Render("actions_row", new Dictionary<string, string>
+                {
+                    ["rank"] = (++rank).ToString(CultureInfo.InvariantCulture), ["member"] = m.MemberId, ["events"] = f.Number(m.Events), ["active_days"] = f.Number(m.ActiveDays),
+                }));
+            }
+            if (r.TieAtCut)
+            {
+                text.Append('\n').Append(t.Text("actions_tie"));
+            }
+        }
+        return text.ToString();
     }
 
     private static string Lifecycle(AnswerTemplates t, Formatter f, LifecycleResult r)
@@ -151,12 +221,23 @@ public sealed class AnswerWriter(AgentPrompts prompts)
     {
         var text = new StringBuilder(t.Render("scores", new Dictionary<string, string>
         {
+            ["as_of"] = Day(r.AsOf),
             ["inactive"] = f.Number(r.InactiveMembers),
             ["threshold"] = f.Number(r.InactiveAfterDays),
             ["active"] = f.Number(r.ActiveMembers),
             ["never"] = f.Number(r.NeverActiveMembers),
-            ["matching"] = f.Number(r.Matching),
         }));
+        if (r.Segment is not null || r.Profile is not null)
+        {
+            text.Append(' ').Append(t.Render("scores_filter", new Dictionary<string, string>
+            {
+                ["matching"] = f.Number(r.Matching), ["filter"] = string.Join(", ", new[] { r.Segment, r.Profile }.Where(x => x is not null)),
+            }));
+        }
+        if (r.Members.Count > 0)
+        {
+            text.Append(' ').Append(t.Text("scores_top"));
+        }
         var rank = 0;
         foreach (var member in r.Members)
         {
@@ -196,7 +277,10 @@ public sealed class AnswerWriter(AgentPrompts prompts)
 
     private static string Segments(AnswerTemplates t, Formatter f, SegmentsResult r)
     {
-        var text = new StringBuilder(t.Render("segments", new Dictionary<string, string> { ["threshold"] = f.Number(r.InactiveAfterDays) }));
+        var text = new StringBuilder(t.Render("segments", new Dictionary<string, string>
+        {
+            ["as_of"] = Day(r.AsOf), ["threshold"] = f.Number(r.InactiveAfterDays), ["inactive"] = f.Number(r.Segments.Sum(s => s.Members)),
+        }));
         foreach (var segment in r.Segments.Concat(r.Saved))
         {
             text.Append('\n').Append(t.Render("segments_row", new Dictionary<string, string>

@@ -318,7 +318,7 @@ public static partial class DateExpressions
     private static partial Regex HalfYear();
 
     // "the 90 days before 1 March 2020", "les 30 jours avant le 15 mai 2019", "i 30 giorni prima del 1 marzo 2020"
-    [GeneratedRegex(@"(?:the |les |i |in the |dans les |nei )?(?<n>\d{1,4}) (?<u>days?|weeks?|jours?|semaines?|giorni|settimane) (?:before|leading up to|prior to|up to|avant le|avant|precedant le|prima del|prima dell|prima di) (?<date>(?:" + Day + " " + MonthName + "|" + MonthName + " " + Day + ")(?: " + YearPattern + ")?|" + Numeric + @"|\d{4}-\d{2}-\d{2})")]
+    [GeneratedRegex(@"(?:the |les |i |in the |dans les |nei )?(?<n>\d{1,4}) (?<u>days?|weeks?|jours?|semaines?|giorni|settimane) (?:before|leading up to|prior to|up to|avant le|avant|precedant le|qui ont precede le|qui precedent le|qui ont precede|precedenti il|che hanno preceduto il|prima del|prima dell|prima di) (?<date>(?:" + Day + " " + MonthName + "|" + MonthName + " " + Day + ")(?: " + YearPattern + ")?|" + Numeric + @"|\d{4}-\d{2}-\d{2})")]
     private static partial Regex DaysBefore();
 
     // "31 December 2014", "December 31 2014", "le 1er mars 2018": a day with its year.

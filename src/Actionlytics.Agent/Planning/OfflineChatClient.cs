@@ -16,6 +16,9 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
     /// <summary>Set on <see cref="ChatOptions.AdditionalProperties"/>: the community's today (<c>yyyy-MM-dd</c>), which periods resolve against.</summary>
     public const string TodayOption = "actionlytics.today";
 
+    /// <summary>Set on <see cref="ChatOptions.AdditionalProperties"/>: the community's action names (a string list), which questions can name.</summary>
+    public const string ActionsOption = "actionlytics.actions";
+
     public const string ModelId = "actionlytics-offline-planner";
 
     private readonly AnswerWriter _writer = new(prompts);
@@ -32,7 +35,8 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
         if (results.Count > 0)
         {
             var calls = history.Skip(lastUser + 1).SelectMany(m => m.Contents.OfType<FunctionCallContent>()).GroupBy(c => c.CallId).ToDictionary(g => g.Key, g => g.First().Name);
-            var answer = _writer.Write(language, [.. results.Select(r => ToolResultReader.Read(calls.GetValueOrDefault(r.CallId, ""), r.Result))]);
+            var focus = RequestReader.FocusOf(history[lastUser].Text, Today(options), Terms(options));
+            var answer = _writer.Write(language, [.. results.Select(r => ToolResultReader.Read(calls.GetValueOrDefault(r.CallId, ""), r.Result))], focus);
             return Task.FromResult(Reply(new TextContent(answer)));
         }
         if (lastUser < 0)
@@ -43,7 +47,7 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
         var previous = history.Take(lastUser).SelectMany(m => m.Contents.OfType<FunctionCallContent>())
             .Select(c => new PlannedCall(c.Name, (c.Arguments ?? new Dictionary<string, object?>()).ToDictionary(a => a.Key, a => Plain(a.Value), StringComparer.Ordinal)))
             .ToList();
-        var plan = RequestReader.Read(history[lastUser].Text, Today(options), previous);
+        var plan = RequestReader.Read(history[lastUser].Text, Today(options), previous, Terms(options));
         var available = options?.Tools?.Select(t => t.Name).ToHashSet(StringComparer.Ordinal) ?? [];
         var planned = plan.Calls.Where(c => available.Contains(c.Name)).ToList();
         if (planned.Count > 0)
@@ -57,6 +61,10 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
             PlanOutcome.Closing => templates.Text("capabilities").Split('.')[0] + ".",
             PlanOutcome.NeedsDetail => templates.Text("ask_clarify"),
             PlanOutcome.NotUnderstood => templates.Render("not_understood", new Dictionary<string, string> { ["words"] = string.Join(", ", plan.Unplaced.Select(w => $"\"{w}\"")) }),
+            PlanOutcome.NotCounted => templates.Render("not_counted", new Dictionary<string, string>
+            {
+                ["words"] = string.Join(", ", plan.Unplaced.Select(w => $"\"{w}\"")), ["actions"] = string.Join(", ", Terms(options).Actions),
+            }),
             _ => templates.Text("capabilities"),
         })));
     }
@@ -96,6 +104,10 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
     private static DateOnly Today(ChatOptions? options) =>
         options?.AdditionalProperties?.TryGetValue(TodayOption, out var value) == true && DateOnly.TryParse(value?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var today)
             ? today : DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private CommunityTerms Terms(ChatOptions? options) =>
+        options?.AdditionalProperties?.TryGetValue(ActionsOption, out var value) == true && value is IEnumerable<string> actions
+            ? new CommunityTerms([.. actions], prompts.Lexicon) : CommunityTerms.None;
 
     /// <summary>Arguments read back from a stored conversation are JSON elements: the reader wants plain values.</summary>
     private static object? Plain(object? value) => value is JsonElement e ? e.ValueKind switch

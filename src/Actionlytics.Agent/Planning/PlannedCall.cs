@@ -30,6 +30,13 @@ public sealed record Plan(string Language, IReadOnlyList<PlannedCall> Calls, Pla
     public IReadOnlyList<string> Unplaced { get; init; } = [];
 }
 
+/// <summary>What an answer leads with: its calls' main figures, or a period's lifecycle (new, returning, resurrecting, dormant).</summary>
+public enum AnswerFocus
+{
+    Figures,
+    Lifecycle,
+}
+
 public enum PlanOutcome
 {
     Calls,
@@ -38,5 +45,8 @@ public enum PlanOutcome
 
     /// <summary>Words that look like a date, a number or a filter were left over: answering would answer another question.</summary>
     NotUnderstood,
+
+    /// <summary>A "how many ..." of something the data does not hold (lines of code, stars): no figure would answer it.</summary>
+    NotCounted,
     Closing,
 }

@@ -15,9 +15,18 @@ public static partial class RequestReader
 {
     private static readonly string[] Conjunctions = [" and then ", " and ", " then ", " et ensuite ", " puis ", " et ", " e poi ", " poi ", " e "];
 
-    /// <summary>Reads one message; <paramref name="previous"/> are the calls of the conversation so far, oldest first.</summary>
-    public static Plan Read(string message, DateOnly today, IReadOnlyList<PlannedCall> previous)
+    /// <summary>What the answer leads with, beyond the figures of its calls: the question read once more when the results are in.</summary>
+    public static AnswerFocus FocusOf(string message, DateOnly today, CommunityTerms? terms = null)
     {
+        var u = new Utterance(message ?? "");
+        var slots = Slots.Read(u, today, terms);
+        return IsPeriodLifecycle(u, slots) ? AnswerFocus.Lifecycle : AnswerFocus.Figures;
+    }
+
+    /// <summary>Reads one message; <paramref name="previous"/> are the calls of the conversation so far, oldest first.</summary>
+    public static Plan Read(string message, DateOnly today, IReadOnlyList<PlannedCall> previous, CommunityTerms? terms = null)
+    {
+        terms ??= CommunityTerms.None;
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(previous);
         var utterance = new Utterance(message.Length > 2000 ? message[..2000] : message);
@@ -30,20 +39,24 @@ public static partial class RequestReader
             return new Plan(language, [], PlanOutcome.Closing);
         }
         // A year no date took ("as of March 3, 2017" read without its year) would give a confident answer about another day.
-        var slots = Slots.Read(utterance, today);
+        var slots = Slots.Read(utterance, today, terms);
         if (slots.UnplacedYears is { Count: > 0 } unplaced)
         {
             return new Plan(language, [], PlanOutcome.NotUnderstood) { Unplaced = unplaced };
+        }
+        if (CountedWord.Unknown(utterance, terms) is { } uncounted)
+        {
+            return new Plan(language, [], PlanOutcome.NotCounted) { Unplaced = [uncounted] };
         }
 
         // "Show the trend for last month and export it as CSV": an analysis, then an artifact or a campaign of it.
         var split = SplitCompound(utterance.Original);
         if (split is { } parts)
         {
-            var first = ReadOne(new Utterance(parts.First), today, context, subject, message);
+            var first = ReadOne(new Utterance(parts.First), today, context, subject, message, terms);
             if (first is { } firstCall && first.Name is not (Tool.RenderChart or Tool.ExportTable or Tool.DraftCampaign or Tool.CreateSegment))
             {
-                var second = ReadOne(new Utterance(parts.Second), today, firstCall, firstCall, message, compoundFollower: true);
+                var second = ReadOne(new Utterance(parts.Second), today, firstCall, firstCall, message, terms, compoundFollower: true);
                 if (second is { } secondCall && secondCall.Name != firstCall.Name)
                 {
                     return new Plan(language, [firstCall, secondCall], PlanOutcome.Calls);
@@ -51,7 +64,7 @@ public static partial class RequestReader
             }
         }
 
-        var call = ReadOne(utterance, today, context, subject, message, slots: slots);
+        var call = ReadOne(utterance, today, context, subject, message, terms, slots: slots);
         if (call is not null)
         {
             return new Plan(language, [call], PlanOutcome.Calls);
@@ -80,9 +93,10 @@ public static partial class RequestReader
     }
 
     /// <summary>One request; <paramref name="slots"/> when the caller has read them already (the whole message).</summary>
-    private static PlannedCall? ReadOne(Utterance u, DateOnly today, PlannedCall? context, PlannedCall? subject, string original, bool compoundFollower = false, Slots? slots = null)
+    private static PlannedCall? ReadOne(
+        Utterance u, DateOnly today, PlannedCall? context, PlannedCall? subject, string original, CommunityTerms terms, bool compoundFollower = false, Slots? slots = null)
     {
-        slots ??= Slots.Read(u, today);
+        slots ??= Slots.Read(u, today, terms);
         var memberId = MemberId(u);
 
         if (WantsCreateSegment(u))
@@ -113,6 +127,14 @@ public static partial class RequestReader
         {
             return Chart(u, slots, compoundFollower ? context : subject);
         }
+        if (CountActions(u, slots) is { } counting)
+        {
+            return counting;
+        }
+        if (IsPeriodLifecycle(u, slots))
+        {
+            return PeriodLifecycle(LifecyclePeriod(slots.Periods)!, slots.Action);
+        }
         if (WantsLifecycle(u) && slots.Periods.Count < 2)
         {
             return Call(Tool.Lifecycle, [.. Window(slots), ("granularity", slots.Granularity), ("action", slots.Action)]);
@@ -131,13 +153,13 @@ public static partial class RequestReader
         }
         if (WantsSegments(u) && slots.Segment is null)
         {
-            return Call(Tool.ListSegments, ("inactive_after_days", slots.Threshold));
+            return Call(Tool.ListSegments, ("inactive_after_days", slots.Threshold), ("as_of", (slots.AsOf ?? slots.NamedDay) is { } day ? Day(day) : null));
         }
         if (context is not null && IsFollowUp(u) && !WantsSegments(u) && (FollowUp(u, slots, context) ?? FollowUpOfSubject(u, slots, context, subject)) is { } followUp)
         {
             return followUp;
         }
-        if (WantsScores(u) || ((slots.Segment is not null || slots.Profile is not null) && !WantsTrendStrongly(u)))
+        if (WantsScores(u) || (slots.AsOf is not null && slots.Threshold is not null) || ((slots.Segment is not null || slots.Profile is not null) && (!WantsTrendStrongly(u) || (slots.AsOf ?? slots.NamedDay) is not null)))
         {
             return Scores(slots, context, keepFilters: IsFollowUp(u) && context?.Name == Tool.InactivityScores);
         }
@@ -321,7 +343,7 @@ public static partial class RequestReader
 
     private static PlannedCall Compare(Utterance u, Slots slots, PlannedCall? subject)
     {
-        var periods = slots.Periods;
+        var periods = Chronological(slots.Periods);
         // "compare it with January" after a question about February: that window against the one named.
         if (periods.Count == 1 && subject?["from"] is string from && subject["to"] is string to && (u.Has("it", "that", "le", "la", "ca", "cela", "lo") || IsFollowUp(u)))
         {
@@ -332,6 +354,75 @@ public static partial class RequestReader
             ("previous_from", periods.Count > 1 ? Day(periods[1].From) : null), ("previous_to", periods.Count > 1 ? Day(periods[1].To) : null),
             ("action", slots.Action));
     }
+
+    /// <summary>
+    /// Counts of one of the community's own actions ("how many merges in 2021", "who submitted assignments in May"), the
+    /// most active members of a period, and the change of an own action between two named periods.
+    /// </summary>
+    private static PlannedCall? CountActions(Utterance u, Slots slots)
+    {
+        var mostActive = WantsMostActive(u);
+        if (!(slots.OwnAction || mostActive) || WantsTrendOverTime(u) || (WantsLifecycle(u) && !mostActive) || slots.AsOf is not null || (slots.Threshold is not null && WantsScores(u)))
+        {
+            return null;
+        }
+        var periods = Chronological(slots.Periods);
+        var who = u.Has("who", "which", "whom", "qui", "quels", "quelles", "lesquels", "chi", "quali") || mostActive;
+        var byDays = u.Has("active days", "days active", "jours actifs", "jours d activite", "giorni attivi", "giorni di attivita");
+        return Call(Tool.CountActions,
+            ("from", periods.Count > 0 ? Day(periods[0].From) : null), ("to", periods.Count > 0 ? Day(periods[0].To) : null),
+            ("previous_from", periods.Count > 1 ? Day(periods[1].From) : null), ("previous_to", periods.Count > 1 ? Day(periods[1].To) : null),
+            ("action", slots.Action), ("top", slots.Top ?? (who ? 10 : 5)), ("rank_by", byDays ? "active_days" : null));
+    }
+
+    /// <summary>
+    /// "New, returning and dormant members in May 2019", "how many did we gain and lose in Q3": the period against the
+    /// one just before it (the previous calendar month, quarter or year when the period is one), as whole figures.
+    /// </summary>
+    private static PlannedCall PeriodLifecycle(FoundPeriod period, string? action)
+    {
+        var (from, to) = (period.From, period.To);
+        var wholeMonths = from.Day == 1 && to.AddDays(1).Day == 1;
+        var months = (to.Year * 12 + to.Month) - (from.Year * 12 + from.Month) + 1;
+        var previousFrom = wholeMonths ? from.AddMonths(-months) : from.AddDays(-(to.DayNumber - from.DayNumber + 1));
+        return Call(Tool.ComparePeriods, ("from", Day(from)), ("to", Day(to)), ("previous_from", Day(previousFrom)), ("previous_to", Day(from.AddDays(-1))), ("action", action));
+    }
+
+    /// <summary>"November 2014 - people active both in October 2014 and November 2014": the later period, the earlier just before it.</summary>
+    private static FoundPeriod? LifecyclePeriod(IReadOnlyList<FoundPeriod> periods) => periods switch
+    {
+        [var only] => only,
+        [var a, var b] when a.To.AddDays(1) == b.From || b.To.AddDays(1) == a.From => a.From > b.From ? a : b,
+        [var a, var b] when a.From == b.From && a.To == b.To => a,
+        _ => null,
+    };
+
+    /// <summary>
+    /// A lifecycle question about one period named with its year ("in May 2019", "Q3 2021"): a historic period asked
+    /// about as a whole. Relative windows ("last month", "since January") keep the trend's period-by-period answer.
+    /// </summary>
+    private static bool IsPeriodLifecycle(Utterance u, Slots slots) =>
+        LifecyclePeriod(slots.Periods) is not null && DateExpressions.Years(u).Any() && WantsPeriodLifecycle(u)
+        && !WantsTrendOverTime(u) && !WantsScores(u) && !WantsRetention(u) && (slots.Periods.Count == 2 || !WantsCompare(u));
+
+    private static bool WantsPeriodLifecycle(Utterance u) =>
+        WantsLifecycle(u) || WantsNewMembers(u)
+        || u.Has("gain", "gained", "lose", "lost", "gagne", "gagnes", "perdu", "perdus", "acquisiti", "guadagnati", "persi", "went quiet", "go quiet", "gone quiet", "came back", "come back",
+            "revenus", "sont revenus", "tornati", "sono tornati");
+
+    private static bool WantsNewMembers(Utterance u) =>
+        u.HasStem("newcomer", "first-time", "first time", "brand new", "brand-new", "nouveaux", "nouvelles", "nouvel", "nuovi", "nuove", "debutant", "esordient")
+        || u.Has("new members", "new contributors", "new learners", "new users", "new people", "new ones", "joined", "first contribution", "first commit", "arrives", "arrivati", "arrivees");
+
+    /// <summary>Two periods named in any order ("2014 against 2013", "H1 2022 with H1 2023"): the later one is looked at, the earlier compared with.</summary>
+    private static IReadOnlyList<FoundPeriod> Chronological(IReadOnlyList<FoundPeriod> periods) =>
+        periods.Count == 2 && periods[0].From < periods[1].From ? [periods[1], periods[0]] : periods;
+
+    private static bool WantsMostActive(Utterance u) =>
+        u.Has("most active", "top contributors", "most engaged", "les plus actifs", "les plus actives", "plus actifs", "piu attivi", "piu attive", "busiest", "most commits", "most merges");
+
+    private static bool WantsTrendOverTime(Utterance u) =>
+        u.HasStem("evol", "trend", "tendance", "andament") || u.Has("per week", "per month", "by week", "by month", "weekly", "monthly", "par semaine", "par mois", "per settimana", "per mese", "mese per mese", "month by month");
 
     private static (string? From, string? To, string? Granularity, object? Threshold) Carried(PlannedCall? subject, string what) =>
         subject is null ? default
@@ -533,7 +624,9 @@ public static partial class RequestReader
         u.Has("segments", "segmentation", "segmenti", "by segment", "par segment", "split", "break down", "breakdown", "repartissent", "repartition", "suddivisi", "suddividono", "per segmento", "fall into");
 
     private static bool WantsScores(Utterance u) =>
-        u.HasStem("inactiv", "inactif", "inattiv", "lapsed", "idle", "aucune activite", "alcuna attivita", "nessuna attivita", "no activity", "gone quiet", "reaching out", "reach out", "reactiv", "riattiv", "win back", "winback", "at risk", "gone quiet", "went quiet", "score", "rank", "classement", "dormant members", "relanc", "recuperare")
+        u.HasStem("inactiv", "inactif", "inattiv", "lapsed", "idle", "aucune activite", "alcuna attivita", "nessuna attivita", "no activity", "gone quiet", "reaching out", "reach out", "reactiv", "riattiv", "win back", "winback", "at risk", "gone quiet", "went quiet", "score", "rank", "classement", "dormant members", "relanc", "recuper", "recover")
+        || u.Has("without any activity", "without activity", "without any", "sans aucune activite", "sans activite", "senza attivita", "senza alcuna attivita", "hadn t done anything",
+            "had not done anything", "plus rien fait", "rien fait", "n avaient rien fait", "non avevano fatto nulla", "non avevano fatto niente", "fatto nulla", "fatto niente")
         || u.Has("who should we", "who to contact", "qui relancer", "qui contacter", "haven t been back", "havent been back", "haven t done anything", "not been back", "stopped coming", "ne viennent plus", "chi dovremmo", "chi ricontattare");
 
     private static bool WantsTrendStrongly(Utterance u) =>
@@ -544,7 +637,7 @@ public static partial class RequestReader
         u.Has("weather", "meteo", "tempo fa", "poem", "poeme", "poesia", "password", "mot de passe", "compte rendu", "meeting minutes", "minutes of", "translate", "traduis", "traduire", "tradurre", "recipe", "joke", "blague", "barzelletta");
 
     private static bool WantsTrend(Utterance u) =>
-        u.HasStem("activ", "attivit", "evol", "trend", "tendance", "andament", "engage", "particip", "churn")
+        u.HasStem("activ", "actif", "attivit", "evol", "trend", "tendance", "andament", "engage", "particip", "churn")
         || u.Has("lose", "lost", "losing", "gained", "gain", "perdu", "perdus", "perdu", "gagne", "persi", "guadagnati", "how many", "combien", "quanti", "quante", "rate", "taux", "tasso",
             "usage", "utilisation", "uso", "mau", "dau", "wau", "active users", "utilisateurs actifs", "utenti attivi", "moved");
 

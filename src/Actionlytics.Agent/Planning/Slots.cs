@@ -9,6 +9,9 @@ internal sealed partial record Slots
 
     public string? Action { get; init; }
 
+    /// <summary>Whether <see cref="Action"/> is one of the community's own actions, recognised by its name's words.</summary>
+    public bool OwnAction { get; init; }
+
     public string? Segment { get; init; }
 
     /// <summary>A snake_case name that is not a built-in segment: a saved segment's.</summary>
@@ -51,8 +54,9 @@ internal sealed partial record Slots
 
     private static readonly HashSet<string> BuiltInSegments = [.. Vocabulary.Segments.Select(s => s.Value)];
 
-    public static Slots Read(Utterance u, DateOnly today)
+    public static Slots Read(Utterance u, DateOnly today, CommunityTerms? terms = null)
     {
+        terms ??= CommunityTerms.None;
         var text = u.Normalised;
         var taken = new List<(int Start, int End)>();
 
@@ -128,13 +132,24 @@ internal sealed partial record Slots
             action = null;
         }
         var custom = action is null ? CustomAction().Match(text) : Match.Empty;
+        if (custom.Success && BuiltInSegments.Contains(custom.Groups[1].Value))
+        {
+            custom = Match.Empty; // "the long_gone segment" names a segment, not an action
+        }
+        var own = action is null && !custom.Success ? ActionMatcher.Find(u, terms) : null;
+        // "contributors" in a community where nobody posts is its word for members, not the contributor profile.
+        if (profile is { } named && terms.Known && !ProfileFits(named.Value, terms))
+        {
+            profile = null;
+        }
         var segment = Vocabulary.Find(u, Vocabulary.Segments);
         var saved = SnakeName().Matches(text).Select(m => m.Value.Trim()).FirstOrDefault(n => !BuiltInSegments.Contains(n) && !Vocabulary.Actions.Any(x => x.Value == n) && n.Contains('_', StringComparison.Ordinal));
 
         return new Slots
         {
             Periods = periods,
-            Action = action?.Value ?? (custom.Success ? custom.Groups[1].Value : null),
+            Action = action?.Value ?? (custom.Success ? custom.Groups[1].Value : own?.Action),
+            OwnAction = own is not null,
             Segment = segment,
             SavedSegment = saved,
             Profile = profile?.Value,
@@ -156,6 +171,10 @@ internal sealed partial record Slots
         };
     }
 
+    /// <summary>Whether a profile can have members here: the community does one of the actions its rule looks at.</summary>
+    private static bool ProfileFits(string profile, CommunityTerms terms) =>
+        Core.Analytics.ProfileRules.Default.Rules.FirstOrDefault(r => r.Name == profile) is not { } rule || rule.Actions.Any(terms.Has);
+
     private static Dictionary<string, object?>? ReadWeights(string text)
     {
         var weights = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -174,7 +193,7 @@ internal sealed partial record Slots
     private const string N = DateExpressions.NumberPattern;
     private const string U = @"(?<u>days?|weeks?|months?|jours?|semaines?|mois|giorni|giorno|settimane|settimana|mesi|mese)";
 
-    [GeneratedRegex(@"(?:inactive|inactifs?|inactives?|inattivi|inattive|inattivo|idle|no activity|without activity|sans activite|aucune activite|nessuna attivita|alcuna attivita|absent|absents|quiet|silent|silencieux|haven t done anything|havent done anything|haven t been back|havent been back|not been back|not logged in|pas revenus?|senza attivita|assenti|gone|away|partis|means|meant|meaning|was|signifie|signifiait|veut dire|voulait dire|significa)(?: (?:for|in|since|over|depuis|pendant|da|nei|negli|de|ultimi|the last|the past|more than|over|plus de|at least|au moins|almeno|is|=|or more|ou plus|o piu))* (?<n>" + N + ")(?:\\+)? " + U + @"\b")]
+    [GeneratedRegex(@"(?:inactive|inactifs?|inactives?|inattivi|inattive|inattivo|idle|no activity|without activity|sans activite|aucune activite|nessuna attivita|alcuna attivita|absent|absents|quiet|silent|silencieux|haven t done anything|havent done anything|done anything|done nothing|rien fait|fatto nulla|fatto niente|without a commit|without any|haven t been back|havent been back|not been back|not logged in|pas revenus?|senza attivita|assenti|gone|away|partis|means|meant|meaning|was|signifie|signifiait|veut dire|voulait dire|significa)(?: (?:for|in|since|over|depuis|pendant|da|nei|negli|de|ultimi|the last|the past|more than|over|plus de|at least|au moins|almeno|is|=|or more|ou plus|o piu))* (?<n>" + N + ")(?:\\+)? " + U + @"\b")]
     private static partial Regex ThresholdPattern();
 
     [GeneratedRegex(@"\b(?<n>\d{1,3})(?:-| )(?<u>day|days|jours?|giorni|week|weeks|semaines?|settimane|month|months|mois|mesi) (?:threshold|inactivity|d inactivite|di inattivita|cut off|cutoff|seuil|soglia)|(?:threshold|seuil|soglia|cut off|cutoff)(?: d inactivite| of inactivity| di inattivita)?(?: (?:is|of|de|di|at|a|est|e|set to|fixe a|=|to))* (?<n>\d{1,3}) ?(?<u>days?|jours?|giorni|weeks?|semaines?|settimane|months?|mois|mesi|d)?\b|(?:count|counting|compte|compter|conta|contare) (?<n>\d{1,3}) (?<u>days?|jours?|giorni|weeks?|semaines?|settimane) (?:as|comme|come) (?:inactive|inactif|inactifs|inattivi|inattivo)|\b(?<n>\d{1,3}) (?<u>days?|jours?|giorni|weeks?|semaines?|settimane) (?:or more |ou plus |o piu )?(?:idle|inactive|of inactivity|without activity|sans activite|d inactivite|di inattivita|senza attivita)\b")]

@@ -28,6 +28,23 @@ public sealed record CompareArguments
     public string? Action { get; init; }
 }
 
+public sealed record ActionCountsArguments
+{
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    public string? Action { get; init; }
+
+    public DateOnly? PreviousFrom { get; init; }
+
+    public DateOnly? PreviousTo { get; init; }
+
+    public int? Top { get; init; }
+
+    public string? RankBy { get; init; }
+}
+
 public sealed record RetentionArguments
 {
     public DateOnly? From { get; init; }
@@ -72,6 +89,8 @@ public sealed record ExplainArguments
 public sealed record SegmentsArguments
 {
     public int? InactiveAfterDays { get; init; }
+
+    public DateOnly? AsOf { get; init; }
 }
 
 public sealed record CreateSegmentArguments

@@ -13,6 +13,7 @@ public static class ToolCatalog
         public const string ActivityTrend = "activity_trend";
         public const string ComparePeriods = "compare_periods";
         public const string Lifecycle = "lifecycle";
+        public const string CountActions = "count_actions";
         public const string RetentionCohorts = "retention_cohorts";
         public const string InactivityScores = "inactivity_scores";
         public const string ExplainMember = "explain_member";
@@ -31,6 +32,7 @@ public static class ToolCatalog
         new ToolEntry<TrendArguments, TrendResult>(Names.ActivityTrend, ToolKind.Reads, "trend", (h, a, ct) => h.TrendAsync(a, ct)),
         new ToolEntry<CompareArguments, ComparisonResult>(Names.ComparePeriods, ToolKind.Reads, "comparison", (h, a, ct) => h.CompareAsync(a, ct)),
         new ToolEntry<TrendArguments, LifecycleResult>(Names.Lifecycle, ToolKind.Reads, "lifecycle", (h, a, ct) => h.LifecycleAsync(a, ct)),
+        new ToolEntry<ActionCountsArguments, ActionCountsResult>(Names.CountActions, ToolKind.Reads, "actions", (h, a, ct) => h.ActionCountsAsync(a, ct)),
         new ToolEntry<RetentionArguments, RetentionResult>(Names.RetentionCohorts, ToolKind.Reads, "retention", (h, a, ct) => h.RetentionAsync(a, ct)),
         new ToolEntry<ScoresArguments, ScoresResult>(Names.InactivityScores, ToolKind.Reads, "scores", (h, a, ct) => h.ScoresAsync(a, ct)),
         new ToolEntry<ExplainArguments, MemberExplanation>(Names.ExplainMember, ToolKind.Reads, "explain", (h, a, ct) => h.ExplainAsync(a, ct)),

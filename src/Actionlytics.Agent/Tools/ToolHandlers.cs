@@ -45,6 +45,35 @@ public sealed class ToolHandlers(ToolScope scope, PlaybookKnowledge knowledge, I
             Links(null, "comparison", request));
     }
 
+    public async Task<ActionCountsResult> ActionCountsAsync(ActionCountsArguments a, CancellationToken ct)
+    {
+        if (a.Top is < 0 or > MaxListed)
+        {
+            throw new ToolArgumentException($"top must be between 0 and {MaxListed}.");
+        }
+        var ranking = a.RankBy?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => a.Action is null ? MemberRanking.ActiveDays : MemberRanking.Events,
+            "events" => MemberRanking.Events,
+            "active_days" => MemberRanking.ActiveDays,
+            _ => throw new ToolArgumentException($"Unknown rank_by '{a.RankBy}': use events or active_days."),
+        };
+        if ((a.PreviousFrom is null) != (a.PreviousTo is null))
+        {
+            throw new ToolArgumentException("Give both previous_from and previous_to, or neither.");
+        }
+        var actions = scope.Services.GetRequiredService<CommunityActions>();
+        var top = a.Top ?? 10;
+        var current = await actions.CountAsync(Slug, a.From, a.To, a.Action, top, ranking, ct);
+        var previous = a.PreviousFrom is { } pf && a.PreviousTo is { } pt ? await actions.CountAsync(Slug, pf, pt, a.Action, 0, ranking, ct) : null;
+        var listed = current.Top.Take(top).ToList();
+        var tie = current.Top.Count > top && top > 0 && current.Top[top] is var next && listed[^1] is var last
+            && next.Events == last.Events && next.ActiveDays == last.ActiveDays;
+        static ActionCountsWindow Window(ActionWindow w) => new(w.From, w.To, w.Events, w.Members, w.ByAction);
+        return new ActionCountsResult(a.Action, Window(current), previous is null ? null : Window(previous),
+            ranking == MemberRanking.Events ? "events" : "active_days", listed, tie);
+    }
+
     public async Task<LifecycleResult> LifecycleAsync(TrendArguments a, CancellationToken ct)
     {
         var (trend, _) = await Analytics.TrendAsync(Slug, a.From, a.To, Granularity(a.Granularity), a.Action, ct);
@@ -100,11 +129,11 @@ public sealed class ToolHandlers(ToolScope scope, PlaybookKnowledge knowledge, I
 
     public async Task<SegmentsResult> SegmentsAsync(SegmentsArguments a, CancellationToken ct)
     {
-        var scoring = await Analytics.ScoreAsync(Slug, null, null, a.InactiveAfterDays, null, ct);
+        var scoring = await Analytics.ScoreAsync(Slug, a.AsOf, null, a.InactiveAfterDays, null, ct);
         var descriptions = scorer.Segments.Rules.ToDictionary(r => r.Name, r => r.Description);
         var saved = await scope.Services.GetRequiredService<SavedSegmentStore>().ListAsync(scope.Community.Id, ct);
         var p = scoring.Parameters;
-        return new SegmentsResult(p.InactiveAfterDays,
+        return new SegmentsResult(p.AsOf, p.InactiveAfterDays,
             scoring.SegmentSizes(scorer.Segments).Select(s => new SegmentSize(s.Segment, s.Members, descriptions.GetValueOrDefault(s.Segment, "inactive members matching no other segment"))).ToList(),
             saved.Select(s => new SegmentSize(s.Name, s.MemberCount, s.Definition)).ToList(),
             Links("segments", "segments", new AnalysisRequest(Slug) { AsOf = p.AsOf, WindowDays = p.WindowDays, InactiveAfterDays = p.InactiveAfterDays }));

@@ -50,6 +50,16 @@ public sealed record TrendResult(
 public sealed record ComparisonResult(
     WindowFigures Current, WindowFigures Previous, int Gained, int Lost, int ActiveMembersChange, double? ActiveMembersChangeRatio, string? Action, ResultLinks Links) : ToolResult;
 
+/// <summary>One window of <see cref="ActionCountsResult"/>: the events and distinct members of the action asked (or of all), and every action by name.</summary>
+public sealed record ActionCountsWindow(DateOnly From, DateOnly To, long Events, int Members, IReadOnlyList<Core.Analytics.ActionTally> ByAction);
+
+/// <summary>
+/// Actions counted by their own names over a window (and, when asked, a second window to compare with), with the
+/// members who did the most; <see cref="TieAtCut"/> when the next member had the same figures as the last one listed.
+/// </summary>
+public sealed record ActionCountsResult(
+    string? Action, ActionCountsWindow Current, ActionCountsWindow? Previous, string RankedBy, IReadOnlyList<Core.Analytics.MemberTally> Top, bool TieAtCut) : ToolResult;
+
 public sealed record LifecyclePeriod(DateOnly Start, DateOnly End, int Active, int New, int Returning, int Resurrecting, int Dormant);
 
 public sealed record LifecycleResult(DateOnly From, DateOnly To, string Granularity, string? Action, IReadOnlyList<LifecyclePeriod> Periods, ResultLinks Links) : ToolResult;
@@ -76,7 +86,7 @@ public sealed record MemberExplanation(
 
 public sealed record SegmentSize(string Name, int Members, string Definition);
 
-public sealed record SegmentsResult(int InactiveAfterDays, IReadOnlyList<SegmentSize> Segments, IReadOnlyList<SegmentSize> Saved, ResultLinks Links) : ToolResult;
+public sealed record SegmentsResult(DateOnly AsOf, int InactiveAfterDays, IReadOnlyList<SegmentSize> Segments, IReadOnlyList<SegmentSize> Saved, ResultLinks Links) : ToolResult;
 
 public sealed record SegmentSaved(string Name, int Members, string Definition) : ToolResult;
 

@@ -74,6 +74,8 @@ namespace Actionlytics.Data.Migrations.Postgres
                     b.HasIndex("CommunityId", "EventKey")
                         .IsUnique();
 
+                    b.HasIndex("CommunityId", "Day", "Action", "MemberId");
+
                     b.ToTable("activity_events", (string)null);
                 });
 

@@ -66,6 +66,8 @@ namespace Actionlytics.Data.Migrations.Sqlite
                     b.HasIndex("CommunityId", "EventKey")
                         .IsUnique();
 
+                    b.HasIndex("CommunityId", "Day", "Action", "MemberId");
+
                     b.ToTable("activity_events", (string)null);
                 });
 

@@ -97,6 +97,15 @@ export const TOOLS = {
       exportLinks(r.links)),
   },
   lifecycle: { label: 'Following members through their lifecycle', view: lifecycleView },
+  count_actions: {
+    label: 'Counting the actions',
+    view: r => el('section', { class: 'view', 'aria-label': 'Actions' },
+      el('h3', { text: `Actions from ${r.current.from} to ${r.current.to}${r.action ? `: ${r.action}` : ''}` }),
+      dataTable('Events and members per action', [{ label: 'Period', value: w => `${w.from} – ${w.to}` }, { label: 'Events', value: w => w.events }, { label: 'Members', value: w => w.members }],
+        r.previous ? [r.previous, r.current] : [r.current]),
+      r.top.length ? dataTable(`Most active, by ${r.ranked_by.replace('_', ' ')}`, [{ label: 'Member', value: m => m.member_id }, { label: 'Events', value: m => m.events },
+        { label: 'Active days', value: m => m.active_days }], r.top) : null),
+  },
   retention_cohorts: {
     label: 'Computing retention by cohort',
     view: r => el('section', { class: 'view', 'aria-label': 'Retention' },

@@ -15,7 +15,7 @@ def ask(i, q):
     except ValueError: o = {'answer': p.stdout + p.stderr, 'tool_calls': []}
     return q, o
 REFUSAL = ('could you say a bit more', 'i can help with your community', 'pourriez-vous', 'je peux vous aider', 'potrebbe', 'posso aiutarti',
-           "i could not place", "i did not understand", "je n'ai pas compris", "non ho capito", "i understood", "j'ai compris", "ho capito")
+           "i could not place", "i could not answer that without guessing", "i did not understand", "je n'ai pas compris", "non ho capito", "i understood", "j'ai compris", "ho capito")
 def numbers(text):
     # Dates are not figures: a day number must not pass for the count asked.
     text = re.sub(r'\d{4}-\d{2}-\d{2}', ' ', text)

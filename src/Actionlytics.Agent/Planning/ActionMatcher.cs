@@ -1,0 +1,103 @@
+using Actionlytics.Core.Activity;
+
+namespace Actionlytics.Agent.Planning;
+
+/// <summary>
+/// Finds the community's own action a question names: "merges" is <c>merge</c>, "submitted an assignment" is
+/// <c>assignment_submitted</c>, « les devoirs » too (through the lexicon). An action named only to be left out
+/// ("not counting merges", « hors merges ») is not the one asked. Two actions named equally are not guessed between.
+/// </summary>
+internal static class ActionMatcher
+{
+    private static readonly string[] ExclusionsBefore = ["non", "not counting", "excluding", "without", "except", "other than", "apart from", "besides", "no", "hors", "sans", "sauf", "excepte", "senza", "escluse", "esclusi", "tranne", "eccetto"];
+    private static readonly string[] ExclusionsAfter = ["excluded", "not counted", "not included", "non compris", "non comprises", "exclus", "exclues", "esclusi", "escluse", "non incluse", "non inclusi"];
+
+    private static readonly string[] Articles = ["the", "any", "les", "des", "le", "la", "i", "gli", "il", "le"];
+
+    public readonly record struct Found(string Action, int Position, int Length);
+
+    public static Found? Find(Utterance u, CommunityTerms terms)
+    {
+        if (!terms.Known)
+        {
+            return null;
+        }
+        var words = Words(u.Normalised);
+        Found? best = null;
+        var bestScore = 0;
+        var tied = false;
+        foreach (var action in terms.Actions.Where(a => !ActionNames.Known.Contains(a)))
+        {
+            var parts = action.Split('_', '.', '-').Where(p => p.Length > 0).ToArray();
+            var hits = words.Where(w => parts.Any(p => Stands(w.Text, p, terms))).ToList();
+            var named = hits.Where(w => !Excluded(u.Normalised, w)).ToList();
+            if (named.Count == 0)
+            {
+                continue;
+            }
+            var score = named.Select(w => w.Text).Distinct().Count();
+            var found = new Found(action, named.Min(w => w.Start), named.Max(w => w.Start + w.Text.Length) - named.Min(w => w.Start));
+            if (score > bestScore)
+            {
+                (best, bestScore, tied) = (found, score, false);
+            }
+            else if (score == bestScore)
+            {
+                tied = true;
+            }
+        }
+        return tied ? null : best;
+    }
+
+    /// <summary>Whether a question word names one of the community's actions.</summary>
+    public static bool NamesAction(string word, CommunityTerms terms) =>
+        terms.Actions.Any(a => a.Split('_', '.', '-').Any(p => p.Length > 0 && Stands(word, p, terms)));
+
+    /// <summary>Whether a question word stands for one word of an action's name, directly or through the lexicon.</summary>
+    private static bool Stands(string word, string part, CommunityTerms terms) =>
+        Matches(word, part) || terms.Lexicon.ActionWords.Any(w => w.Stands == part && Matches(word, w.Word));
+
+    /// <summary>"merges" and "merged" are "merge"; "submit" is "submitted"; a word of three letters or fewer only as itself or its plural.</summary>
+    internal static bool Matches(string word, string stem)
+    {
+        if (stem.Length <= 3)
+        {
+            return word == stem || word == stem + "s";
+        }
+        var common = 0;
+        while (common < word.Length && common < stem.Length && word[common] == stem[common])
+        {
+            common++;
+        }
+        return common == stem.Length || (common >= 5 && common >= stem.Length - 3);
+    }
+
+    private static bool Excluded(string text, (string Text, int Start) word)
+    {
+        var before = text[..word.Start];
+        var after = text[(word.Start + word.Text.Length)..];
+        return ExclusionsBefore.Any(x => before.EndsWith(" " + x + " ", StringComparison.Ordinal) || Articles.Any(a => before.EndsWith(" " + x + " " + a + " ", StringComparison.Ordinal)))
+            // "merges esclusi" leaves merges out; "commit, esclusi i merge" leaves out what follows, not the commits.
+            || ExclusionsAfter.Any(x => after.StartsWith(" " + x + " ", StringComparison.Ordinal) && !Articles.Any(a => after.StartsWith(" " + x + " " + a + " ", StringComparison.Ordinal)));
+    }
+
+    private static List<(string Text, int Start)> Words(string text)
+    {
+        var words = new List<(string, int)>();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var letter = i < text.Length && char.IsLetter(text[i]);
+            if (letter && start < 0)
+            {
+                start = i;
+            }
+            else if (!letter && start >= 0)
+            {
+                words.Add((text[start..i], start));
+                start = -1;
+            }
+        }
+        return words;
+    }
+}
