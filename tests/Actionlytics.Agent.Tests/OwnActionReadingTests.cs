@@ -67,4 +67,18 @@ public sealed class OwnActionReadingTests
     [InlineData("How many were inactive on 31 December 2014?")]
     public void Counts_what_it_has_figures_for(string question) =>
         Assert.DoesNotContain("NotCounted", Calls(question, Git), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Retention check: contributors whose first commit was in June 2016, how many of them were still contributing two months later?", "retention_cohorts from=2016-06-01,months_later=2")]
+    [InlineData("Parmi les contributeurs arrivés en avril 2012, quelle part était encore active un mois plus tard ?", "retention_cohorts from=2012-04-01,months_later=1")]
+    [InlineData("Dei contributori arrivati ad aprile 2013, quanti erano ancora attivi sei mesi dopo?", "retention_cohorts from=2013-04-01,months_later=6")]
+    public void Follows_one_cohort_to_the_month_asked(string question, string expected) =>
+        Assert.Equal(expected, Calls(question, Git));
+
+    [Fact]
+    public void Reads_members_active_in_both_periods_as_the_two_periods_side_by_side()
+    {
+        Assert.Equal("compare_periods from=2019-01-01,previous_from=2018-01-01,previous_to=2018-12-31,to=2019-12-31", Calls("How many contributors were active in both 2018 and 2019?", Git));
+        Assert.Equal(AnswerFocus.Overlap, RequestReader.FocusOf("How many contributors were active in both 2018 and 2019?", Today, Git));
+    }
 }

@@ -119,7 +119,14 @@ public sealed class AnswerWriter(AgentPrompts prompts)
                 ["gained"] = f.Number(r.Gained), ["lost"] = f.Number(r.Lost), ["active"] = f.Number(r.Current.ActiveMembers),
             }) + "\n\n"
             : "";
-        var text = lifecycle + t.Render("comparison", new Dictionary<string, string>
+        var overlap = focus == AnswerFocus.Overlap
+            ? t.Render("comparison_overlap", new Dictionary<string, string>
+            {
+                ["from"] = Day(r.Current.From), ["to"] = Day(r.Current.To), ["previous_from"] = Day(r.Previous.From), ["previous_to"] = Day(r.Previous.To),
+                ["both"] = f.Number(r.Current.ActiveMembers - r.Gained), ["only_previous"] = f.Number(r.Lost), ["only_current"] = f.Number(r.Gained),
+            }) + "\n\n"
+            : "";
+        var text = overlap + lifecycle + t.Render("comparison", new Dictionary<string, string>
         {
             ["from"] = Day(r.Current.From),
             ["to"] = Day(r.Current.To),
@@ -205,7 +212,14 @@ public sealed class AnswerWriter(AgentPrompts prompts)
             var values = cohorts.Where(c => c.Retained.Count > months && c.Size > 0).Select(c => c.Retained[months]).ToList();
             return values.Count == 0 ? "-" : f.Percent(values.Average());
         }
-        return t.Render("retention", new Dictionary<string, string>
+        var lead = r.FollowUp is { } u
+            ? t.Render("retention_follow_up", new Dictionary<string, string>
+            {
+                ["size"] = f.Number(u.Size), ["month"] = u.Month, ["retained"] = f.Number(u.Retained), ["rate"] = f.Percent(u.Rate),
+                ["months_later"] = f.Number(u.MonthsLater), ["measured_month"] = u.MeasuredMonth,
+            }) + "\n\n"
+            : "";
+        return lead + t.Render("retention", new Dictionary<string, string>
         {
             ["cohorts"] = f.Number(cohorts.Count),
             ["from"] = Day(r.From),

@@ -35,6 +35,9 @@ public enum AnswerFocus
 {
     Figures,
     Lifecycle,
+
+    /// <summary>Two periods' members: active in both, in the earlier only, in the later only.</summary>
+    Overlap,
 }
 
 public enum PlanOutcome

@@ -20,7 +20,7 @@ public static partial class RequestReader
     {
         var u = new Utterance(message ?? "");
         var slots = Slots.Read(u, today, terms);
-        return IsPeriodLifecycle(u, slots) ? AnswerFocus.Lifecycle : AnswerFocus.Figures;
+        return WantsOverlap(u, slots) ? AnswerFocus.Overlap : IsPeriodLifecycle(u, slots) ? AnswerFocus.Lifecycle : AnswerFocus.Figures;
     }
 
     /// <summary>Reads one message; <paramref name="previous"/> are the calls of the conversation so far, oldest first.</summary>
@@ -126,6 +126,14 @@ public static partial class RequestReader
         if (WantsChart(u))
         {
             return Chart(u, slots, compoundFollower ? context : subject);
+        }
+        if (CohortFollowUp(u, slots) is { } cohort)
+        {
+            return cohort;
+        }
+        if (WantsOverlap(u, slots))
+        {
+            return Compare(u, slots with { Action = slots.OwnAction ? null : slots.Action }, subject);
         }
         if (CountActions(u, slots) is { } counting)
         {
@@ -354,6 +362,38 @@ public static partial class RequestReader
             ("previous_from", periods.Count > 1 ? Day(periods[1].From) : null), ("previous_to", periods.Count > 1 ? Day(periods[1].To) : null),
             ("action", slots.Action));
     }
+
+    /// <summary>
+    /// "Of those whose first commit was in June 2016, how many were still contributing two months later?": one monthly
+    /// cohort followed to one later month.
+    /// </summary>
+    private static PlannedCall? CohortFollowUp(Utterance u, Slots slots)
+    {
+        if (slots.Periods.FirstOrDefault(p => p.From.Day == 1) is not { } cohort || MonthsLater(u) is not { } later || !WantsCohort(u))
+        {
+            return null;
+        }
+        return Call(Tool.RetentionCohorts, ("from", Day(cohort.From)), ("months_later", later));
+    }
+
+    /// <summary>"Active in both 2018 and 2019", "in Q1 but not in Q2", « actifs aux deux périodes », "sia nel 2019 che nel 2020".</summary>
+    private static bool WantsOverlap(Utterance u, Slots slots) =>
+        slots.Periods.Count == 2
+        && (u.Has("both", "in both", "les deux", "aux deux", "a la fois", "entrambi", "entrambe", "sia", "as well as", "and also", "but not", "mais pas", "ma non", "et aussi", "e anche", "overlap", "chevauchement", "sovrapposizione")
+            || u.HasStem("still active in", "encore actifs en", "ancora attivi nel"));
+
+    private static int? MonthsLater(Utterance u)
+    {
+        var m = MonthsLaterPattern().Match(u.Normalised);
+        return !m.Success ? null : m.Groups["n"].Success ? DateExpressions.ParseNumber(m.Groups["n"].Value) ?? (m.Groups["n"].Value is "a" or "un" or "une" or "one" ? 1 : null) : 1;
+    }
+
+    private static bool WantsCohort(Utterance u) =>
+        u.HasStem("first contribut", "first commit", "first activ", "first post", "first login", "first time", "first-time", "newcomer", "started", "joined", "arrived", "showed up",
+            "premier", "premiere", "arrive", "nouveaux", "debute", "commence", "inscrit", "primo", "prima volta", "arrivat", "iniziat", "nuovi", "cohort", "coort", "iscritt");
+
+    [GeneratedRegex(@" (?:(?<n>" + DateExpressions.NumberPattern + @"|a|un|une|one) (?:months?|mois|mesi|mese) (?:later|after|afterwards|on|plus tard|apres|dopo|piu tardi)|(?:the )?(?:following|next|subsequent) month|(?:le )?mois (?:suivant|d apres)|(?:il )?mese (?:successivo|seguente|dopo)) ")]
+    private static partial Regex MonthsLaterPattern();
 
     /// <summary>
     /// Counts of one of the community's own actions ("how many merges in 2021", "who submitted assignments in May"), the

@@ -50,6 +50,8 @@ public sealed record RetentionArguments
     public DateOnly? From { get; init; }
 
     public DateOnly? To { get; init; }
+
+    public int? MonthsLater { get; init; }
 }
 
 public sealed record ScoreWeightsArgument

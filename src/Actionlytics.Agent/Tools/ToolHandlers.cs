@@ -85,9 +85,23 @@ public sealed class ToolHandlers(ToolScope scope, PlaybookKnowledge knowledge, I
 
     public async Task<RetentionResult> RetentionAsync(RetentionArguments a, CancellationToken ct)
     {
-        var (cohorts, from, to, _) = await Analytics.RetentionAsync(Slug, a.From, a.To, ct);
+        if (a.MonthsLater is < 1 or > 120)
+        {
+            throw new ToolArgumentException("months_later is between 1 and 120.");
+        }
+        if (a.MonthsLater is not null && a.From is null)
+        {
+            throw new ToolArgumentException("months_later follows one cohort: give its month as from.");
+        }
+        // Following one cohort: the window runs from its month to the end of the month measured.
+        var followedTo = a.MonthsLater is { } later && a.From is { } cohortDay ? new DateOnly(cohortDay.Year, cohortDay.Month, 1).AddMonths(later + 1).AddDays(-1) : (DateOnly?)null;
+        var (cohorts, from, to, _) = await Analytics.RetentionAsync(Slug, a.From, followedTo ?? a.To, ct);
+        var followUp = a.MonthsLater is { } months && cohorts.Count > 0 && cohorts[0] is var first && first.Active.Count > months
+            ? new CohortFollowUp(first.Month, first.Size, months, first.Start.AddMonths(months).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+                first.Active[months], Round(first.Retained[months]))
+            : null;
         return new RetentionResult(from, to, cohorts.Select(c => new CohortFigures(c.Month, c.Size, c.Retained.Select(Round).ToList())).ToList(),
-            Links("retention", "retention", new AnalysisRequest(Slug) { From = from, To = to }));
+            Links("retention", "retention", new AnalysisRequest(Slug) { From = from, To = to })) { FollowUp = followUp };
     }
 
     public async Task<ScoresResult> ScoresAsync(ScoresArguments a, CancellationToken ct)

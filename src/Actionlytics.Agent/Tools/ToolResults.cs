@@ -66,7 +66,14 @@ public sealed record LifecycleResult(DateOnly From, DateOnly To, string Granular
 
 public sealed record CohortFigures(string Month, int Size, IReadOnlyList<double> Retained);
 
-public sealed record RetentionResult(DateOnly From, DateOnly To, IReadOnlyList<CohortFigures> Cohorts, ResultLinks Links) : ToolResult;
+/// <summary>One cohort followed to one later month: of the <see cref="Size"/> members first active in <see cref="Month"/>, how many were active <see cref="MonthsLater"/> months later.</summary>
+public sealed record CohortFollowUp(string Month, int Size, int MonthsLater, string MeasuredMonth, int Retained, double Rate);
+
+public sealed record RetentionResult(DateOnly From, DateOnly To, IReadOnlyList<CohortFigures> Cohorts, ResultLinks Links) : ToolResult
+{
+    /// <summary>With <c>months_later</c>: the first cohort followed to that month.</summary>
+    public CohortFollowUp? FollowUp { get; init; }
+}
 
 public sealed record ScoredMember(string MemberId, double Score, DateOnly LastActive, int RecencyDays, int ActiveDays, string Segment, string Profile)
 {
