@@ -96,6 +96,15 @@ public sealed class AnswerWriter(AgentPrompts prompts)
                 ["lost"] = f.Number(last.Lost),
             }));
         }
+        // A short series is read as well as looked at: each period's figure, in order.
+        if (r.Periods.Count is > 1 and <= 13)
+        {
+            text.Append('\n').Append(t.Render("trend_periods", new Dictionary<string, string>
+            {
+                ["granularity"] = f.Granularity(r.Granularity),
+                ["list"] = string.Join(", ", r.Periods.Select(p => $"{(r.Granularity == "month" ? p.Start.ToString("yyyy-MM", CultureInfo.InvariantCulture) : Day(p.Start))}: {f.Number(p.ActiveMembers)}")),
+            }));
+        }
         return text.ToString();
     }
 
@@ -148,7 +157,15 @@ public sealed class AnswerWriter(AgentPrompts prompts)
     private static string Actions(AnswerTemplates t, Formatter f, ActionCountsResult r)
     {
         var c = r.Current;
-        var text = new StringBuilder(r.Action is { } action
+        var text = new StringBuilder();
+        if (r.MinActiveDays is { } minDays && c.MembersWithMinActiveDays is { } regulars)
+        {
+            text.Append(t.Render("actions_regulars", new Dictionary<string, string>
+            {
+                ["from"] = Day(c.From), ["to"] = Day(c.To), ["members"] = f.Number(regulars), ["days"] = f.Number(minDays), ["active"] = f.Number(c.Members),
+            })).Append(' ');
+        }
+        text.Append(r.Action is { } action
             ? t.Render("actions", new Dictionary<string, string> { ["from"] = Day(c.From), ["to"] = Day(c.To), ["events"] = f.Number(c.Events), ["action"] = action, ["members"] = f.Number(c.Members) })
             : t.Render("actions_all", new Dictionary<string, string>
             {

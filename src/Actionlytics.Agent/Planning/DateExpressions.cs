@@ -93,6 +93,8 @@ public static partial class DateExpressions
             return (new DateOnly(fromYear, Month(m.Groups["m1"].Value), 1), to.AddMonths(1).AddDays(-1));
         });
         Add(HalfYear(), m => HalfOf(m.Groups["h"].Value, Int(m.Groups["y"])));
+        Add(YearRange(), m => Int(m.Groups["a"]) <= Int(m.Groups["b"]) ? (new DateOnly(Int(m.Groups["a"]), 1, 1), new DateOnly(Int(m.Groups["b"]), 12, 31)) : null);
+        Add(IsoWeek(), m => IsoWeekOf(Int(m.Groups["y"]), Int(m.Groups["w"])));
         Add(EndOf(), m => EndDay(m, today) is { } end ? (end, end) : null, isDay: true);
         Add(DayRangeSameMonth(), m => DayRange(today, Month(m.Groups[3].Value), Int(m.Groups[1]), Month(m.Groups[3].Value), Int(m.Groups[2]), Year(m.Groups[4])));
         Add(MonthDayRange(), m => DayRange(today, Month(m.Groups[1].Value), Int(m.Groups[2]), Month(m.Groups[3].Value), Int(m.Groups[4]), null));
@@ -313,6 +315,24 @@ public static partial class DateExpressions
             @"(?:(?:from |de |da |du mois de )?" + first + " (?:to|through|until|till|a|au|-|jusqu a|fino a) |(?:between|entre|tra|fra) " + first + " (?:and|et|e) )(?<m2>" + MonthName[1..^1] + @") (?<y2>20\d\d)\b",
             RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
     });
+
+    // "between 2014 and 2016", "from 2014 to 2016", "de 2014 à 2016", "dal 2014 al 2016", "2014-2016": whole years.
+    [GeneratedRegex(@"\b(?:(?:between|entre|tra|fra) (?:l |il )?(?<a>20\d\d) (?:and|et|e) (?:l |il )?(?<b>20\d\d)|(?:from|de|da|dal|du) (?:l |il )?(?<a>20\d\d) (?:to|through|until|a|au|al|jusqu a|fino al) (?:l |il )?(?<b>20\d\d))\b", RegexOptions.ExplicitCapture)]
+    private static partial Regex YearRange();
+
+    // "ISO week 19 of 2019", "week 19 2019", "semaine 19 de 2019", "settimana 19 del 2019"
+    [GeneratedRegex(@"\b(?:iso )?(?:week|semaine|settimana)(?: iso)? (?:n |no |number |numero )?(?<w>\d{1,2}) (?:of |de |du |del |dell |in )?(?:l |il )?(?<y>20\d\d)\b", RegexOptions.ExplicitCapture)]
+    private static partial Regex IsoWeek();
+
+    private static (DateOnly, DateOnly)? IsoWeekOf(int year, int week)
+    {
+        if (week is < 1 or > 53)
+        {
+            return null;
+        }
+        var monday = DateOnly.FromDateTime(System.Globalization.ISOWeek.ToDateTime(year, week, DayOfWeek.Monday));
+        return (monday, monday.AddDays(6));
+    }
 
     [GeneratedRegex(@"\b(?:(?<h>first|1st|second|2nd|premier|1er|deuxieme|second|primo|secondo) (?:half|semestre)(?: (?:of|de|du|del|dell))?(?: l| the)? (?<y>20\d\d)|(?<h>h1|h2|s1|s2) (?<y>20\d\d))\b")]
     private static partial Regex HalfYear();

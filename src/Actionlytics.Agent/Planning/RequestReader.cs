@@ -369,16 +369,20 @@ public static partial class RequestReader
     /// </summary>
     private static PlannedCall? CohortFollowUp(Utterance u, Slots slots)
     {
-        if (slots.Periods.FirstOrDefault(p => p.From.Day == 1) is not { } cohort || MonthsLater(u) is not { } later || !WantsCohort(u))
+        var months = slots.Periods.Where(p => p.From.Day == 1).ToList();
+        // "first active in October 2014, how many were still active in November 2014?": the second month says how much later.
+        var later = MonthsLater(u) ?? (months is [var first, var second] && second.From > first.From ? (second.From.Year * 12 + second.From.Month) - (first.From.Year * 12 + first.From.Month) : null);
+        if (months.Count == 0 || later is null || !WantsCohort(u))
         {
             return null;
         }
+        var cohort = months.MinBy(p => p.From)!;
         return Call(Tool.RetentionCohorts, ("from", Day(cohort.From)), ("months_later", later));
     }
 
     /// <summary>"Active in both 2018 and 2019", "in Q1 but not in Q2", « actifs aux deux périodes », "sia nel 2019 che nel 2020".</summary>
     private static bool WantsOverlap(Utterance u, Slots slots) =>
-        slots.Periods.Count == 2
+        slots.Periods.Count == 2 && !slots.OwnAction
         && (u.Has("both", "in both", "les deux", "aux deux", "a la fois", "entrambi", "entrambe", "sia", "as well as", "and also", "but not", "mais pas", "ma non", "et aussi", "e anche", "overlap", "chevauchement", "sovrapposizione")
             || u.HasStem("still active in", "encore actifs en", "ancora attivi nel"));
 
@@ -402,7 +406,10 @@ public static partial class RequestReader
     private static PlannedCall? CountActions(Utterance u, Slots slots)
     {
         var mostActive = WantsMostActive(u);
-        if (!(slots.OwnAction || mostActive) || WantsTrendOverTime(u) || (WantsLifecycle(u) && !mostActive) || slots.AsOf is not null || (slots.Threshold is not null && WantsScores(u)))
+        var everyEvent = slots.Action is null && WantsEventCount(u);
+        var minDays = MinActiveDays(u);
+        if (!(slots.OwnAction || mostActive || everyEvent || minDays is not null) || WantsTrendOverTime(u) || (WantsLifecycle(u) && !mostActive)
+            || ((slots.AsOf ?? slots.NamedDay) is not null && (WantsScores(u) || slots.Threshold is not null)))
         {
             return null;
         }
@@ -412,8 +419,21 @@ public static partial class RequestReader
         return Call(Tool.CountActions,
             ("from", periods.Count > 0 ? Day(periods[0].From) : null), ("to", periods.Count > 0 ? Day(periods[0].To) : null),
             ("previous_from", periods.Count > 1 ? Day(periods[1].From) : null), ("previous_to", periods.Count > 1 ? Day(periods[1].To) : null),
-            ("action", slots.Action), ("top", slots.Top ?? (who ? 10 : 5)), ("rank_by", byDays ? "active_days" : null));
+            ("action", slots.OwnAction ? slots.Action : null), ("top", slots.Top ?? (who ? 10 : 5)), ("rank_by", byDays || minDays is not null ? "active_days" : null),
+            ("min_active_days", minDays));
     }
+
+    /// <summary>"How many events in 2014, all actions together", « nombre total d'événements »: every action's events.</summary>
+    private static bool WantsEventCount(Utterance u) =>
+        u.Has("how many events", "number of events", "events logged", "total events", "all actions", "every action", "combien d evenements", "nombre d evenements",
+            "nombre total d evenements", "toutes actions", "toutes les actions", "quanti eventi", "numero di eventi", "numero totale di eventi", "tutte le azioni");
+
+    /// <summary>"Active on at least 2 different days", « actifs au moins 3 jours », "attivi almeno 2 giorni": the members that regular.</summary>
+    private static int? MinActiveDays(Utterance u) =>
+        MinDaysPattern().Match(u.Normalised) is { Success: true } m ? DateExpressions.ParseNumber(m.Groups["n"].Value) : null;
+
+    [GeneratedRegex(@" (?:at least|au moins|almeno|a minimum of|minimum) (?<n>" + DateExpressions.NumberPattern + @") (?:different |distinct |separate |differents |distincts |diversi |distinti )?(?:active )?(?:days|jours|giorni)(?: (?:differents|distincts|diversi|distinti|actifs|attivi|d activite|di attivita))? ")]
+    private static partial Regex MinDaysPattern();
 
     /// <summary>
     /// "New, returning and dormant members in May 2019", "how many did we gain and lose in Q3": the period against the
@@ -443,7 +463,8 @@ public static partial class RequestReader
     /// </summary>
     private static bool IsPeriodLifecycle(Utterance u, Slots slots) =>
         LifecyclePeriod(slots.Periods) is not null && DateExpressions.Years(u).Any() && WantsPeriodLifecycle(u)
-        && !WantsTrendOverTime(u) && !WantsScores(u) && !WantsRetention(u) && (slots.Periods.Count == 2 || !WantsCompare(u));
+        && !WantsTrendOverTime(u) && !WantsRetention(u) && (slots.Periods.Count == 2 || !WantsCompare(u))
+        && (slots.AsOf ?? slots.NamedDay) is null && (!WantsScores(u) || WantsLifecycle(u) || u.Has("went quiet", "gone quiet", "go quiet", "devenus dormants", "diventati dormienti"));
 
     private static bool WantsPeriodLifecycle(Utterance u) =>
         WantsLifecycle(u) || WantsNewMembers(u)

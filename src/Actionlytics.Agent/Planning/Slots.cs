@@ -98,8 +98,8 @@ internal sealed partial record Slots
         var bare = BareDaysPattern().Match(text);
         int? bareDays = bare.Success && !taken.Any(t => bare.Index < t.End && t.Start < bare.Index + bare.Length) ? Days(bare, "n", "u") : null;
 
-        var periods = DateExpressions.Find(u, today)
-            .Where(p => !taken.Any(t => p.Position < t.End && t.Start < p.Position + p.Length))
+        var periods = WithTheYearWritten(u, DateExpressions.Find(u, today)
+            .Where(p => !taken.Any(t => p.Position < t.End && t.Start < p.Position + p.Length)))
             .ToList();
         // "au 10 mars" is a day to score as of, unless it ends a range ("du 1er au 10 mars").
         if (asOf is { } a)
@@ -171,6 +171,44 @@ internal sealed partial record Slots
         };
     }
 
+    private static readonly string[] RelativeWords =
+    [
+        "last", "this", "past", "previous", "next", "ago", "since", "yesterday", "today", "current", "dernier", "derniere", "derniers", "dernieres", "ce", "cette",
+        "precedent", "precedente", "depuis", "hier", "aujourd", "en cours", "scorso", "scorsa", "ultimo", "ultima", "ultimi", "ultime", "questo", "questa", "passato", "da", "ieri", "oggi",
+    ];
+
+    /// <summary>
+    /// "in May 2017 and June", « au deuxième trimestre 2016 [...] tout le premier trimestre »: a month or quarter written
+    /// without its year, in a message that names one year only, is of that year (not the latest one). The same period
+    /// named twice ("active in January 2014 but not in February 2014 ... in February 2014") counts once.
+    /// </summary>
+    private static IEnumerable<FoundPeriod> WithTheYearWritten(Utterance u, IEnumerable<FoundPeriod> periods)
+    {
+        var years = DateExpressions.Years(u).Select(y => u.Normalised.Substring(y.Position, y.Length)).Distinct().ToList();
+        var year = years.Count == 1 && int.TryParse(years[0], out var y) ? y : (int?)null;
+        var seen = new HashSet<(DateOnly, DateOnly)>();
+        foreach (var period in periods)
+        {
+            var written = u.Normalised.Substring(period.Position, period.Length);
+            var shifted = year is { } named && period.From.Year == period.To.Year && period.From.Year != named && !written.Any(char.IsDigit)
+                && !RelativeWords.Any(r => (" " + written + " ").Contains(" " + r + " ", StringComparison.Ordinal))
+                ? period with { From = period.From.AddYears(named - period.From.Year), To = LastDayAfter(period, named) }
+                : period;
+            if (seen.Add((shifted.From, shifted.To)))
+            {
+                yield return shifted;
+            }
+        }
+    }
+
+    /// <summary>The period's end moved to <paramref name="year"/>: a month cut short at today becomes the whole month.</summary>
+    private static DateOnly LastDayAfter(FoundPeriod period, int year)
+    {
+        var from = period.From.AddYears(year - period.From.Year);
+        var months = (period.To.Year * 12 + period.To.Month) - (period.From.Year * 12 + period.From.Month) + 1;
+        return period.From.Day == 1 ? from.AddMonths(months).AddDays(-1) : period.To.AddYears(year - period.To.Year);
+    }
+
     /// <summary>Whether a profile can have members here: the community does one of the actions its rule looks at.</summary>
     private static bool ProfileFits(string profile, CommunityTerms terms) =>
         Core.Analytics.ProfileRules.Default.Rules.FirstOrDefault(r => r.Name == profile) is not { } rule || rule.Actions.Any(terms.Has);
@@ -196,7 +234,7 @@ internal sealed partial record Slots
     [GeneratedRegex(@"(?:inactive|inactifs?|inactives?|inattivi|inattive|inattivo|idle|no activity|without activity|sans activite|aucune activite|nessuna attivita|alcuna attivita|absent|absents|quiet|silent|silencieux|haven t done anything|havent done anything|done anything|done nothing|rien fait|fatto nulla|fatto niente|without a commit|without any|haven t been back|havent been back|not been back|not logged in|pas revenus?|senza attivita|assenti|gone|away|partis|means|meant|meaning|was|signifie|signifiait|veut dire|voulait dire|significa)(?: (?:for|in|since|over|depuis|pendant|da|nei|negli|de|ultimi|the last|the past|more than|over|plus de|at least|au moins|almeno|is|=|or more|ou plus|o piu))* (?<n>" + N + ")(?:\\+)? " + U + @"\b")]
     private static partial Regex ThresholdPattern();
 
-    [GeneratedRegex(@"\b(?<n>\d{1,3})(?:-| )(?<u>day|days|jours?|giorni|week|weeks|semaines?|settimane|month|months|mois|mesi) (?:threshold|inactivity|d inactivite|di inattivita|cut off|cutoff|seuil|soglia)|(?:threshold|seuil|soglia|cut off|cutoff)(?: d inactivite| of inactivity| di inattivita)?(?: (?:is|of|de|di|at|a|est|e|set to|fixe a|=|to))* (?<n>\d{1,3}) ?(?<u>days?|jours?|giorni|weeks?|semaines?|settimane|months?|mois|mesi|d)?\b|(?:count|counting|compte|compter|conta|contare) (?<n>\d{1,3}) (?<u>days?|jours?|giorni|weeks?|semaines?|settimane) (?:as|comme|come) (?:inactive|inactif|inactifs|inattivi|inattivo)|\b(?<n>\d{1,3}) (?<u>days?|jours?|giorni|weeks?|semaines?|settimane) (?:or more |ou plus |o piu )?(?:idle|inactive|of inactivity|without activity|sans activite|d inactivite|di inattivita|senza attivita)\b")]
+    [GeneratedRegex(@"\b(?<n>\d{1,3})(?:-| )(?<u>day|days|jours?|giorni|week|weeks|semaines?|settimane|month|months|mois|mesi) (?:threshold|inactivity|d inactivite|di inattivita|cut off|cutoff|seuil|soglia)|(?:threshold|seuil|soglia|cut off|cutoff)(?: d inactivite| of inactivity| di inattivita)?(?: (?:is|of|de|di|at|a|est|e|set to|fixe a|=|to))* (?<n>\d{1,3}) ?(?<u>days?|jours?|giorni|weeks?|semaines?|settimane|months?|mois|mesi|d)?\b|(?:count|counting|compte|compter|conta|contare) (?<n>\d{1,3}) (?<u>days?|jours?|giorni|weeks?|semaines?|settimane) (?:as|comme|come) (?:inactive|inactif|inactifs|inattivi|inattivo)|\b(?<n>\d{1,3}) (?<u>days?|jours?|giorni|weeks?|semaines?|settimane|months?|mois|mesi) (?:or more |or longer |or over |ou plus |o piu )?(?:idle|inactive|of inactivity|without (?:a |an |any )?[a-z]+|sans activite|sans [a-z]+|d inactivite|di inattivita|senza [a-z]+)\b")]
     private static partial Regex ThresholdLoose();
 
     [GeneratedRegex(@"(?:(?<n>\d{1,3})(?:-| )(?<u>day|jour|giorni) (?:window|fenetre|finestra)|(?:window|fenetre|finestra) (?:of |de |di )?(?<n>\d{1,3}) (?<u>days?|jours?|giorni)|(?:constancy|frequency|constance|frequence|costanza|frequenza)(?: \w+){0,5}? (?<n>\d{1,3}) (?<u>days?|jours?|giorni))")]

@@ -43,6 +43,8 @@ public sealed record ActionCountsArguments
     public int? Top { get; init; }
 
     public string? RankBy { get; init; }
+
+    public int? MinActiveDays { get; init; }
 }
 
 public sealed record RetentionArguments

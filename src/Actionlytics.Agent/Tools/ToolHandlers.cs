@@ -64,14 +64,14 @@ public sealed class ToolHandlers(ToolScope scope, PlaybookKnowledge knowledge, I
         }
         var actions = scope.Services.GetRequiredService<CommunityActions>();
         var top = a.Top ?? 10;
-        var current = await actions.CountAsync(Slug, a.From, a.To, a.Action, top, ranking, ct);
-        var previous = a.PreviousFrom is { } pf && a.PreviousTo is { } pt ? await actions.CountAsync(Slug, pf, pt, a.Action, 0, ranking, ct) : null;
+        var current = await actions.CountAsync(Slug, a.From, a.To, a.Action, top, ranking, ct, a.MinActiveDays);
+        var previous = a.PreviousFrom is { } pf && a.PreviousTo is { } pt ? await actions.CountAsync(Slug, pf, pt, a.Action, 0, ranking, ct, a.MinActiveDays) : null;
         var listed = current.Top.Take(top).ToList();
         var tie = current.Top.Count > top && top > 0 && current.Top[top] is var next && listed[^1] is var last
             && next.Events == last.Events && next.ActiveDays == last.ActiveDays;
-        static ActionCountsWindow Window(ActionWindow w) => new(w.From, w.To, w.Events, w.Members, w.ByAction);
+        static ActionCountsWindow Window(ActionWindow w) => new(w.From, w.To, w.Events, w.Members, w.ByAction) { MembersWithMinActiveDays = w.MembersWithMinActiveDays };
         return new ActionCountsResult(a.Action, Window(current), previous is null ? null : Window(previous),
-            ranking == MemberRanking.Events ? "events" : "active_days", listed, tie);
+            ranking == MemberRanking.Events ? "events" : "active_days", listed, tie) { MinActiveDays = a.MinActiveDays };
     }
 
     public async Task<LifecycleResult> LifecycleAsync(TrendArguments a, CancellationToken ct)

@@ -51,14 +51,21 @@ public sealed record ComparisonResult(
     WindowFigures Current, WindowFigures Previous, int Gained, int Lost, int ActiveMembersChange, double? ActiveMembersChangeRatio, string? Action, ResultLinks Links) : ToolResult;
 
 /// <summary>One window of <see cref="ActionCountsResult"/>: the events and distinct members of the action asked (or of all), and every action by name.</summary>
-public sealed record ActionCountsWindow(DateOnly From, DateOnly To, long Events, int Members, IReadOnlyList<Core.Analytics.ActionTally> ByAction);
+public sealed record ActionCountsWindow(DateOnly From, DateOnly To, long Events, int Members, IReadOnlyList<Core.Analytics.ActionTally> ByAction)
+{
+    /// <summary>With <c>min_active_days</c>: the members active on at least that many distinct days.</summary>
+    public int? MembersWithMinActiveDays { get; init; }
+}
 
 /// <summary>
 /// Actions counted by their own names over a window (and, when asked, a second window to compare with), with the
 /// members who did the most; <see cref="TieAtCut"/> when the next member had the same figures as the last one listed.
 /// </summary>
 public sealed record ActionCountsResult(
-    string? Action, ActionCountsWindow Current, ActionCountsWindow? Previous, string RankedBy, IReadOnlyList<Core.Analytics.MemberTally> Top, bool TieAtCut) : ToolResult;
+    string? Action, ActionCountsWindow Current, ActionCountsWindow? Previous, string RankedBy, IReadOnlyList<Core.Analytics.MemberTally> Top, bool TieAtCut) : ToolResult
+{
+    public int? MinActiveDays { get; init; }
+}
 
 public sealed record LifecyclePeriod(DateOnly Start, DateOnly End, int Active, int New, int Returning, int Resurrecting, int Dormant);
 

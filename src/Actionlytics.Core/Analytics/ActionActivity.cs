@@ -11,7 +11,11 @@ public sealed record MemberTally(string MemberId, long Events, int ActiveDays);
 /// which the activity index keeps only as "other"), the totals of the action asked (or of all), and the members who
 /// did the most.
 /// </summary>
-public sealed record ActionWindow(DateOnly From, DateOnly To, string? Action, long Events, int Members, IReadOnlyList<ActionTally> ByAction, IReadOnlyList<MemberTally> Top);
+public sealed record ActionWindow(DateOnly From, DateOnly To, string? Action, long Events, int Members, IReadOnlyList<ActionTally> ByAction, IReadOnlyList<MemberTally> Top)
+{
+    /// <summary>When asked for: the members active on at least that many distinct days of the window.</summary>
+    public int? MembersWithMinActiveDays { get; init; }
+}
 
 /// <summary>How the members are ranked in <see cref="ActionWindow.Top"/>.</summary>
 public enum MemberRanking

@@ -16,8 +16,12 @@ public sealed class CommunityActions(ActionlyticsDbContext db, CommunityDirector
 
     /// <summary>The actions done in [from, to] (default: the last month up to today), of <paramref name="action"/> only when given.</summary>
     public async Task<ActionWindow> CountAsync(
-        string communitySlug, DateOnly? from, DateOnly? to, string? action, int top, MemberRanking ranking, CancellationToken cancellationToken)
+        string communitySlug, DateOnly? from, DateOnly? to, string? action, int top, MemberRanking ranking, CancellationToken cancellationToken, int? minActiveDays = null)
     {
+        if (minActiveDays is < 1 or > 3660)
+        {
+            throw new AnalyticsArgumentException("The minimum of active days must be between 1 and 3660.");
+        }
         if (action is not null && !ActionNames.IsValid(action))
         {
             throw new AnalyticsArgumentException($"'{action}' is not an action name: use lowercase letters, digits, '_', '.' or '-'.");
@@ -55,11 +59,15 @@ public sealed class CommunityActions(ActionlyticsDbContext db, CommunityDirector
             ? leaders.OrderByDescending(t => t.Events).ThenByDescending(t => t.ActiveDays)
             : leaders.OrderByDescending(t => t.ActiveDays).ThenByDescending(t => t.Events)).ThenBy(t => t.MemberId, StringComparer.Ordinal).ToList();
 
+        int? regulars = minActiveDays is { } n ? await tallies.CountAsync(t => t.ActiveDays >= n, cancellationToken) : null;
         return new ActionWindow(start, end, action,
             action is null ? byAction.Sum(a => a.Events) : byAction.FirstOrDefault(a => a.Action == action)?.Events ?? 0,
             members,
             [.. byAction.OrderByDescending(a => a.Events).ThenBy(a => a.Action, StringComparer.Ordinal).Select(a => new ActionTally(a.Action, a.Events, a.Members))],
-            ordered);
+            ordered)
+        {
+            MembersWithMinActiveDays = regulars,
+        };
     }
 
     /// <summary>The names of the actions this community's members have done, most frequent first: what the planner can recognise in a question.</summary>

@@ -18,14 +18,15 @@ REFUSAL = ('could you say a bit more', 'i can help with your community', 'pourri
            "i could not place", "i could not answer that without guessing", "i did not understand", "je n'ai pas compris", "non ho capito", "i understood", "j'ai compris", "ho capito")
 def numbers(text):
     # Dates are not figures: a day number must not pass for the count asked.
-    text = re.sub(r'\d{4}-\d{2}-\d{2}', ' ', text)
+    # ... nor a month (2014-04); "a, b" is a list, not a decimal; a change keeps its sign (-28).
+    text = re.sub(r'\d{4}-\d{2}(?:-\d{2})?', ' ', text).replace(', ', ' ; ')
     found = set()
-    for m in re.finditer(r'\d[\d,.\u202f\u00a0 ]*\d|\d', text):
-        s = m.group(0).replace('\u202f', ' ').replace('\u00a0', ' ')
+    for m in re.finditer(r'[-\u2212]?\d[\d,.\u202f\u00a0 ]*\d|[-\u2212]?\d', text):
+        s = m.group(0).replace('\u202f', ' ').replace('\u00a0', ' ').replace('\u2212', '-')
         for part in re.split(r'(?<=\d) (?=\d{1,2}\b)', s):
             cands = {part.replace(' ', '').replace(',', ''), part.replace(' ', '').replace('.', '').replace(',', '.'), part.replace(' ', '').replace(',', '')}
             for c in cands:
-                try: found.add(round(float(c), 1))
+                try: found.update({round(float(c), 1), abs(round(float(c), 1))})
                 except ValueError: pass
     return found
 def flat(v):
