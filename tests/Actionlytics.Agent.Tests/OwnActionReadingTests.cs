@@ -81,4 +81,20 @@ public sealed class OwnActionReadingTests
         Assert.Equal("compare_periods from=2019-01-01,previous_from=2018-01-01,previous_to=2018-12-31,to=2019-12-31", Calls("How many contributors were active in both 2018 and 2019?", Git));
         Assert.Equal(AnswerFocus.Overlap, RequestReader.FocusOf("How many contributors were active in both 2018 and 2019?", Today, Git));
     }
+
+    [Theory]
+    [InlineData("en", "How many lines of code were added in 2019?")]
+    [InlineData("fr", "Combien d'étoiles GitHub le projet a-t-il gagnées en 2018 ?")]
+    [InlineData("it", "Quante righe di codice sono state modificate nel 2017?")]
+    public void Offers_only_questions_it_would_answer_built_from_the_period_asked(string language, string question)
+    {
+        var templates = AgentPrompts.Load(AgentPrompts.DefaultFolder()).Answers(language);
+
+        var suggestions = QuestionSuggestions.For(question, Today, Git, templates);
+
+        Assert.InRange(suggestions.Count, 3, QuestionSuggestions.Max);
+        Assert.Contains(suggestions, s => s.Contains("-01-01", StringComparison.Ordinal));
+        Assert.All(suggestions, s => Assert.Equal(PlanOutcome.Calls, RequestReader.Read(s, Today, [], Git).Outcome));
+        Assert.All(suggestions, s => Assert.Equal(language, RequestReader.LanguageOf(s)));
+    }
 }

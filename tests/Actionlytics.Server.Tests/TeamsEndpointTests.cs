@@ -123,6 +123,30 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         Assert.Contains("match your filter", second.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Offers_the_closest_questions_as_suggested_actions_when_it_cannot_answer()
+    {
+        await PostAsync(Message("How many lines of code did members write last month?"), Token());
+
+        var reply = Replies().Last();
+        Assert.Contains("lines of code", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var actions = reply.GetProperty("suggestedActions").GetProperty("actions").EnumerateArray().ToList();
+        Assert.InRange(actions.Count, 2, 4);
+        Assert.All(actions, a =>
+        {
+            Assert.Equal("imBack", a.GetProperty("type").GetString());
+            Assert.Equal(a.GetProperty("title").GetString(), a.GetProperty("value").GetString());
+        });
+    }
+
+    [Fact]
+    public async Task Says_under_the_answer_how_it_read_the_question()
+    {
+        await PostAsync(Message("Who are the inactive members with the highest reactivation score?"), Token());
+
+        Assert.Contains("_How I read it: inactive members as of ", Replies().Last().GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
     public static TheoryData<string> ForgedTokens => new() { "missing", "expired", "wrong audience", "wrong issuer", "bad signature", "other service URL", "not a JWT" };
 
     [Theory]

@@ -70,6 +70,28 @@ public sealed class WebChatTests(WebChatFixture world) : IClassFixture<WebChatFi
     }
 
     [Fact]
+    public async Task Offers_the_closest_questions_when_it_cannot_answer_and_answers_the_one_picked_saying_how_it_read_it()
+    {
+        var page = await world.SignedInPageAsync();
+        await AskAsync(page, "How many lines of code did members write last month?");
+        var choices = LastReply(page).GetByRole(AriaRole.Group, new() { Name = "Questions I can answer" }).GetByRole(AriaRole.Button);
+        await Assertions.Expect(choices.First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(LastReply(page).Locator(".answer")).ToContainTextAsync("nothing I can count as \"lines of code\"");
+        await Assertions.Expect(LastReply(page).Locator(".reading")).ToHaveCountAsync(0);
+        var picked = await choices.First.TextContentAsync();
+        Assert.StartsWith("How many members were active from ", picked, StringComparison.Ordinal);
+        await WebChatFixture.ScreenshotAsync(page, "08-clarification-choices");
+
+        await choices.First.ClickAsync();
+
+        await Assertions.Expect(page.Locator("article.user").Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(picked!)));
+        var answer = LastReply(page);
+        await Assertions.Expect(answer.Locator(".reading")).ToContainTextAsync("How I read it: activity from ", new() { Timeout = 30_000 });
+        await Assertions.Expect(answer.Locator(".progress li.done")).ToContainTextAsync("Measuring activity over time");
+        await Assertions.Expect(answer.GetByRole(AriaRole.Group, new() { Name = "Questions I can answer" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Answers_a_follow_up_and_exports_the_table_as_a_csv_file()
     {
         var page = await world.SignedInPageAsync();

@@ -28,6 +28,8 @@ public sealed class AgentChat(
     CommunityRoles roles,
     IServiceProvider services)
 {
+    private readonly AnswerWriter _writer = new(prompts);
+
     public async Task<TurnResult> AskAsync(string communitySlug, string userId, string? threadId, string question, CancellationToken cancellationToken, IProgress<ChatEvent>? progress = null)
     {
         var community = await communities.GetAsync(communitySlug, cancellationToken);
@@ -106,7 +108,7 @@ public sealed class AgentChat(
             AdditionalProperties = new AdditionalPropertiesDictionary
             {
                 [OfflineChatClient.TodayOption] = RequestReader.Day(today),
-                [OfflineChatClient.ActionsOption] = await services.GetRequiredService<CommunityActions>().NamesAsync(community, cancellationToken),
+                [OfflineChatClient.ActionsOption] = (await TermsAsync(community, cancellationToken)).Actions,
             },
         };
         List<ChatMessage> messages = [new(ChatRole.System, prompts.SystemPrompt(community.Name, community.TimeZone, today)), new(ChatRole.User, question)];
@@ -125,6 +127,8 @@ public sealed class AgentChat(
     {
         ArgumentNullException.ThrowIfNull(thread);
         var history = await HistoryAsync(thread.Id, cancellationToken);
+        var community = await communities.GetAsync(await communities.SlugOfAsync(thread.CommunityId, cancellationToken) ?? "", cancellationToken);
+        var (today, terms) = (analytics.Today(community), await TermsAsync(community, cancellationToken));
         var turns = new List<(string, TurnResult)>();
         var start = 0;
         for (var i = 1; i <= history.Count; i++)
@@ -132,7 +136,7 @@ public sealed class AgentChat(
             if (i == history.Count || history[i].Role == ChatRole.User)
             {
                 var turn = history[start..i];
-                turns.Add((turn[0].Text, Summarise(thread.Id, turn, Answered(history))));
+                turns.Add((turn[0].Text, Summarise(thread.Id, turn, Answered(history), today, terms)));
                 start = i;
             }
         }
@@ -156,7 +160,7 @@ public sealed class AgentChat(
             AdditionalProperties = new AdditionalPropertiesDictionary
             {
                 [OfflineChatClient.TodayOption] = RequestReader.Day(today),
-                [OfflineChatClient.ActionsOption] = await services.GetRequiredService<CommunityActions>().NamesAsync(community, cancellationToken),
+                [OfflineChatClient.ActionsOption] = (await TermsAsync(community, cancellationToken)).Actions,
             },
         };
 
@@ -174,7 +178,7 @@ public sealed class AgentChat(
         turn.AddRange(updates.ToChatResponse().Messages);
         // Tools have run: the turn is stored even if the caller has gone, or the thread would not show what was done.
         await conversations.AppendAsync(thread.Id, [.. turn.Select(m => (m.Role.Value, JsonSerializer.Serialize(m, AIJsonUtilities.DefaultOptions)))], CancellationToken.None);
-        var result = Summarise(thread.Id, turn, Answered([.. stored, .. turn]));
+        var result = Summarise(thread.Id, turn, Answered([.. stored, .. turn]), today, await TermsAsync(community, cancellationToken));
         return result.PendingApprovals.Count > 0 && result.Answer.Length == 0
             ? result with { Answer = ProposalText(message, result.PendingApprovals) }
             : result;
@@ -238,7 +242,7 @@ public sealed class AgentChat(
         return history[start..];
     }
 
-    private static TurnResult Summarise(string threadId, List<ChatMessage> turn, HashSet<string> answered)
+    private TurnResult Summarise(string threadId, List<ChatMessage> turn, HashSet<string> answered, DateOnly today, CommunityTerms terms)
     {
         var calls = turn.SelectMany(m => m.Contents.OfType<FunctionCallContent>()).ToList();
         var names = calls.GroupBy(c => c.CallId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
@@ -252,6 +256,8 @@ public sealed class AgentChat(
             .Select(r => new PendingApproval(r.RequestId, ((FunctionCallContent)r.ToolCall).Name, JsonSerializer.SerializeToElement(((FunctionCallContent)r.ToolCall).Arguments, ToolJson.Options)))
             .ToList();
         var answer = string.Join("\n\n", turn.Where(m => m.Role == ChatRole.Assistant).Select(m => m.Text).Where(t => !string.IsNullOrWhiteSpace(t)));
+        var question = turn[0].Text;
+        var language = RequestReader.LanguageOf(question);
         return new TurnResult(threadId, answer,
             [.. calls.Select(c => new ToolCallRecord(c.Name, JsonSerializer.SerializeToElement(c.Arguments ?? new Dictionary<string, object?>(), ToolJson.Options))
             {
@@ -259,8 +265,17 @@ public sealed class AgentChat(
             })],
             [.. results.SelectMany(r => r.FilesMade())],
             [.. results.SelectMany(r => r.CitationsMade()).Distinct()],
-            pending);
+            pending)
+        {
+            Reading = _writer.Reading(language, results),
+            // Nothing ran: rather than leave the manager guessing, offer the closest questions that would.
+            Suggestions = calls.Count == 0 && pending.Count == 0 && question.Length > 0 ? QuestionSuggestions.For(question, today, terms, prompts.Answers(language)) : [],
+        };
     }
+
+    /// <summary>What the planner knows of the community: its action names (kept until its data changes) and the lexicon.</summary>
+    private async Task<CommunityTerms> TermsAsync(Core.Communities.Community community, CancellationToken cancellationToken) =>
+        new(await services.GetRequiredService<CommunityActions>().NamesAsync(community, cancellationToken), prompts.Lexicon);
 }
 
 /// <summary>A chat request that cannot be served as asked (empty, too long, already decided).</summary>

@@ -22,6 +22,12 @@ public sealed record TurnResult(
     IReadOnlyList<string> Citations,
     IReadOnlyList<PendingApproval> PendingApprovals)
 {
+    /// <summary>How the question was read (period, day, threshold, filters), from the analyses that ran; null when none ran.</summary>
+    public string? Reading { get; init; }
+
+    /// <summary>When the turn answered nothing: the closest questions the agent can answer, offered as choices.</summary>
+    public IReadOnlyList<string> Suggestions { get; init; } = [];
+
     /// <summary>The results of this turn's calls of one type, in order.</summary>
     public IEnumerable<T> Results<T>() where T : ToolResult => ToolCalls.Select(c => c.Result).OfType<T>();
 }

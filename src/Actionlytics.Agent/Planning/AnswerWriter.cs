@@ -61,6 +61,41 @@ public sealed class AnswerWriter(AgentPrompts prompts)
         return answer.ToString();
     }
 
+    /// <summary>
+    /// How the question was read, from what the tools actually used (their defaults filled in): the period, the day,
+    /// the threshold, the filters. Null when no analysis ran. Channels show it under the answer, for any model.
+    /// </summary>
+    public string? Reading(string language, IReadOnlyList<ToolResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var t = prompts.Answers(language);
+        var f = new Formatter(CultureInfo.GetCultureInfo(language switch { "fr" => "fr-FR", "it" => "it-IT", _ => "en-GB" }), language);
+        string Only(string? name) => name is null ? "" : t.Render("reading_only", new Dictionary<string, string> { ["name"] = name });
+        var parts = results.Select(result => result switch
+        {
+            TrendResult r => t.Render("reading_trend", new Dictionary<string, string> { ["from"] = Day(r.From), ["to"] = Day(r.To), ["granularity"] = f.Granularity(r.Granularity), ["action"] = Only(r.Action) }),
+            ComparisonResult r => t.Render("reading_comparison", new Dictionary<string, string>
+            {
+                ["from"] = Day(r.Current.From), ["to"] = Day(r.Current.To), ["previous_from"] = Day(r.Previous.From), ["previous_to"] = Day(r.Previous.To), ["action"] = Only(r.Action),
+            }),
+            LifecycleResult r => t.Render("reading_lifecycle", new Dictionary<string, string> { ["from"] = Day(r.From), ["to"] = Day(r.To), ["granularity"] = f.Granularity(r.Granularity), ["action"] = Only(r.Action) }),
+            ActionCountsResult r => t.Render("reading_actions", new Dictionary<string, string>
+            {
+                ["action"] = r.Action ?? t.Text("reading_every_action"), ["from"] = Day(r.Current.From), ["to"] = Day(r.Current.To),
+                ["previous"] = r.Previous is { } p ? t.Render("reading_actions_previous", new Dictionary<string, string> { ["previous_from"] = Day(p.From), ["previous_to"] = Day(p.To) }) : "",
+            }),
+            RetentionResult { FollowUp: { } u } => t.Render("reading_follow_up", new Dictionary<string, string> { ["month"] = u.Month, ["months_later"] = f.Number(u.MonthsLater) }),
+            RetentionResult r => t.Render("reading_retention", new Dictionary<string, string> { ["from"] = Day(r.From), ["to"] = Day(r.To) }),
+            ScoresResult r => t.Render("reading_scores", new Dictionary<string, string>
+            {
+                ["as_of"] = Day(r.AsOf), ["threshold"] = f.Number(r.InactiveAfterDays), ["filter"] = Only(string.Join(", ", new[] { r.Segment, r.Profile }.Where(x => x is not null)) is { Length: > 0 } x ? x : null),
+            }),
+            SegmentsResult r => t.Render("reading_segments", new Dictionary<string, string> { ["as_of"] = Day(r.AsOf), ["threshold"] = f.Number(r.InactiveAfterDays) }),
+            _ => null,
+        }).Where(p => p is not null).ToList();
+        return parts.Count == 0 ? null : t.Render("reading", new Dictionary<string, string> { ["parts"] = string.Join("; ", parts) });
+    }
+
     /// <summary>The window's figures first (what was asked), then its last period, labelled when it is not complete.</summary>
     private static string Trend(AnswerTemplates t, Formatter f, TrendResult r)
     {

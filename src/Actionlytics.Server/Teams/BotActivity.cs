@@ -50,6 +50,9 @@ public sealed record BotActivity
 
     public IReadOnlyList<JsonElement>? Entities { get; init; }
 
+    /// <summary>Choices shown under the message as buttons; clicking one sends its value as the user's next message (<c>imBack</c>).</summary>
+    public SuggestedActions? SuggestedActions { get; init; }
+
     /// <summary>The JSON every Bot Framework endpoint speaks: camelCase, nulls left out.</summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
@@ -89,6 +92,12 @@ public sealed record ConversationAccount(string Id)
 
 /// <summary>A reaction to a message, as Teams names it (<c>like</c>, <c>heart</c>, <c>laugh</c>, <c>surprised</c>, <c>sad</c>, <c>angry</c>).</summary>
 public sealed record MessageReaction(string Type);
+
+/// <summary>The Bot Framework's suggested actions: buttons under a message, gone once the user answers.</summary>
+public sealed record SuggestedActions(IReadOnlyList<CardAction> Actions);
+
+/// <summary>One button: <c>imBack</c> sends <see cref="Value"/> back as the user's message.</summary>
+public sealed record CardAction(string Type, string Title, string Value);
 
 /// <summary>An attachment: an Adaptive Card (<c>application/vnd.microsoft.card.adaptive</c>) or a file link.</summary>
 public sealed record BotAttachment(string ContentType, object? Content = null, string? ContentUrl = null, string? Name = null);

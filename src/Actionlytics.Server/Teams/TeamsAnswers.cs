@@ -20,6 +20,10 @@ public sealed partial class TeamsAnswers(TeamsMediaLinks mediaLinks, ILogger<Tea
         // The answer's artifact links are relative to the web chat: Teams gets absolute ones (images signed).
         var links = turn.Artifacts.Select(a => (Artifact: a, Url: mediaLinks.LinkTo(a.Id, a.FileName, a.MediaType))).Where(l => l.Url is not null).Select(l => (l.Artifact, Url: l.Url!)).ToList();
         var text = OwnLinksOnly(links.Aggregate(turn.Answer, (answerText, l) => answerText.Replace(l.Artifact.Url, l.Url, StringComparison.Ordinal)));
+        if (turn.Reading is { } reading)
+        {
+            text += "\n\n_" + reading + "_";
+        }
         var cards = new List<BotAttachment>();
         try
         {
@@ -38,7 +42,13 @@ public sealed partial class TeamsAnswers(TeamsMediaLinks mediaLinks, ILogger<Tea
             // A card the Adaptive Cards model refuses: the answer still goes out, as text.
             logger.LogWarning(e, "Could not build the answer's cards");
         }
-        return reply with { Text = text, TextFormat = "markdown", Attachments = cards.Count > 0 ? cards : null };
+        return reply with
+        {
+            Text = text,
+            TextFormat = "markdown",
+            Attachments = cards.Count > 0 ? cards : null,
+            SuggestedActions = turn.Suggestions.Count > 0 ? new SuggestedActions([.. turn.Suggestions.Select(s => new CardAction("imBack", s, s))]) : null,
+        };
     }
 
     /// <summary>

@@ -126,6 +126,17 @@ function appendAssistant() {
 async function showTurn(message, turn) {
   const answer = message.querySelector('.answer');
   answer.replaceChildren(renderMarkdown(turn.answer));
+  // How the question was read (period, day, threshold, filters), so a misreading shows before anyone acts on a figure.
+  if (turn.reading) answer.append(el('p', { class: 'reading', text: turn.reading }));
+  // Nothing answered: the closest questions the agent can answer, one click each.
+  if (turn.suggestions?.length) {
+    answer.append(el('div', { class: 'suggestions', role: 'group', 'aria-label': 'Questions I can answer' },
+      ...turn.suggestions.map(s => {
+        const choice = el('button', { type: 'button', class: 'suggestion', text: s });
+        choice.addEventListener('click', () => send(s));
+        return choice;
+      })));
+  }
   // Each call's view comes from the tool's own entry; links to charts and exports are the ones the tool returned.
   const context = { campaignCard: id => campaignCard(id, canDecide(), () => loadApprovals().catch(reportError)) };
   for (const c of turn.tool_calls) {
