@@ -23,30 +23,52 @@ internal static class ActionMatcher
             return null;
         }
         var words = Words(u.Normalised);
-        Found? best = null;
-        var bestScore = 0;
-        var tied = false;
+        var candidates = new List<(Found Found, int Score, bool Only)>();
         foreach (var action in terms.Actions.Where(a => !ActionNames.Known.Contains(a)))
         {
             var parts = action.Split('_', '.', '-').Where(p => p.Length > 0).ToArray();
-            var hits = words.Where(w => parts.Any(p => Stands(w.Text, p, terms))).ToList();
-            var named = hits.Where(w => !Excluded(u.Normalised, w)).ToList();
-            if (named.Count == 0)
+            var named = words.Where(w => parts.Any(p => Stands(w.Text, p, terms)) && !Excluded(u.Normalised, w)).ToList();
+            if (named.Count > 0)
             {
-                continue;
-            }
-            var score = named.Select(w => w.Text).Distinct().Count();
-            var found = new Found(action, named.Min(w => w.Start), named.Max(w => w.Start + w.Text.Length) - named.Min(w => w.Start));
-            if (score > bestScore)
-            {
-                (best, bestScore, tied) = (found, score, false);
-            }
-            else if (score == bestScore)
-            {
-                tied = true;
+                var start = named.Min(w => w.Start);
+                candidates.Add((new Found(action, start, named.Max(w => w.Start + w.Text.Length) - start), named.Select(w => w.Text).Distinct().Count(),
+                    named.Any(w => AfterOnly(u.Normalised, w.Start))));
             }
         }
-        return tied ? null : best;
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+        var top = candidates.Where(c => c.Score == candidates.Max(x => x.Score)).OrderBy(c => c.Found.Position).ToList();
+        if (top.Count == 1)
+        {
+            return top[0].Found;
+        }
+        // "commits that only touch the tests", « que les tests »: the action said to be the only one.
+        if (top.Count(c => c.Only) == 1)
+        {
+            return top.Single(c => c.Only).Found;
+        }
+        // "test-only commits", "docs commits": a word naming one action right before another's narrows it.
+        if (top.Count == 2 && Adjacent(u.Normalised, top[0].Found, top[1].Found))
+        {
+            return top[0].Found;
+        }
+        return null;
+    }
+
+    private static readonly string[] OnlyWords = ["only", "just", "que", "seulement", "uniquement", "solo", "soltanto", "unicamente"];
+
+    private static bool AfterOnly(string text, int start)
+    {
+        var before = text[..start].Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeLast(3);
+        return before.Any(OnlyWords.Contains);
+    }
+
+    private static bool Adjacent(string text, Found first, Found second)
+    {
+        var between = text[(first.Position + first.Length)..second.Position].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return between.Length <= 1 && !between.Any(w => w is "and" or "or" or "et" or "ou" or "e" or "o" or "vs");
     }
 
     /// <summary>Whether a question word names one of the community's actions.</summary>

@@ -371,8 +371,9 @@ public static partial class RequestReader
     {
         var months = slots.Periods.Where(p => p.From.Day == 1).ToList();
         // "first active in October 2014, how many were still active in November 2014?": the second month says how much later.
-        var later = MonthsLater(u) ?? (months is [var first, var second] && second.From > first.From ? (second.From.Year * 12 + second.From.Month) - (first.From.Year * 12 + first.From.Month) : null);
-        if (months.Count == 0 || later is null || !WantsCohort(u))
+        var said = MonthsLater(u);
+        var later = said ?? (months is [var first, var second] && second.From > first.From && NamesCohort(u) ? (second.From.Year * 12 + second.From.Month) - (first.From.Year * 12 + first.From.Month) : null);
+        if (months.Count == 0 || later is null || !(NamesCohort(u) || WantsCohort(u)))
         {
             return null;
         }
@@ -383,7 +384,7 @@ public static partial class RequestReader
     /// <summary>"Active in both 2018 and 2019", "in Q1 but not in Q2", « actifs aux deux périodes », "sia nel 2019 che nel 2020".</summary>
     private static bool WantsOverlap(Utterance u, Slots slots) =>
         slots.Periods.Count == 2 && !slots.OwnAction
-        && (u.Has("both", "in both", "les deux", "aux deux", "a la fois", "entrambi", "entrambe", "sia", "as well as", "and also", "but not", "mais pas", "ma non", "et aussi", "e anche", "overlap", "chevauchement", "sovrapposizione")
+        && (u.Has("both", "in both", "les deux", "aux deux", "a la fois", "entrambi", "entrambe", "sia", "as well as", "and also", "but not", "mais pas", "ma non", "et aussi", "e anche", "overlap", "chevauchement", "sovrapposizione", "also", "aussi", "egalement", "anche", "pure")
             || u.HasStem("still active in", "encore actifs en", "ancora attivi nel"));
 
     private static int? MonthsLater(Utterance u)
@@ -392,11 +393,19 @@ public static partial class RequestReader
         return !m.Success ? null : m.Groups["n"].Success ? DateExpressions.ParseNumber(m.Groups["n"].Value) ?? (m.Groups["n"].Value is "a" or "un" or "une" or "one" ? 1 : null) : 1;
     }
 
-    private static bool WantsCohort(Utterance u) =>
-        u.HasStem("first contribut", "first commit", "first activ", "first post", "first login", "first time", "first-time", "newcomer", "started", "joined", "arrived", "showed up",
-            "premier", "premiere", "arrive", "nouveaux", "debute", "commence", "inscrit", "primo", "prima volta", "arrivat", "iniziat", "nuovi", "cohort", "coort", "iscritt");
+    /// <summary>A cohort said as such: "the May 2019 cohort", "whose first commit was in", « leur premier commit », "la prima attività".</summary>
+    private static bool NamesCohort(Utterance u) =>
+        u.HasStem("cohort", "coort", "first contribut", "first commit", "first activ", "first post", "first login", "first time", "first-time", "premier commit", "premiere contribution",
+            "premiere activite", "premier jour", "pour la premiere fois", "primo commit", "prima attivita", "primo contribut", "prima volta", "prima contribuzione");
 
-    [GeneratedRegex(@" (?:(?<n>" + DateExpressions.NumberPattern + @"|a|un|une|one) (?:months?|mois|mesi|mese) (?:later|after|afterwards|on|plus tard|apres|dopo|piu tardi)|(?:the )?(?:following|next|subsequent) month|(?:le )?mois (?:suivant|d apres)|(?:il )?mese (?:successivo|seguente|dopo)) ")]
+    /// <summary>Words that make a cohort only with a "N months later": "the June 2016 newcomers", « arrivés en avril ».</summary>
+    private static bool WantsCohort(Utterance u) =>
+        u.HasStem("newcomer", "started", "joined", "arrived", "showed up", "arrive", "nouveaux", "debute", "commence", "inscrit", "arrivat", "iniziat", "nuovi", "iscritt");
+
+    [GeneratedRegex(@" top \d{1,3} (?:des |dei |degli )?(?:contributors|contributeurs|contributori|members|membres|membri|people|personnes|persone|users|utilisateurs|utenti|learners|apprenants) ")]
+    private static partial Regex TopMembers();
+
+    [GeneratedRegex(@" (?:(?<n>" + DateExpressions.NumberPattern + @"|a|un|une|one) (?:months?|mois|mesi|mese) (?:later|after|afterwards|on|plus tard|apres|dopo|piu tardi)|(?:after|au bout de|apres|dopo|a distanza di) (?<n>" + DateExpressions.NumberPattern + @"|a|un|une|one) (?:months?|mois|mesi|mese)|(?:the )?(?:following|next|subsequent) month|(?:le )?mois (?:suivant|d apres)|(?:il )?mese (?:successivo|seguente|dopo)) ")]
     private static partial Regex MonthsLaterPattern();
 
     /// <summary>
@@ -405,7 +414,7 @@ public static partial class RequestReader
     /// </summary>
     private static PlannedCall? CountActions(Utterance u, Slots slots)
     {
-        var mostActive = WantsMostActive(u);
+        var mostActive = WantsMostActive(u) && !WantsScores(u);
         var everyEvent = slots.Action is null && WantsEventCount(u);
         var minDays = MinActiveDays(u);
         if (!(slots.OwnAction || mostActive || everyEvent || minDays is not null) || WantsTrendOverTime(u) || (WantsLifecycle(u) && !mostActive)
@@ -480,6 +489,8 @@ public static partial class RequestReader
         periods.Count == 2 && periods[0].From < periods[1].From ? [periods[1], periods[0]] : periods;
 
     private static bool WantsMostActive(Utterance u) =>
+        TopMembers().IsMatch(u.Normalised) || u.Has("by active days", "by number of active days", "en jours d activite", "par jours d activite", "per giorni di attivita", "per numero di giorni",
+            "most regular", "les plus reguliers", "piu regolari") ||
         u.Has("most active", "top contributors", "most engaged", "les plus actifs", "les plus actives", "plus actifs", "piu attivi", "piu attive", "busiest", "most commits", "most merges");
 
     private static bool WantsTrendOverTime(Utterance u) =>

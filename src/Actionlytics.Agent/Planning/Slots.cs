@@ -114,6 +114,11 @@ internal sealed partial record Slots
             }
         }
 
+        // "the change from 2018 to 2019", « entre 2020 et 2021, quelle évolution » compare two years; "between 2014 and 2016 inclusive" is one range.
+        if (periods is [var years] && IsYearSpan(text, years) && AsksForChange(u))
+        {
+            periods = [years with { From = new DateOnly(years.To.Year, 1, 1) }, years with { To = new DateOnly(years.From.Year, 12, 31) }];
+        }
         var namedDay = asOf is null ? periods.FirstOrDefault(p => p.IsDay) : null;
         var dated = periods.Select(p => (Start: p.Position, End: p.Position + p.Length)).ToList();
         if (asOf is { } placed)
@@ -171,9 +176,16 @@ internal sealed partial record Slots
         };
     }
 
+    private static bool IsYearSpan(string text, FoundPeriod p) =>
+        p.From.Year < p.To.Year && p.From.Month == 1 && p.From.Day == 1 && p.To.Month == 12 && p.To.Day == 31 && YearWritten().Count(text.AsSpan(p.Position, p.Length)) == 2;
+
+    private static bool AsksForChange(Utterance u) =>
+        u.HasStem("chang", "evolu", "compar", "variat", "differen", "cambia", "confront", "increas", "decreas", "grew", "grow", "drop", "calat", "cresci", "aument", "diminu", "baiss", "hausse")
+        || u.Has("up or down", "go up", "went up", "go down", "went down", "by how much", "how much did", "de combien", "di quanto", "more or fewer", "plus ou moins", "piu o meno");
+
     private static readonly string[] RelativeWords =
     [
-        "last", "this", "past", "previous", "next", "ago", "since", "yesterday", "today", "current", "dernier", "derniere", "derniers", "dernieres", "ce", "cette",
+        "last", "this", "past", "previous", "next", "ago", "since", "yesterday", "today", "current", "so far", "to date", "ytd", "jusqu ici", "a ce jour", "finora", "ad oggi", "fino ad oggi", "dernier", "derniere", "derniers", "dernieres", "ce", "cette",
         "precedent", "precedente", "depuis", "hier", "aujourd", "en cours", "scorso", "scorsa", "ultimo", "ultima", "ultimi", "ultime", "questo", "questa", "passato", "da", "ieri", "oggi",
     ];
 
@@ -190,8 +202,10 @@ internal sealed partial record Slots
         foreach (var period in periods)
         {
             var written = u.Normalised.Substring(period.Position, period.Length);
-            var shifted = year is { } named && period.From.Year == period.To.Year && period.From.Year != named && !written.Any(char.IsDigit)
-                && !RelativeWords.Any(r => (" " + written + " ").Contains(" " + r + " ", StringComparison.Ordinal))
+            // "Q1 so far", "janvier jusqu'ici": the words right after the period can make it this year's.
+            var around = written + " " + string.Join(' ', u.Normalised[(period.Position + period.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2));
+            var shifted = year is { } named && period.From.Year == period.To.Year && period.From.Year != named && !YearWritten().IsMatch(written)
+                && !RelativeWords.Any(r => (" " + around + " ").Contains(" " + r + " ", StringComparison.Ordinal))
                 ? period with { From = period.From.AddYears(named - period.From.Year), To = LastDayAfter(period, named) }
                 : period;
             if (seen.Add((shifted.From, shifted.To)))
@@ -234,7 +248,7 @@ internal sealed partial record Slots
     [GeneratedRegex(@"(?:inactive|inactifs?|inactives?|inattivi|inattive|inattivo|idle|no activity|without activity|sans activite|aucune activite|nessuna attivita|alcuna attivita|absent|absents|quiet|silent|silencieux|haven t done anything|havent done anything|done anything|done nothing|rien fait|fatto nulla|fatto niente|without a commit|without any|haven t been back|havent been back|not been back|not logged in|pas revenus?|senza attivita|assenti|gone|away|partis|means|meant|meaning|was|signifie|signifiait|veut dire|voulait dire|significa)(?: (?:for|in|since|over|depuis|pendant|da|nei|negli|de|ultimi|the last|the past|more than|over|plus de|at least|au moins|almeno|is|=|or more|ou plus|o piu))* (?<n>" + N + ")(?:\\+)? " + U + @"\b")]
     private static partial Regex ThresholdPattern();
 
-    [GeneratedRegex(@"\b(?<n>\d{1,3})(?:-| )(?<u>day|days|jours?|giorni|week|weeks|semaines?|settimane|month|months|mois|mesi) (?:threshold|inactivity|d inactivite|di inattivita|cut off|cutoff|seuil|soglia)|(?:threshold|seuil|soglia|cut off|cutoff)(?: d inactivite| of inactivity| di inattivita)?(?: (?:is|of|de|di|at|a|est|e|set to|fixe a|=|to))* (?<n>\d{1,3}) ?(?<u>days?|jours?|giorni|weeks?|semaines?|settimane|months?|mois|mesi|d)?\b|(?:count|counting|compte|compter|conta|contare) (?<n>\d{1,3}) (?<u>days?|jours?|giorni|weeks?|semaines?|settimane) (?:as|comme|come) (?:inactive|inactif|inactifs|inattivi|inattivo)|\b(?<n>\d{1,3}) (?<u>days?|jours?|giorni|weeks?|semaines?|settimane|months?|mois|mesi) (?:or more |or longer |or over |ou plus |o piu )?(?:idle|inactive|of inactivity|without (?:a |an |any )?[a-z]+|sans activite|sans [a-z]+|d inactivite|di inattivita|senza [a-z]+)\b")]
+    [GeneratedRegex(@"\b(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|deux|trois|quatre|cinq|six|huit|dix|due|tre|quattro|cinque|sei|otto|dieci)(?:-| )(?<u>day|days|jours?|giorni|week|weeks|semaines?|settimane|month|months|mois|mesi) (?:threshold|inactivity|d inactivite|di inattivita|cut off|cutoff|seuil|soglia)|(?:threshold|seuil|soglia|cut off|cutoff)(?: d inactivite| of inactivity| di inattivita)?(?: (?:is|of|de|di|at|a|est|e|set to|fixe a|=|to))* (?<n>\d{1,3}) ?(?<u>days?|jours?|giorni|weeks?|semaines?|settimane|months?|mois|mesi|d)?\b|(?:count|counting|compte|compter|conta|contare) (?<n>\d{1,3}) (?<u>days?|jours?|giorni|weeks?|semaines?|settimane) (?:as|comme|come) (?:inactive|inactif|inactifs|inattivi|inattivo)|\b(?<n>\d{1,3}) (?<u>days?|jours?|giorni|weeks?|semaines?|settimane|months?|mois|mesi) (?:or more |or longer |or over |ou plus |o piu )?(?:idle|inactive|of inactivity|without (?:a |an |any )?[a-z]+|sans activite|sans [a-z]+|d inactivite|di inattivita|senza [a-z]+)\b")]
     private static partial Regex ThresholdLoose();
 
     [GeneratedRegex(@"(?:(?<n>\d{1,3})(?:-| )(?<u>day|jour|giorni) (?:window|fenetre|finestra)|(?:window|fenetre|finestra) (?:of |de |di )?(?<n>\d{1,3}) (?<u>days?|jours?|giorni)|(?:constancy|frequency|constance|frequence|costanza|frequenza)(?: \w+){0,5}? (?<n>\d{1,3}) (?<u>days?|jours?|giorni))")]
@@ -254,6 +268,9 @@ internal sealed partial record Slots
 
     [GeneratedRegex(@"(?:for|pour|with|avec|a|at|da|con|per|de) (?<n>" + N + ") " + U + @"\b")]
     private static partial Regex BareDaysPattern();
+
+    [GeneratedRegex(@"\b(?:19|20)\d\d\b")]
+    private static partial Regex YearWritten();
 
     [GeneratedRegex(@" ([a-z]+_[a-z0-9_]+) ")]
     private static partial Regex CustomAction();
