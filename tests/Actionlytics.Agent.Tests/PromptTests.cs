@@ -57,9 +57,11 @@ public sealed class PromptTests(DemoAgent demo) : IClassFixture<DemoAgent>
     [Fact]
     public void States_the_rules_in_the_system_prompt()
     {
-        var system = Prompts.SystemPrompt("Northwind", "Europe/Paris", new DateOnly(2026, 3, 18));
+        var system = Prompts.SystemPrompt("Northwind", "Europe/Paris", new DateOnly(2026, 3, 18), ["login", "assignment_submitted"]);
 
         Assert.Contains("Northwind", system);
+        Assert.Contains("login, assignment_submitted", system);
+        Assert.DoesNotContain("{{", system);
         Assert.Contains("2026-03-18", system);
         Assert.Contains("Answer from tool results only", system);
         Assert.Contains("AI-generated", system);

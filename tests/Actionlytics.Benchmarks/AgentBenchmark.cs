@@ -96,6 +96,7 @@ internal static class AgentBenchmark
 
             var turns = new List<double>();
             var direct = new List<double>();
+            var byQuestion = Conversation.ToDictionary(q => q, _ => new List<double>(), StringComparer.Ordinal);
             for (var round = 0; round <= rounds; round++)
             {
                 string? thread = null;
@@ -115,6 +116,7 @@ internal static class AgentBenchmark
                     {
                         turns.Add(elapsed);
                         direct.Add(reference);
+                        byQuestion[question].Add(elapsed);
                     }
                 }
             }
@@ -127,6 +129,15 @@ internal static class AgentBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| offline chat turn (plan, tools, answer, stored) | {P(turns, 0.5):F1} | {P(turns, 0.95):F1} | {turns.Count} |"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| reference: scoring every member, called directly | {P(direct, 0.5):F1} | {P(direct, 0.95):F1} | {direct.Count} |"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Turn p95 / direct scoring p95: {P(turns, 0.95) / P(direct, 0.95):F1}x"));
+            // Where the tail comes from: each question's median and slowest turn.
+            Console.WriteLine();
+            Console.WriteLine("| question | p50 ms | max ms |");
+            Console.WriteLine("|---|---:|---:|");
+            foreach (var (question, times) in byQuestion.OrderByDescending(q => q.Value.Max()))
+            {
+                times.Sort();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {question} | {P(times, 0.5):F1} | {times[^1]:F1} |"));
+            }
         }
         finally
         {

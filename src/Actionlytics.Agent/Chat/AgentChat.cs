@@ -101,6 +101,7 @@ public sealed class AgentChat(
         var community = await communities.GetAsync(communitySlug, cancellationToken);
         var today = analytics.Today(community);
         var scope = new ToolScope(community, CommunityRoles.LocalUser, today, services);
+        var terms = await TermsAsync(community, cancellationToken);
         var chatOptions = new ChatOptions
         {
             // Only tools that change nothing: a warm-up must not draft, save or send anything.
@@ -108,10 +109,10 @@ public sealed class AgentChat(
             AdditionalProperties = new AdditionalPropertiesDictionary
             {
                 [OfflineChatClient.TodayOption] = RequestReader.Day(today),
-                [OfflineChatClient.ActionsOption] = (await TermsAsync(community, cancellationToken)).Actions,
+                [OfflineChatClient.ActionsOption] = terms.Actions,
             },
         };
-        List<ChatMessage> messages = [new(ChatRole.System, prompts.SystemPrompt(community.Name, community.TimeZone, today)), new(ChatRole.User, question)];
+        List<ChatMessage> messages = [new(ChatRole.System, prompts.SystemPrompt(community.Name, community.TimeZone, today, terms.Actions)), new(ChatRole.User, question)];
         await pipeline.GetResponseAsync(messages, chatOptions, cancellationToken);
     }
 
@@ -152,7 +153,8 @@ public sealed class AgentChat(
         var scope = new ToolScope(community, userId, today, services);
         var stored = await HistoryAsync(thread.Id, cancellationToken);
         var history = WithoutUndecidedProposals(Reduce(stored), message);
-        List<ChatMessage> messages = [new(ChatRole.System, prompts.SystemPrompt(community.Name, community.TimeZone, today)), .. history, message];
+        var terms = await TermsAsync(community, cancellationToken);
+        List<ChatMessage> messages = [new(ChatRole.System, prompts.SystemPrompt(community.Name, community.TimeZone, today, terms.Actions)), .. history, message];
         var chatOptions = new ChatOptions
         {
             // Approval-required tools stay as they are: the pipeline must see their marker to stop at a proposal.
@@ -160,7 +162,7 @@ public sealed class AgentChat(
             AdditionalProperties = new AdditionalPropertiesDictionary
             {
                 [OfflineChatClient.TodayOption] = RequestReader.Day(today),
-                [OfflineChatClient.ActionsOption] = (await TermsAsync(community, cancellationToken)).Actions,
+                [OfflineChatClient.ActionsOption] = terms.Actions,
             },
         };
 
@@ -178,7 +180,7 @@ public sealed class AgentChat(
         turn.AddRange(updates.ToChatResponse().Messages);
         // Tools have run: the turn is stored even if the caller has gone, or the thread would not show what was done.
         await conversations.AppendAsync(thread.Id, [.. turn.Select(m => (m.Role.Value, JsonSerializer.Serialize(m, AIJsonUtilities.DefaultOptions)))], CancellationToken.None);
-        var result = Summarise(thread.Id, turn, Answered([.. stored, .. turn]), today, await TermsAsync(community, cancellationToken));
+        var result = Summarise(thread.Id, turn, Answered([.. stored, .. turn]), today, terms);
         return result.PendingApprovals.Count > 0 && result.Answer.Length == 0
             ? result with { Answer = ProposalText(message, result.PendingApprovals) }
             : result;

@@ -31,8 +31,12 @@ public sealed partial class AgentPrompts
 
     public AnswerTemplates Answers(string language) => _answers.TryGetValue(language, out var answers) ? answers : _answers["en"];
 
-    /// <summary>The system prompt with the community's facts filled in.</summary>
-    public string SystemPrompt(string communityName, string timeZone, DateOnly today) => _system
+    /// <summary>
+    /// The system prompt with the community's facts filled in. Action names come from imported data, but only ever as
+    /// names of the import's pattern (lowercase letters, digits, <c>_ . -</c>): they cannot carry instructions.
+    /// </summary>
+    public string SystemPrompt(string communityName, string timeZone, DateOnly today, IReadOnlyList<string>? actions = null) => _system
+        .Replace("{{actions}}", actions is { Count: > 0 } ? string.Join(", ", actions) : "none yet", StringComparison.Ordinal)
         .Replace("{{community_name}}", communityName, StringComparison.Ordinal)
         .Replace("{{time_zone}}", timeZone, StringComparison.Ordinal)
         .Replace("{{today}}", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
