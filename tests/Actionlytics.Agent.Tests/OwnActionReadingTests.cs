@@ -97,4 +97,32 @@ public sealed class OwnActionReadingTests
         Assert.All(suggestions, s => Assert.Equal(PlanOutcome.Calls, RequestReader.Read(s, Today, [], Git).Outcome));
         Assert.All(suggestions, s => Assert.Equal(language, RequestReader.LanguageOf(s)));
     }
+
+    private static readonly CommunityTerms Repository = new(["commit", "merge", "docs_edit", "test_edit"], Lexicon);
+
+    [Theory]
+    [InlineData("How many test-only commits landed in 2025?", "test_edit")]
+    [InlineData("combien de commits qui ne touchent que les tests en 2014", "test_edit")]
+    [InlineData("How many docs changes were there in 2019?", "docs_edit")]
+    [InlineData("Combien de modifs de la doc en 2018 ?", "docs_edit")]
+    public void Narrows_to_the_action_a_modifier_or_an_only_names(string question, string action) =>
+        Assert.Contains($"action={action},", Calls(question, Repository), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("What was the change in active contributors from 2018 to 2019?", "compare_periods from=2019-01-01,previous_from=2018-01-01,previous_to=2018-12-31,to=2019-12-31")]
+    [InlineData("Between 2014 and 2016 inclusive, how many different people made at least one merge?", "count_actions action=merge,from=2014-01-01,to=2016-12-31,top=5")]
+    [InlineData("Break Q4 2018 down into new / returning / resurrecting / dormant compared with Q3.", "compare_periods from=2018-10-01,previous_from=2018-07-01,previous_to=2018-09-30,to=2018-12-31")]
+    [InlineData("How many contributors were active during ISO week 19 of 2019?", "activity_trend from=2019-05-06,to=2019-05-12")]
+    public void Reads_years_as_the_question_uses_them(string question, string expected) =>
+        Assert.Equal(expected, Calls(question, Repository));
+
+    [Theory]
+    [InlineData("What were the email open rates in 2021?", "NotCounted open rates")]
+    [InlineData("Qual è il tasso di apertura delle email?", "NotCounted tasso di apertura")]
+    public void Says_a_rate_of_something_the_data_does_not_hold_is_not_understood(string question, string expected) =>
+        Assert.Equal(expected, Calls(question, Repository));
+
+    [Fact]
+    public void Counts_a_rate_it_has_figures_for() =>
+        Assert.DoesNotContain("NotCounted", Calls("What was our activity rate in January 2015?", Repository), StringComparison.Ordinal);
 }

@@ -32,7 +32,7 @@ internal static class ActionMatcher
             {
                 var start = named.Min(w => w.Start);
                 candidates.Add((new Found(action, start, named.Max(w => w.Start + w.Text.Length) - start), named.Select(w => w.Text).Distinct().Count(),
-                    named.Any(w => AfterOnly(u.Normalised, w.Start))));
+                    named.Any(w => AfterOnly(u.Normalised, w.Start, terms))));
             }
         }
         if (candidates.Count == 0)
@@ -59,10 +59,12 @@ internal static class ActionMatcher
 
     private static readonly string[] OnlyWords = ["only", "just", "que", "seulement", "uniquement", "solo", "soltanto", "unicamente"];
 
-    private static bool AfterOnly(string text, int start)
+    /// <summary>"only the tests", « que les tests »; not "test-only commits", where "only" belongs to the word before it.</summary>
+    private static bool AfterOnly(string text, int start, CommunityTerms terms)
     {
-        var before = text[..start].Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeLast(3);
-        return before.Any(OnlyWords.Contains);
+        var before = text[..start].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.FindLastIndex(before, w => OnlyWords.Contains(w));
+        return at >= 0 && before.Length - at <= 3 && (at == 0 || !NamesAction(before[at - 1], terms));
     }
 
     private static bool Adjacent(string text, Found first, Found second)

@@ -147,7 +147,7 @@ public static partial class RequestReader
         {
             return Call(Tool.Lifecycle, [.. Window(slots), ("granularity", slots.Granularity), ("action", slots.Action)]);
         }
-        if (WantsCompare(u) || (slots.Periods.Count >= 2 && HasComparisonWord(u)))
+        if (WantsCompare(u) || (slots.Periods.Count >= 2 && (HasComparisonWord(u) || Slots.AsksForChange(u))))
         {
             return Compare(u, slots, subject);
         }

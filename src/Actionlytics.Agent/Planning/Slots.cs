@@ -179,8 +179,8 @@ internal sealed partial record Slots
     private static bool IsYearSpan(string text, FoundPeriod p) =>
         p.From.Year < p.To.Year && p.From.Month == 1 && p.From.Day == 1 && p.To.Month == 12 && p.To.Day == 31 && YearWritten().Count(text.AsSpan(p.Position, p.Length)) == 2;
 
-    private static bool AsksForChange(Utterance u) =>
-        u.HasStem("chang", "evolu", "compar", "variat", "differen", "cambia", "confront", "increas", "decreas", "grew", "grow", "drop", "calat", "cresci", "aument", "diminu", "baiss", "hausse")
+    internal static bool AsksForChange(Utterance u) =>
+        u.HasStem("chang", "evolu", "compar", "variat", "difference", "differenz", "ecart", "cambia", "confront", "increas", "decreas", "grew", "grow", "drop", "calat", "cresci", "aument", "diminu", "baiss", "hausse")
         || u.Has("up or down", "go up", "went up", "go down", "went down", "by how much", "how much did", "de combien", "di quanto", "more or fewer", "plus ou moins", "piu o meno");
 
     private static readonly string[] RelativeWords =
