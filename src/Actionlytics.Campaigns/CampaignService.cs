@@ -8,6 +8,7 @@ using Actionlytics.Data.Campaigns;
 using Actionlytics.Data.Communities;
 using Actionlytics.Data.Store;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -68,7 +69,7 @@ public sealed class CampaignService(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
-        await InsertRecipientsAsync(campaign.Id, draft.Audience, ct);
+        InsertRecipients(campaign.Id, draft.Audience, transaction);
         Audit(campaign, actor, "drafted", null, $"{draft.Proposal.Audience} members, {draft.Variants.Count} variants, seed {seed}"
             + (wave is null ? "" : $", next wave of campaign {wave.Previous.Id} allocated by Thompson sampling per profile"));
         Transition(campaign, actor, "approval_requested", () => campaign.RequestApproval(now));
@@ -80,25 +81,20 @@ public sealed class CampaignService(
     }
 
     /// <summary>
-    /// The audience snapshot, in the draft's transaction. Written as multi-row statements of a few hundred parameters
-    /// rather than through the change tracker: a 665-member audience took about 80 ms that way, and about 8 ms now
-    /// (SQLite binds parameters by name, so one huge statement is no faster).
+    /// The audience snapshot, in the draft's transaction, through the store's bulk statement (prepared once, bound by
+    /// position): a 665-member audience took about 80 ms through the change tracker, most of a chat turn that drafts a campaign.
     /// </summary>
-    private async Task InsertRecipientsAsync(long campaignId, IReadOnlyList<(Core.Analytics.MemberScore Member, string Group)> audience, CancellationToken ct)
+    private void InsertRecipients(long campaignId, IReadOnlyList<(Core.Analytics.MemberScore Member, string Group)> audience, IDbContextTransaction transaction)
     {
-        const int RowsPerStatement = 50; // binding by name costs more per parameter the more a statement has
-        foreach (var rows in audience.Chunk(RowsPerStatement))
+        using var insert = database.Dialect.Prepare(db.Database.GetDbConnection(), transaction.GetDbTransaction(),
+            "INSERT INTO campaign_recipients (campaign_id, member_id, external_id, group_name, profile, score, last_active_date, lifetime_active_days) "
+            + "VALUES (@campaign, @member, @external, @group, @profile, @score, @last_active, @active_days)",
+            ("@campaign", BulkValue.Int64), ("@member", BulkValue.Int64), ("@external", BulkValue.Text), ("@group", BulkValue.Text),
+            ("@profile", BulkValue.Text), ("@score", BulkValue.Real), ("@last_active", BulkValue.Day), ("@active_days", BulkValue.Int32));
+        foreach (var (member, group) in audience)
         {
-            var sql = new System.Text.StringBuilder(
-                "INSERT INTO campaign_recipients (campaign_id, member_id, external_id, group_name, profile, score, last_active_date, lifetime_active_days) VALUES ");
-            var values = new List<object>(rows.Length * 8);
-            foreach (var (member, group) in rows)
-            {
-                var at = values.Count;
-                sql.Append(at == 0 ? "(" : ", (").AppendJoin(", ", Enumerable.Range(at, 8).Select(i => "{" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}")).Append(')');
-                values.AddRange([campaignId, member.StoreMemberId, member.MemberId, group, member.Profile, member.Score, database.Dialect.Day(member.LastActiveDate), member.LifetimeActiveDays]);
-            }
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, ct);
+            insert.Int(0, campaignId).Int(1, member.StoreMemberId).Text(2, member.MemberId).Text(3, group)
+                .Text(4, member.Profile).Real(5, member.Score).Day(6, member.LastActiveDate).Int(7, member.LifetimeActiveDays).Execute();
         }
     }
 

@@ -18,7 +18,7 @@ public sealed class AnswerWriter(AgentPrompts prompts)
     {
         ArgumentNullException.ThrowIfNull(results);
         var t = prompts.Answers(language);
-        var f = new Formatter(CultureInfo.GetCultureInfo(language switch { "fr" => "fr-FR", "it" => "it-IT", _ => "en-GB" }), language);
+        var f = Formatter.For(language);
         var answer = new StringBuilder();
         var advice = false;
         foreach (var result in results)
@@ -69,7 +69,7 @@ public sealed class AnswerWriter(AgentPrompts prompts)
     {
         ArgumentNullException.ThrowIfNull(results);
         var t = prompts.Answers(language);
-        var f = new Formatter(CultureInfo.GetCultureInfo(language switch { "fr" => "fr-FR", "it" => "it-IT", _ => "en-GB" }), language);
+        var f = Formatter.For(language);
         string Only(string? name) => name is null ? "" : t.Render("reading_only", new Dictionary<string, string> { ["name"] = name });
         var parts = results.Select(result => result switch
         {
@@ -503,6 +503,9 @@ public sealed class AnswerWriter(AgentPrompts prompts)
     /// <summary>Numbers, percentages and changes written the manager's way.</summary>
     private sealed class Formatter(CultureInfo culture, string language)
     {
+        public static Formatter For(string language) =>
+            new(CultureInfo.GetCultureInfo(language switch { "fr" => "fr-FR", "it" => "it-IT", _ => "en-GB" }), language);
+
         public string Number(double value) => value.ToString(value == Math.Floor(value) ? "N0" : "N1", culture);
 
         public string Signed(double value) => (value > 0 ? "+" : "") + value.ToString("0.#", culture);

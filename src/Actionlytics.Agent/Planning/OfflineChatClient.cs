@@ -29,13 +29,14 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
         var history = messages.ToList();
         var lastUser = history.FindLastIndex(m => m.Role == ChatRole.User && !string.IsNullOrWhiteSpace(m.Text));
         var language = lastUser < 0 ? "en" : RequestReader.LanguageOf(history[lastUser].Text);
+        var terms = Terms(options);
 
         // Tool results came back: write the answer from them.
         var results = history.Skip(lastUser + 1).SelectMany(m => m.Contents.OfType<FunctionResultContent>()).ToList();
         if (results.Count > 0)
         {
             var calls = history.Skip(lastUser + 1).SelectMany(m => m.Contents.OfType<FunctionCallContent>()).GroupBy(c => c.CallId).ToDictionary(g => g.Key, g => g.First().Name);
-            var focus = RequestReader.FocusOf(history[lastUser].Text, Today(options), Terms(options));
+            var focus = RequestReader.FocusOf(history[lastUser].Text, Today(options), terms);
             var answer = _writer.Write(language, [.. results.Select(r => ToolResultReader.Read(calls.GetValueOrDefault(r.CallId, ""), r.Result))], focus);
             return Task.FromResult(Reply(new TextContent(answer)));
         }
@@ -47,7 +48,7 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
         var previous = history.Take(lastUser).SelectMany(m => m.Contents.OfType<FunctionCallContent>())
             .Select(c => new PlannedCall(c.Name, (c.Arguments ?? new Dictionary<string, object?>()).ToDictionary(a => a.Key, a => Plain(a.Value), StringComparer.Ordinal)))
             .ToList();
-        var plan = RequestReader.Read(history[lastUser].Text, Today(options), previous, Terms(options));
+        var plan = RequestReader.Read(history[lastUser].Text, Today(options), previous, terms);
         var available = options?.Tools?.Select(t => t.Name).ToHashSet(StringComparer.Ordinal) ?? [];
         var planned = plan.Calls.Where(c => available.Contains(c.Name)).ToList();
         if (planned.Count > 0)
@@ -63,7 +64,7 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
             PlanOutcome.NotUnderstood => templates.Render("not_understood", new Dictionary<string, string> { ["words"] = string.Join(", ", plan.Unplaced.Select(w => $"\"{w}\"")) }),
             PlanOutcome.NotCounted => templates.Render("not_counted", new Dictionary<string, string>
             {
-                ["words"] = string.Join(", ", plan.Unplaced.Select(w => $"\"{w}\"")), ["actions"] = string.Join(", ", Terms(options).Actions),
+                ["words"] = string.Join(", ", plan.Unplaced.Select(w => $"\"{w}\"")), ["actions"] = string.Join(", ", terms.Actions),
             }),
             _ => templates.Text("capabilities"),
         })));

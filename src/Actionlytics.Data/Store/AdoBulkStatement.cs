@@ -27,6 +27,7 @@ internal sealed class AdoBulkStatement : BulkStatement
             {
                 BulkValue.Int32 => DbType.Int32,
                 BulkValue.Int64 => DbType.Int64,
+                BulkValue.Real => DbType.Double,
                 BulkValue.Text => DbType.String,
                 BulkValue.Instant => dialect.InstantType,
                 BulkValue.Day => dialect.DayType,
@@ -39,6 +40,8 @@ internal sealed class AdoBulkStatement : BulkStatement
     }
 
     public override BulkStatement Int(int index, long value) => Set(index, _parameters[index].DbType == DbType.Int32 ? checked((int)value) : value);
+
+    public override BulkStatement Real(int index, double value) => Set(index, value);
 
     public override BulkStatement Text(int index, string? value) => Set(index, value);
 

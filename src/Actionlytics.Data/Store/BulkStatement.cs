@@ -5,6 +5,7 @@ public enum BulkValue
 {
     Int32,
     Int64,
+    Real,
     Text,
     Instant,
     Day,
@@ -17,6 +18,8 @@ public enum BulkValue
 public abstract class BulkStatement : IDisposable
 {
     public abstract BulkStatement Int(int index, long value);
+
+    public abstract BulkStatement Real(int index, double value);
 
     public abstract BulkStatement Text(int index, string? value);
 

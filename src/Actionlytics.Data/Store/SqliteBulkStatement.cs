@@ -37,6 +37,12 @@ internal sealed class SqliteBulkStatement : BulkStatement
         return this;
     }
 
+    public override BulkStatement Real(int index, double value)
+    {
+        Check(raw.sqlite3_bind_double(_statement, _positions[index], value));
+        return this;
+    }
+
     public override BulkStatement Text(int index, string? value)
     {
         if (value is null)
