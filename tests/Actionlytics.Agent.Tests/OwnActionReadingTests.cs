@@ -125,4 +125,8 @@ public sealed class OwnActionReadingTests
     [Fact]
     public void Counts_a_rate_it_has_figures_for() =>
         Assert.DoesNotContain("NotCounted", Calls("What was our activity rate in January 2015?", Repository), StringComparison.Ordinal);
+
+    [Fact]
+    public void Reads_an_italian_comparison_as_italian() =>
+        Assert.Equal("it", RequestReader.LanguageOf("Confronta i membri attivi di ottobre 2025 con quelli di settembre 2025, anche in percentuale."));
 }

@@ -719,7 +719,7 @@ public static partial class RequestReader
     private static string LanguageOf(Utterance u)
     {
         string[] french = ["le", "la", "les", "des", "du", "est", "et", "depuis", "combien", "qui", "pour", "avec", "quels", "quelles", "mois", "jours", "semaine", "derniers", "membres", "moi", "nous", "vous", "sur", "une", "dans", "ce", "ces", "en", "au", "aux", "pas", "plus", "comment", "pourquoi", "quel", "quelle", "merci", "exporte", "propose", "graphique", "eux", "leur", "seulement", "pareil"];
-        string[] italian = ["il", "gli", "della", "degli", "delle", "sono", "mese", "giorni", "quanti", "chi", "per", "come", "ultimi", "negli", "con", "dei", "che", "nel", "questo", "grazie", "solo", "fammi", "mostra", "andamento", "dovremmo", "esportalo", "quali", "abbiamo", "tempo", "fa", "domani"];
+        string[] italian = ["il", "gli", "di", "anche", "quelli", "quelle", "nella", "alla", "del", "della", "degli", "delle", "sono", "mese", "giorni", "quanti", "chi", "per", "come", "ultimi", "negli", "con", "dei", "che", "nel", "questo", "grazie", "solo", "fammi", "mostra", "andamento", "dovremmo", "esportalo", "quali", "abbiamo", "tempo", "fa", "domani"];
         string[] english = ["the", "how", "what", "who", "last", "members", "show", "of", "and", "is", "are", "did", "we", "our", "for", "with", "me", "in", "to", "which", "this", "it", "that", "please", "thanks", "only", "them"];
         var words = u.Normalised.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var scores = new[] { ("en", words.Count(english.Contains)), ("fr", words.Count(french.Contains)), ("it", words.Count(italian.Contains)) };

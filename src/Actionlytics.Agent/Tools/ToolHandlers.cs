@@ -67,8 +67,10 @@ public sealed class ToolHandlers(ToolScope scope, PlaybookKnowledge knowledge, I
         var current = await actions.CountAsync(Slug, a.From, a.To, a.Action, top, ranking, ct, a.MinActiveDays);
         var previous = a.PreviousFrom is { } pf && a.PreviousTo is { } pt ? await actions.CountAsync(Slug, pf, pt, a.Action, 0, ranking, ct, a.MinActiveDays) : null;
         var listed = current.Top.Take(top).ToList();
-        var tie = current.Top.Count > top && top > 0 && current.Top[top] is var next && listed[^1] is var last
-            && next.Events == last.Events && next.ActiveDays == last.ActiveDays;
+        // A tie on the figure members are ranked by: the next one would have been listed as rightly as the last.
+        var tie = top > 0 && current.Top.Count > top && (ranking == MemberRanking.Events
+            ? current.Top[top].Events == listed[^1].Events
+            : current.Top[top].ActiveDays == listed[^1].ActiveDays);
         static ActionCountsWindow Window(ActionWindow w) => new(w.From, w.To, w.Events, w.Members, w.ByAction) { MembersWithMinActiveDays = w.MembersWithMinActiveDays };
         return new ActionCountsResult(a.Action, Window(current), previous is null ? null : Window(previous),
             ranking == MemberRanking.Events ? "events" : "active_days", listed, tie) { MinActiveDays = a.MinActiveDays };
