@@ -44,7 +44,7 @@ public sealed class PromptTests(DemoAgent demo) : IClassFixture<DemoAgent>
     public void Gives_every_language_the_same_answer_templates_and_placeholders()
     {
         var english = Prompts.Answers("en");
-        foreach (var language in AgentPrompts.Languages)
+        foreach (var language in Prompts.Languages)
         {
             var answers = Prompts.Answers(language);
             foreach (var key in english.Keys)

@@ -32,7 +32,7 @@ public sealed partial class ToolCatalogTests(DemoAgent demo) : IClassFixture<Dem
         Assert.All(properties, p => Assert.True(p.Value.TryGetProperty("description", out _), $"{name}.{p.Name} has no description"));
         Assert.Equal(entry.Kind == ToolKind.NeedsApproval, tool is ApprovalRequiredAIFunction);
 
-        Assert.All(AgentPrompts.Languages, language => Assert.Contains(entry.AnswerTemplate, Prompts.Answers(language).Keys));
+        Assert.All(Prompts.Languages, language => Assert.Contains(entry.AnswerTemplate, Prompts.Answers(language).Keys));
         Assert.True(typeof(ToolResult).IsAssignableFrom(entry.ResultType), $"{name}'s result is a ToolResult");
 
         Assert.Contains(name, WebViews());

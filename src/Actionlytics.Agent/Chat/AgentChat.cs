@@ -206,7 +206,7 @@ public sealed class AgentChat(
     /// <summary>What a turn that stopped at a proposal says: what waits for approval, in the manager's language.</summary>
     private string ProposalText(ChatMessage question, IReadOnlyList<PendingApproval> pending)
     {
-        var templates = prompts.Answers(RequestReader.LanguageOf(question.Text));
+        var templates = prompts.Answers(RequestReader.LanguageOf(question.Text, prompts.Lexicon));
         var described = string.Join("\n", pending.Select(p => $"- {p.Tool} {p.Arguments.GetRawText()}"));
         return $"{described}\n\n{templates.Text("approval_waiting")}";
     }
@@ -259,7 +259,7 @@ public sealed class AgentChat(
             .ToList();
         var answer = string.Join("\n\n", turn.Where(m => m.Role == ChatRole.Assistant).Select(m => m.Text).Where(t => !string.IsNullOrWhiteSpace(t)));
         var question = turn[0].Text;
-        var language = RequestReader.LanguageOf(question);
+        var language = RequestReader.LanguageOf(question, prompts.Lexicon);
         return new TurnResult(threadId, answer,
             [.. calls.Select(c => new ToolCallRecord(c.Name, JsonSerializer.SerializeToElement(c.Arguments ?? new Dictionary<string, object?>(), ToolJson.Options))
             {

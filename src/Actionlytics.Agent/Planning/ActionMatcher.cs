@@ -9,11 +9,6 @@ namespace Actionlytics.Agent.Planning;
 /// </summary>
 internal static class ActionMatcher
 {
-    private static readonly string[] ExclusionsBefore = ["non", "not counting", "excluding", "without", "except", "other than", "apart from", "besides", "no", "hors", "sans", "sauf", "excepte", "senza", "escluse", "esclusi", "tranne", "eccetto"];
-    private static readonly string[] ExclusionsAfter = ["excluded", "not counted", "not included", "non compris", "non comprises", "exclus", "exclues", "esclusi", "escluse", "non incluse", "non inclusi"];
-
-    private static readonly string[] Articles = ["the", "any", "les", "des", "le", "la", "i", "gli", "il", "le"];
-
     public readonly record struct Found(string Action, int Position, int Length);
 
     public static Found? Find(Utterance u, CommunityTerms terms)
@@ -27,7 +22,7 @@ internal static class ActionMatcher
         foreach (var action in terms.Actions.Where(a => !ActionNames.Known.Contains(a)))
         {
             var parts = action.Split('_', '.', '-').Where(p => p.Length > 0).ToArray();
-            var named = words.Where(w => parts.Any(p => Stands(w.Text, p, terms)) && !Excluded(u.Normalised, w)).ToList();
+            var named = words.Where(w => parts.Any(p => Stands(w.Text, p, terms)) && !Excluded(u.Normalised, w, terms.Lexicon)).ToList();
             if (named.Count > 0)
             {
                 var start = named.Min(w => w.Start);
@@ -50,27 +45,26 @@ internal static class ActionMatcher
             return top.Single(c => c.Only).Found;
         }
         // "test-only commits", "docs commits": a word naming one action right before another's narrows it.
-        if (top.Count == 2 && Adjacent(u.Normalised, top[0].Found, top[1].Found))
+        if (top.Count == 2 && Adjacent(u.Normalised, top[0].Found, top[1].Found, terms.Lexicon["list_join"]))
         {
             return top[0].Found;
         }
         return null;
     }
 
-    private static readonly string[] OnlyWords = ["only", "just", "que", "seulement", "uniquement", "solo", "soltanto", "unicamente"];
-
     /// <summary>"only the tests", « que les tests »; not "test-only commits", where "only" belongs to the word before it.</summary>
     private static bool AfterOnly(string text, int start, CommunityTerms terms)
     {
         var before = text[..start].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var at = Array.FindLastIndex(before, w => OnlyWords.Contains(w));
+        var only = terms.Lexicon["only"];
+        var at = Array.FindLastIndex(before, only.Contains);
         return at >= 0 && before.Length - at <= 3 && (at == 0 || !NamesAction(before[at - 1], terms));
     }
 
-    private static bool Adjacent(string text, Found first, Found second)
+    private static bool Adjacent(string text, Found first, Found second, PhraseSet joins)
     {
         var between = text[(first.Position + first.Length)..second.Position].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return between.Length <= 1 && !between.Any(w => w is "and" or "or" or "et" or "ou" or "e" or "o" or "vs");
+        return between.Length <= 1 && !between.Any(joins.Contains);
     }
 
     /// <summary>Whether a question word names one of the community's actions.</summary>
@@ -96,13 +90,14 @@ internal static class ActionMatcher
         return common == stem.Length || (common >= 5 && common >= stem.Length - 3);
     }
 
-    private static bool Excluded(string text, (string Text, int Start) word)
+    private static bool Excluded(string text, (string Text, int Start) word, PlannerLexicon lexicon)
     {
+        IReadOnlyList<string> exclusionsBefore = lexicon["exclude.before"].Phrases, exclusionsAfter = lexicon["exclude.after"].Phrases, articles = lexicon["article"].Phrases;
         var before = text[..word.Start];
         var after = text[(word.Start + word.Text.Length)..];
-        return ExclusionsBefore.Any(x => before.EndsWith(" " + x + " ", StringComparison.Ordinal) || Articles.Any(a => before.EndsWith(" " + x + " " + a + " ", StringComparison.Ordinal)))
+        return exclusionsBefore.Any(x => before.EndsWith(" " + x + " ", StringComparison.Ordinal) || articles.Any(a => before.EndsWith(" " + x + " " + a + " ", StringComparison.Ordinal)))
             // "merges esclusi" leaves merges out; "commit, esclusi i merge" leaves out what follows, not the commits.
-            || ExclusionsAfter.Any(x => after.StartsWith(" " + x + " ", StringComparison.Ordinal) && !Articles.Any(a => after.StartsWith(" " + x + " " + a + " ", StringComparison.Ordinal)));
+            || exclusionsAfter.Any(x => after.StartsWith(" " + x + " ", StringComparison.Ordinal) && !articles.Any(a => after.StartsWith(" " + x + " " + a + " ", StringComparison.Ordinal)));
     }
 
     private static List<(string Text, int Start)> Words(string text)

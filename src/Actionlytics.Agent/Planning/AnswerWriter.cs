@@ -504,7 +504,7 @@ public sealed class AnswerWriter(AgentPrompts prompts)
     private sealed class Formatter(CultureInfo culture, string language)
     {
         public static Formatter For(string language) =>
-            new(CultureInfo.GetCultureInfo(language switch { "fr" => "fr-FR", "it" => "it-IT", _ => "en-GB" }), language);
+            new(CultureInfo.GetCultureInfo(language switch { "fr" => "fr-FR", "it" => "it-IT", "es" => "es-ES", "de" => "de-DE", _ => "en-GB" }), language);
 
         public string Number(double value) => value.ToString(value == Math.Floor(value) ? "N0" : "N1", culture);
 
@@ -512,7 +512,7 @@ public sealed class AnswerWriter(AgentPrompts prompts)
 
         public string Decimal(double value, int digits) => value.ToString("0." + new string('#', digits), culture);
 
-        public string Percent(double ratio) => (ratio * 100).ToString("0.#", culture) + (language == "fr" ? " %" : "%");
+        public string Percent(double ratio) => (ratio * 100).ToString("0.#", culture) + (language is "fr" or "de" or "es" ? " %" : "%");
 
         public string Change(int change, double? ratio) =>
             (change >= 0 ? "+" : "") + Number(change) + (ratio is { } r ? $" ({(r >= 0 ? "+" : "")}{Percent(r)})" : "");
@@ -521,6 +521,8 @@ public sealed class AnswerWriter(AgentPrompts prompts)
         {
             ("fr", "day") => "jour", ("fr", "week") => "semaine", ("fr", "month") => "mois",
             ("it", "day") => "giorno", ("it", "week") => "settimana", ("it", "month") => "mese",
+            ("es", "day") => "día", ("es", "week") => "semana", ("es", "month") => "mes",
+            ("de", "day") => "Tag", ("de", "week") => "Woche", ("de", "month") => "Monat",
             _ => granularity,
         };
     }

@@ -28,7 +28,7 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
         ArgumentNullException.ThrowIfNull(messages);
         var history = messages.ToList();
         var lastUser = history.FindLastIndex(m => m.Role == ChatRole.User && !string.IsNullOrWhiteSpace(m.Text));
-        var language = lastUser < 0 ? "en" : RequestReader.LanguageOf(history[lastUser].Text);
+        var language = lastUser < 0 ? "en" : RequestReader.LanguageOf(history[lastUser].Text, prompts.Lexicon);
         var terms = Terms(options);
 
         // Tool results came back: write the answer from them.
@@ -108,7 +108,7 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
 
     private CommunityTerms Terms(ChatOptions? options) =>
         options?.AdditionalProperties?.TryGetValue(ActionsOption, out var value) == true && value is IEnumerable<string> actions
-            ? new CommunityTerms([.. actions], prompts.Lexicon) : CommunityTerms.None;
+            ? new CommunityTerms([.. actions], prompts.Lexicon) : new CommunityTerms([], prompts.Lexicon);
 
     /// <summary>Arguments read back from a stored conversation are JSON elements: the reader wants plain values.</summary>
     private static object? Plain(object? value) => value is JsonElement e ? e.ValueKind switch

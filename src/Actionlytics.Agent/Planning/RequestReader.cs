@@ -13,12 +13,10 @@ namespace Actionlytics.Agent.Planning;
 /// </summary>
 public static partial class RequestReader
 {
-    private static readonly string[] Conjunctions = [" and then ", " and ", " then ", " et ensuite ", " puis ", " et ", " e poi ", " poi ", " e "];
-
     /// <summary>What the answer leads with, beyond the figures of its calls: the question read once more when the results are in.</summary>
     public static AnswerFocus FocusOf(string message, DateOnly today, CommunityTerms? terms = null)
     {
-        var u = new Utterance(message ?? "");
+        var u = new Utterance(message ?? "", terms?.Lexicon);
         var slots = Slots.Read(u, today, terms);
         return WantsOverlap(u, slots) ? AnswerFocus.Overlap : IsPeriodLifecycle(u, slots) ? AnswerFocus.Lifecycle : AnswerFocus.Figures;
     }
@@ -29,7 +27,7 @@ public static partial class RequestReader
         terms ??= CommunityTerms.None;
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(previous);
-        var utterance = new Utterance(message.Length > 2000 ? message[..2000] : message);
+        var utterance = new Utterance(message.Length > 2000 ? message[..2000] : message, terms.Lexicon);
         var language = LanguageOf(utterance);
         var context = previous.Count > 0 ? previous[^1] : null;
         var subject = previous.LastOrDefault(c => c.Name is not (Tool.RenderChart or Tool.ExportTable or Tool.SearchPlaybooks));
@@ -50,13 +48,13 @@ public static partial class RequestReader
         }
 
         // "Show the trend for last month and export it as CSV": an analysis, then an artifact or a campaign of it.
-        var split = SplitCompound(utterance.Original);
+        var split = SplitCompound(utterance.Original, terms.Lexicon);
         if (split is { } parts)
         {
-            var first = ReadOne(new Utterance(parts.First), today, context, subject, message, terms);
+            var first = ReadOne(new Utterance(parts.First, terms.Lexicon), today, context, subject, message, terms);
             if (first is { } firstCall && first.Name is not (Tool.RenderChart or Tool.ExportTable or Tool.DraftCampaign or Tool.CreateSegment))
             {
-                var second = ReadOne(new Utterance(parts.Second), today, firstCall, firstCall, message, terms, compoundFollower: true);
+                var second = ReadOne(new Utterance(parts.Second, terms.Lexicon), today, firstCall, firstCall, message, terms, compoundFollower: true);
                 if (second is { } secondCall && secondCall.Name != firstCall.Name)
                 {
                     return new Plan(language, [firstCall, secondCall], PlanOutcome.Calls);
@@ -72,16 +70,16 @@ public static partial class RequestReader
         return new Plan(language, [], HasDomainWords(utterance) ? PlanOutcome.NeedsDetail : PlanOutcome.OutOfScope);
     }
 
-    private static (string First, string Second)? SplitCompound(string text)
+    private static (string First, string Second)? SplitCompound(string text, PlannerLexicon lexicon)
     {
         var normalised = " " + text.ToLowerInvariant() + " ";
-        foreach (var conjunction in Conjunctions)
+        foreach (var conjunction in lexicon["compound_join"].Phrases.OrderByDescending(p => p.Length).Select(p => " " + p + " "))
         {
             // The last "and" that introduces an export, a chart or a campaign: earlier ones may join two dates ("entre le 1er et le 15").
             var at = normalised.LastIndexOf(conjunction, StringComparison.Ordinal);
             while (at > 0)
             {
-                var second = new Utterance(normalised[(at + conjunction.Length)..]);
+                var second = new Utterance(normalised[(at + conjunction.Length)..], lexicon);
                 if (WantsExport(second) || WantsChart(second) || WantsCampaign(second))
                 {
                     return (normalised[..at].Trim(), normalised[(at + conjunction.Length)..].Trim());
@@ -214,7 +212,7 @@ public static partial class RequestReader
                 if (previous.Name is Tool.ActivityTrend or Tool.Lifecycle or Tool.ComparePeriods)
                 {
                     Change("action", slots.Action);
-                    if (slots.Action is null && u.Has("overall", "all actions", "every action", "without the action filter", "without the filter", "toutes les actions", "sans filtre", "sans le filtre", "tutte le azioni", "senza filtro"))
+                    if (slots.Action is null && u.Says("overall"))
                     {
                         changes.Add(new("action", null));
                     }
@@ -259,18 +257,18 @@ public static partial class RequestReader
     /// <summary>"and the month before?": the same length of calendar unit just before the previous window.</summary>
     private static (string From, string To)? Before(Utterance u, PlannedCall previous)
     {
-        var m = RelativeBefore().Match(u.Normalised);
+        var m = u.Lexicon.Grammar.RelativeBefore.Match(u.Normalised);
         if (!m.Success || previous["from"] is not string fromText)
         {
             return null;
         }
         var from = DateOnly.Parse(fromText, CultureInfo.InvariantCulture);
-        var unit = m.Groups[1].Value;
+        var unit = u.Lexicon.Grammar.UnitDays(m.Groups[1].Value);
         var monthStart = new DateOnly(from.Year, from.Month, 1);
         var (start, end) = unit switch
         {
-            "week" or "semaine" or "settimana" => (from.AddDays(-7), from.AddDays(-1)),
-            "year" or "annee" or "anno" => (new DateOnly(from.Year - 1, 1, 1), new DateOnly(from.Year - 1, 12, 31)),
+            7 => (from.AddDays(-7), from.AddDays(-1)),
+            365 => (new DateOnly(from.Year - 1, 1, 1), new DateOnly(from.Year - 1, 12, 31)),
             _ => (monthStart.AddMonths(-1), monthStart.AddDays(-1)),
         };
         return (Day(start), Day(end));
@@ -288,7 +286,7 @@ public static partial class RequestReader
     private static PlannedCall Campaign(Utterance u, Slots slots, PlannedCall? context, PlannedCall? subject)
     {
         var basis = context?.Name == Tool.DraftCampaign ? context : null;
-        var audience = subject is { Name: Tool.InactivityScores or Tool.CreateSegment or Tool.DraftCampaign } && (u.Has("them", "eux", "leur", "loro", "these", "those", "ces membres", "this segment", "ce segment", "that segment") || IsFollowUp(u))
+        var audience = subject is { Name: Tool.InactivityScores or Tool.CreateSegment or Tool.DraftCampaign } && (u.Says("refers_to_them") || IsFollowUp(u))
             ? subject : null;
         string? segment = slots.Segment ?? slots.SavedSegment, profile = slots.Profile;
         if (segment is null && audience is not null)
@@ -297,7 +295,7 @@ public static partial class RequestReader
             profile ??= audience.Name == Tool.CreateSegment ? null : audience["profile"] as string;
         }
         // "Prepare the next wave of campaign 3": its settings and variants, allocated by what worked (the tool ignores the rest).
-        if (u.Has("next wave", "second wave", "wave 2", "new wave", "prochaine vague", "nouvelle vague", "deuxieme vague", "seconde vague", "prossima ondata", "seconda ondata", "nuova ondata")
+        if (u.Says("next_wave")
             && CampaignNumber(u) is { } previous)
         {
             return Call(Tool.DraftCampaign, ("next_wave_of", previous), ("segment", slots.Segment ?? slots.SavedSegment), ("profile", slots.Profile));
@@ -310,7 +308,7 @@ public static partial class RequestReader
     private static PlannedCall CreateSegment(Utterance u, Slots slots, PlannedCall? context)
     {
         var name = SegmentName(u) ?? "new_segment";
-        var fromList = context?.Name == Tool.InactivityScores && (u.Has("them", "these", "those", "les", "eux", "ces membres", "loro", "questi") || IsFollowUp(u));
+        var fromList = context?.Name == Tool.InactivityScores && (u.Says("refers_to_list") || IsFollowUp(u));
         return Call(Tool.CreateSegment, ("name", name),
             ("segment", slots.Segment ?? (fromList ? context!["segment"] : null)),
             ("profile", slots.Profile ?? (fromList ? context!["profile"] : null)),
@@ -353,7 +351,7 @@ public static partial class RequestReader
     {
         var periods = Chronological(slots.Periods);
         // "compare it with January" after a question about February: that window against the one named.
-        if (periods.Count == 1 && subject?["from"] is string from && subject["to"] is string to && (u.Has("it", "that", "le", "la", "ca", "cela", "lo") || IsFollowUp(u)))
+        if (periods.Count == 1 && subject?["from"] is string from && subject["to"] is string to && (u.Says("refers_to_it") || IsFollowUp(u)))
         {
             return Call(Tool.ComparePeriods, ("from", from), ("to", to), ("previous_from", Day(periods[0].From)), ("previous_to", Day(periods[0].To)), ("action", slots.Action ?? subject["action"]));
         }
@@ -384,29 +382,23 @@ public static partial class RequestReader
     /// <summary>"Active in both 2018 and 2019", "in Q1 but not in Q2", « actifs aux deux périodes », "sia nel 2019 che nel 2020".</summary>
     private static bool WantsOverlap(Utterance u, Slots slots) =>
         slots.Periods.Count == 2 && !slots.OwnAction
-        && (u.Has("both", "in both", "les deux", "aux deux", "a la fois", "entrambi", "entrambe", "sia", "as well as", "and also", "but not", "mais pas", "ma non", "et aussi", "e anche", "overlap", "chevauchement", "sovrapposizione", "also", "aussi", "egalement", "anche", "pure")
-            || u.HasStem("still active in", "encore actifs en", "ancora attivi nel"));
+        && (u.Says("overlap"));
 
     private static int? MonthsLater(Utterance u)
     {
-        var m = MonthsLaterPattern().Match(u.Normalised);
-        return !m.Success ? null : m.Groups["n"].Success ? DateExpressions.ParseNumber(m.Groups["n"].Value) ?? (m.Groups["n"].Value is "a" or "un" or "une" or "one" ? 1 : null) : 1;
+        var m = u.Lexicon.Grammar.MonthsLater.Match(u.Normalised);
+        return !m.Success ? null : m.Groups["n"].Success ? u.Lexicon.Grammar.Number(m.Groups["n"].Value) ?? (u.Lexicon["months_later.one"].Contains(m.Groups["n"].Value) ? 1 : null) : 1;
     }
 
     /// <summary>A cohort said as such: "the May 2019 cohort", "whose first commit was in", « leur premier commit », "la prima attività".</summary>
     private static bool NamesCohort(Utterance u) =>
-        u.HasStem("cohort", "coort", "first contribut", "first commit", "first activ", "first post", "first login", "first time", "first-time", "premier commit", "premiere contribution",
-            "premiere activite", "premier jour", "pour la premiere fois", "primo commit", "prima attivita", "primo contribut", "prima volta", "prima contribuzione");
+        u.Says("names_cohort");
 
     /// <summary>Words that make a cohort only with a "N months later": "the June 2016 newcomers", « arrivés en avril ».</summary>
     private static bool WantsCohort(Utterance u) =>
-        u.HasStem("newcomer", "started", "joined", "arrived", "showed up", "arrive", "nouveaux", "debute", "commence", "inscrit", "arrivat", "iniziat", "nuovi", "iscritt");
+        u.Says("cohort_words");
 
-    [GeneratedRegex(@" top \d{1,3} (?:des |dei |degli )?(?:contributors|contributeurs|contributori|members|membres|membri|people|personnes|persone|users|utilisateurs|utenti|learners|apprenants) ")]
-    private static partial Regex TopMembers();
 
-    [GeneratedRegex(@" (?:(?<n>" + DateExpressions.NumberPattern + @"|a|un|une|one) (?:months?|mois|mesi|mese) (?:later|after|afterwards|on|plus tard|apres|dopo|piu tardi)|(?:after|au bout de|apres|dopo|a distanza di) (?<n>" + DateExpressions.NumberPattern + @"|a|un|une|one) (?:months?|mois|mesi|mese)|(?:the )?(?:following|next|subsequent) month|(?:le )?mois (?:suivant|d apres)|(?:il )?mese (?:successivo|seguente|dopo)) ")]
-    private static partial Regex MonthsLaterPattern();
 
     /// <summary>
     /// Counts of one of the community's own actions ("how many merges in 2021", "who submitted assignments in May"), the
@@ -423,8 +415,8 @@ public static partial class RequestReader
             return null;
         }
         var periods = Chronological(slots.Periods);
-        var who = u.Has("who", "which", "whom", "qui", "quels", "quelles", "lesquels", "chi", "quali") || mostActive;
-        var byDays = u.Has("active days", "days active", "jours actifs", "jours d activite", "giorni attivi", "giorni di attivita");
+        var who = u.Says("asks_who") || mostActive;
+        var byDays = u.Says("active_days");
         return Call(Tool.CountActions,
             ("from", periods.Count > 0 ? Day(periods[0].From) : null), ("to", periods.Count > 0 ? Day(periods[0].To) : null),
             ("previous_from", periods.Count > 1 ? Day(periods[1].From) : null), ("previous_to", periods.Count > 1 ? Day(periods[1].To) : null),
@@ -434,15 +426,12 @@ public static partial class RequestReader
 
     /// <summary>"How many events in 2014, all actions together", « nombre total d'événements »: every action's events.</summary>
     private static bool WantsEventCount(Utterance u) =>
-        u.Has("how many events", "number of events", "events logged", "total events", "all actions", "every action", "combien d evenements", "nombre d evenements",
-            "nombre total d evenements", "toutes actions", "toutes les actions", "quanti eventi", "numero di eventi", "numero totale di eventi", "tutte le azioni");
+        u.Says("event_count");
 
     /// <summary>"Active on at least 2 different days", « actifs au moins 3 jours », "attivi almeno 2 giorni": the members that regular.</summary>
     private static int? MinActiveDays(Utterance u) =>
-        MinDaysPattern().Match(u.Normalised) is { Success: true } m ? DateExpressions.ParseNumber(m.Groups["n"].Value) : null;
+        u.Lexicon.Grammar.MinDays.Match(u.Normalised) is { Success: true } m ? u.Lexicon.Grammar.Number(m.Groups["n"].Value) : null;
 
-    [GeneratedRegex(@" (?:at least|au moins|almeno|a minimum of|minimum) (?<n>" + DateExpressions.NumberPattern + @") (?:different |distinct |separate |differents |distincts |diversi |distinti )?(?:active )?(?:days|jours|giorni)(?: (?:differents|distincts|diversi|distinti|actifs|attivi|d activite|di attivita))? ")]
-    private static partial Regex MinDaysPattern();
 
     /// <summary>
     /// "New, returning and dormant members in May 2019", "how many did we gain and lose in Q3": the period against the
@@ -473,28 +462,24 @@ public static partial class RequestReader
     private static bool IsPeriodLifecycle(Utterance u, Slots slots) =>
         LifecyclePeriod(slots.Periods) is not null && DateExpressions.Years(u).Any() && WantsPeriodLifecycle(u)
         && !WantsTrendOverTime(u) && !WantsRetention(u) && (slots.Periods.Count == 2 || !WantsCompare(u))
-        && (slots.AsOf ?? slots.NamedDay) is null && (!WantsScores(u) || WantsLifecycle(u) || u.Has("went quiet", "gone quiet", "go quiet", "devenus dormants", "diventati dormienti"));
+        && (slots.AsOf ?? slots.NamedDay) is null && (!WantsScores(u) || WantsLifecycle(u) || u.Says("went_quiet"));
 
     private static bool WantsPeriodLifecycle(Utterance u) =>
         WantsLifecycle(u) || WantsNewMembers(u)
-        || u.Has("gain", "gained", "lose", "lost", "gagne", "gagnes", "perdu", "perdus", "acquisiti", "guadagnati", "persi", "went quiet", "go quiet", "gone quiet", "came back", "come back",
-            "revenus", "sont revenus", "tornati", "sono tornati");
+        || u.Says("gained_lost");
 
     private static bool WantsNewMembers(Utterance u) =>
-        u.HasStem("newcomer", "first-time", "first time", "brand new", "brand-new", "nouveaux", "nouvelles", "nouvel", "nuovi", "nuove", "debutant", "esordient")
-        || u.Has("new members", "new contributors", "new learners", "new users", "new people", "new ones", "joined", "first contribution", "first commit", "arrives", "arrivati", "arrivees");
+        u.Says("new_members");
 
     /// <summary>Two periods named in any order ("2014 against 2013", "H1 2022 with H1 2023"): the later one is looked at, the earlier compared with.</summary>
     private static IReadOnlyList<FoundPeriod> Chronological(IReadOnlyList<FoundPeriod> periods) =>
         periods.Count == 2 && periods[0].From < periods[1].From ? [periods[1], periods[0]] : periods;
 
     private static bool WantsMostActive(Utterance u) =>
-        TopMembers().IsMatch(u.Normalised) || u.Has("by active days", "by number of active days", "en jours d activite", "par jours d activite", "per giorni di attivita", "per numero di giorni",
-            "most regular", "les plus reguliers", "piu regolari") ||
-        u.Has("most active", "top contributors", "most engaged", "les plus actifs", "les plus actives", "plus actifs", "piu attivi", "piu attive", "busiest", "most commits", "most merges");
+        u.Lexicon.Grammar.TopMembers.IsMatch(u.Normalised) || u.Says("most_active");
 
     private static bool WantsTrendOverTime(Utterance u) =>
-        u.HasStem("evol", "trend", "tendance", "andament") || u.Has("per week", "per month", "by week", "by month", "weekly", "monthly", "par semaine", "par mois", "per settimana", "per mese", "mese per mese", "month by month");
+        u.Says("trend_over_time");
 
     private static (string? From, string? To, string? Granularity, object? Threshold) Carried(PlannedCall? subject, string what) =>
         subject is null ? default
@@ -514,11 +499,11 @@ public static partial class RequestReader
 
     private static string? ChartKindOf(Utterance u) =>
         WantsLifecycle(u) ? "lifecycle"
-        : WhatTheyDo().IsMatch(u.Normalised) || u.Has("repartition des actions", "breakdown of actions", "by type of action", "types d actions", "tipi di azione", "what people do", "what members do", "ce que font", "action mix", "mix of actions", "by action", "par action", "repartition par action", "per azione", "cosa fanno", "types of activity") ? "action_mix"
-        : u.HasStem("score") || u.Has("scores", "punteggi") ? "score_distribution"
-        : u.Has("segments", "segment", "segmenti", "by segment", "par segment") ? "segments"
-        : WantsRetention(u) || u.Has("carte de chaleur", "heatmap", "heat map", "mappa di calore") ? "retention"
-        : u.Has("trend", "tendance", "activity", "activite", "attivita", "andamento", "active members", "membres actifs") ? "trend"
+        : WhatTheyDo().IsMatch(u.Normalised) || u.Says("action_mix") ? "action_mix"
+        : u.Says("chart_scores") ? "score_distribution"
+        : u.Says("chart_segments") ? "segments"
+        : WantsRetention(u) || u.Says("heatmap") ? "retention"
+        : u.Says("chart_trend") ? "trend"
         : null;
 
     private static string? ChartKindFor(PlannedCall? subject) => subject?.Name switch
@@ -533,12 +518,12 @@ public static partial class RequestReader
     };
 
     private static string? TableOf(Utterance u) =>
-        u.Has("stickiness", "stickyness", "adherence", "fidelite") ? "stickiness"
+        u.Says("stickiness") ? "stickiness"
         : WantsRetention(u) ? "retention"
-        : u.Has("comparison", "comparaison", "confronto") ? "comparison"
-        : u.Has("segments", "segment", "segmenti") ? "segments"
-        : u.HasStem("score") || WantsScores(u) ? "scores"
-        : u.Has("trend", "tendance", "activity", "activite", "andamento", "attivita") ? "trend"
+        : u.Says("comparison_table") ? "comparison"
+        : u.Says("table_segments") ? "segments"
+        : u.Says("table_scores") || WantsScores(u) ? "scores"
+        : u.Says("table_trend") ? "trend"
         : null;
 
     private static string? TableFor(PlannedCall? subject) => subject?.Name switch
@@ -579,25 +564,22 @@ public static partial class RequestReader
         string.Join('_', Utterance.Normalise(text).Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)).Trim('_');
 
     private static bool IsFollowUp(Utterance u) =>
-        u.WordCount <= 12 && (u.Normalised.StartsWith(" and ", StringComparison.Ordinal) || u.Normalised.StartsWith(" et ", StringComparison.Ordinal)
-            || u.Normalised.StartsWith(" e ", StringComparison.Ordinal) || u.Has("same", "pareil", "meme chose", "stessa cosa", "only", "seulement", "uniquement", "solo", "just", "them", "eux", "it", "that",
-                "what about", "how about", "et pour", "e per", "e invece", "instead", "plutot", "what if", "et si", "e se", "overall", "without the", "sans le filtre", "senza il filtro"));
+        u.WordCount <= 12 && (u.Lexicon["follow_up_start"].Phrases.Any(w => u.Normalised.StartsWith(" " + w + " ", StringComparison.Ordinal)) || u.Says("follow_up"));
 
     private static bool IsClosing(Utterance u) =>
-        u.WordCount <= 8 && (u.Has("thanks", "thank you", "merci", "grazie", "that s all", "c est tout", "e tutto", "bye", "au revoir") && !HasAnalysisWords(u));
+        u.WordCount <= 8 && (u.Says("closing") && !HasAnalysisWords(u));
 
-    private static bool HasDomainWords(Utterance u) => HasAnalysisWords(u) || u.HasStem("member", "membre", "membri", "communaut", "communit", "comunit");
+    private static bool HasDomainWords(Utterance u) => HasAnalysisWords(u) || u.Says("community_words");
 
     private static bool HasAnalysisWords(Utterance u) =>
         WantsTrend(u) || WantsScores(u) || WantsSegments(u) || WantsChart(u) || WantsExport(u) || WantsCampaign(u) || WantsRetention(u) || WantsLifecycle(u);
 
     private static bool WantsCreateSegment(Utterance u) =>
-        (u.Has("save", "create", "enregistre", "enregistrer", "cree", "creer", "salva", "crea", "store", "freeze") && u.HasStem("segment"))
-        || u.Has("as a segment", "en segment", "dans un segment", "come segmento", "into a segment", "in a segment", "segment named", "segment called",
-            "segment nomme", "segment appele", "nel segmento", "in un segmento");
+        (u.Says("save_verb") && u.Says("segment_word"))
+        || u.Says("as_segment");
 
     private static bool WantsCampaign(Utterance u) =>
-        u.HasStem("campaign", "campagne", "campagna") || u.Has("a/b test", "ab test", "a/b", "variants", "variantes", "varianti") && u.HasStem("draft", "propos", "prepar", "make", "redig");
+        u.Says("campaign") || u.Says("ab_test") && u.Says("draft_verb_ab");
 
     /// <summary>
     /// A question about an existing campaign rather than a request for a new one: its results ("did campaign 3 work?",
@@ -608,8 +590,7 @@ public static partial class RequestReader
     {
         var aboutCampaign = context?.Name is Tool.CampaignStatus or Tool.CampaignResults or Tool.DraftCampaign;
         var mentioned = WantsCampaign(u) && !WantsCampaignDraft(u);
-        var variantWinner = u.Has("which variant", "quelle variante", "quale variante", "best variant", "meilleure variante", "migliore variante",
-            "winning variant", "variante gagnante", "variante vincente");
+        var variantWinner = u.Says("variant_winner");
         if (!mentioned && !variantWinner && !(aboutCampaign && u.WordCount <= 8 && (WantsCampaignResults(u) || WantsCampaignStatus(u))))
         {
             return null;
@@ -622,8 +603,7 @@ public static partial class RequestReader
         }
         // Naming an existing campaign ("campaign 3", "the last campaign", "la campagne") without a draft verb asks about it.
         if (WantsCampaignStatus(u) || CampaignNumber(u) is not null || aboutCampaign
-            || u.Has("the campaign", "last campaign", "latest campaign", "our campaign", "this campaign", "that campaign", "la campagne", "derniere campagne",
-                "cette campagne", "notre campagne", "la campagna", "ultima campagna", "questa campagna"))
+            || u.Says("existing_campaign"))
         {
             return Call(Tool.CampaignStatus, ("campaign_id", id));
         }
@@ -632,14 +612,11 @@ public static partial class RequestReader
 
     /// <summary>"What did campaign 3 achieve?", "résultats de la campagne", "which variant won?"</summary>
     private static bool WantsCampaignResults(Utterance u) =>
-        u.HasStem("result", "resultat", "risultat", "uplift", "perform", "achiev", "outcome", "won", "winner", "gagn", "vinc", "bilan", "mesur", "measur", "effect", "impact", "work", "emport", "ramen", "marche", "funzion")
-        || u.Has("came back", "come back", "bring anyone back", "brought back", "brought anyone back", "sont revenus", "revenus", "sono tornati", "tornati", "how did", "comment s est passee");
+        u.Says("campaign.results");
 
     /// <summary>"Where is the campaign?", "statut de la campagne 4", "has it been sent?"</summary>
     private static bool WantsCampaignStatus(Utterance u) =>
-        u.HasStem("status", "statut", "stato", "state", "etat", "sent", "envoy", "inviat", "approv", "pending", "progress", "avancement", "deliver", "livr", "schedul", "programm",
-            "audit", "histor", "skipped", "ecart", "valid", "parti", "opt-out", "opt out", "desinscri", "bounce", "fail", "echec")
-        || u.Has("where is", "where are", "where's", "at", "ou en est", "a che punto", "what happened to", "went out", "go out", "gone out", "how many messages", "how many emails", "combien de messages");
+        u.Says("campaign.status");
 
     /// <summary>The campaign's number when the manager names one ("campaign 3", "campagne n° 12", "campagna #4").</summary>
     private static long? CampaignNumber(Utterance u)
@@ -649,89 +626,67 @@ public static partial class RequestReader
     }
 
     private static bool WantsCampaignDraft(Utterance u) =>
-        WantsCampaign(u) && u.HasStem("draft", "propos", "prepar", "redig", "make", "create", "cree", "lance", "plan", "build", "crea", "set up");
+        WantsCampaign(u) && u.Says("draft_verb");
 
     private static bool WantsPlaybooks(Utterance u) =>
-        u.HasStem("playbook", "advice", "advise", "tips", "conseil", "consigli", "suggeriment", "best practice", "bonnes pratiques", "piste")
-        || u.Has("what should i write", "what should we write", "what should i say", "what should we say", "what to write", "what to say", "how should we", "how should i",
-            "how do we", "how do i", "how can we", "how can i", "ideas for", "any ideas", "idees", "des idees", "what should we avoid", "what to avoid",
-            "best moment", "best time", "when should we", "que dire", "que leur ecrire", "quoi leur ecrire", "leur ecrire", "qu est ce qu on peut leur", "comment relancer",
-            "comment faire revenir", "comment motiver", "comment reengager", "comment re engager", "comment eviter", "faut il", "come posso", "come possiamo",
-            "cosa scrivere", "cosa dire", "come riattivare", "is it ok to", "should i", "should we send", "how to", "good way", "best way", "right way",
-            "what kind of", "nudge", "pushy", "without sounding", "mistakes", "avoid", "erreurs", "eviter", "bon moment", "bonne facon", "meilleure facon",
-            "que faire", "what works", "errori", "evitare", "momento giusto", "research", "evidence", "science", "recherche", "etudes", "ricerca",
-            "ideas", "idee", "suggestions", "inspiration", "lutter contre", "comment lutter", "prevent", "prevenir", "come evitare", "come combattere")
-            && !u.Has("how many", "combien", "quanti", "how has", "how did", "how is", "how s", "how are")
-            && !(u.Normalised.StartsWith(" who ", StringComparison.Ordinal) || u.Normalised.StartsWith(" qui ", StringComparison.Ordinal) || u.Normalised.StartsWith(" chi ", StringComparison.Ordinal));
+        u.Says("playbooks")
+            && !u.Says("counting_question")
+            && !u.Lexicon["asks_who_first"].Phrases.Any(w => u.Normalised.StartsWith(" " + w + " ", StringComparison.Ordinal));
 
-    private static bool WantsPlaybooksTop(Utterance u) => u.HasStem("playbook");
+    private static bool WantsPlaybooksTop(Utterance u) => u.Says("playbook_word");
 
     private static bool WantsExplain(Utterance u) =>
-        u.Has("why", "explain", "explique", "pourquoi", "perche", "spiega", "tell me about", "parle moi", "parle-moi", "details", "detail", "about", "score of", "score du", "dettagli",
-            "spiegami", "explique moi", "punteggio del", "dimmi di");
+        u.Says("explain");
 
     private static bool WantsExport(Utterance u) =>
-        u.HasStem("export", "download the", "telecharger", "telechargez", "esport", "scarica") || u.Has("excel", "xlsx", "csv", "json", "as a file", "en fichier", "spreadsheet", "un fichier", "file");
+        u.Says("export");
 
     private static bool WantsChart(Utterance u) =>
-        u.HasStem("chart", "graph", "plot", "visuali", "grafic", "courbe", "diagram", "heatmap", "heat map") || u.Has("draw", "dessine", "en image", "as a picture",
-            "trace moi", "trace", "carte de chaleur", "mappa di calore", "disegna");
+        u.Says("chart");
 
     private static bool HasComparisonWord(Utterance u) =>
-        u.Has("vs", "versus", "compared", "compare", "against", "par rapport", "rispetto", "contre", "than", "que");
+        u.Says("comparison_word");
 
     private static bool WantsCompare(Utterance u) =>
-        u.HasStem("compar", "confront") || u.Has("vs", "versus", "par rapport a", "par rapport au", "par rapport aux", "rispetto a", "rispetto al", "against last", "against the");
+        u.Says("compare");
 
     private static bool WantsRetention(Utterance u) =>
-        u.HasStem("retention", "retain", "cohort", "cohorte", "coort", "ritenzione", "fidelisation") || u.Has("stick around", "stay on", "restent", "rimangono");
+        u.Says("retention");
 
     private static bool WantsLifecycle(Utterance u) =>
-        u.HasStem("lifecycle", "life cycle", "cycle de vie", "ciclo di vita", "resurrect", "revenants", "dormant", "dormienti")
-        || u.Has("come from", "viennent", "vengono", "new vs returning", "new and returning", "new versus returning", "returning", "regulars or newcomers", "newcomers or regulars",
-            "habitues ou des nouveaux", "nouveaux ou des habitues", "nouveaux et dormants", "nuovi e ricorrenti", "ricorrenti")
-        || (u.HasStem("habitue", "regular", "regulier", "regolar", "veteran", "ancien") && u.HasStem("nouveau", "newcomer", "new member", "new ones", "nuov", "newbie"));
+        u.Says("lifecycle")
+        || (u.Says("regulars_word") && u.Says("newcomers_word"));
 
     private static bool WantsSegments(Utterance u) =>
-        u.Has("segments", "segmentation", "segmenti", "by segment", "par segment", "split", "break down", "breakdown", "repartissent", "repartition", "suddivisi", "suddividono", "per segmento", "fall into");
+        u.Says("segments");
 
     private static bool WantsScores(Utterance u) =>
-        u.HasStem("inactiv", "inactif", "inattiv", "lapsed", "idle", "aucune activite", "alcuna attivita", "nessuna attivita", "no activity", "gone quiet", "reaching out", "reach out", "reactiv", "riattiv", "win back", "winback", "at risk", "gone quiet", "went quiet", "score", "rank", "classement", "dormant members", "relanc", "recuper", "recover")
-        || u.Has("without any activity", "without activity", "without any", "sans aucune activite", "sans activite", "senza attivita", "senza alcuna attivita", "hadn t done anything",
-            "had not done anything", "plus rien fait", "rien fait", "n avaient rien fait", "non avevano fatto nulla", "non avevano fatto niente", "fatto nulla", "fatto niente")
-        || u.Has("who should we", "who to contact", "qui relancer", "qui contacter", "haven t been back", "havent been back", "haven t done anything", "not been back", "stopped coming", "ne viennent plus", "chi dovremmo", "chi ricontattare");
+        u.Says("scores");
 
     private static bool WantsTrendStrongly(Utterance u) =>
-        u.HasStem("evol", "trend", "tendance", "andament", "churn") || u.Has("how many", "combien", "quanti", "quante", "rate", "taux", "tasso", "lose", "lost", "losing", "perdu", "perdus", "mau", "dau", "wau");
+        u.Says("trend_strongly");
 
     /// <summary>Requests that are plainly about something else: the answer says what the assistant can do.</summary>
     private static bool IsOffTopic(Utterance u) =>
-        u.Has("weather", "meteo", "tempo fa", "poem", "poeme", "poesia", "password", "mot de passe", "compte rendu", "meeting minutes", "minutes of", "translate", "traduis", "traduire", "tradurre", "recipe", "joke", "blague", "barzelletta");
+        u.Says("off_topic");
 
     private static bool WantsTrend(Utterance u) =>
-        u.HasStem("activ", "actif", "attivit", "evol", "trend", "tendance", "andament", "engage", "particip", "churn")
-        || u.Has("lose", "lost", "losing", "gained", "gain", "perdu", "perdus", "perdu", "gagne", "persi", "guadagnati", "how many", "combien", "quanti", "quante", "rate", "taux", "tasso",
-            "usage", "utilisation", "uso", "mau", "dau", "wau", "active users", "utilisateurs actifs", "utenti attivi", "moved");
+        u.Says("trend");
 
-    /// <summary>The message's language (<c>en</c>, <c>fr</c> or <c>it</c>), by its most common function words.</summary>
-    public static string LanguageOf(string message) => LanguageOf(new Utterance(message ?? ""));
+    /// <summary>The message's language: the lexicon language with most of its function words (<c>function-words.txt</c>), else the first.</summary>
+    public static string LanguageOf(string message, PlannerLexicon? lexicon = null) => LanguageOf(new Utterance(message ?? "", lexicon));
 
     private static string LanguageOf(Utterance u)
     {
-        string[] french = ["le", "la", "les", "des", "du", "est", "et", "depuis", "combien", "qui", "pour", "avec", "quels", "quelles", "mois", "jours", "semaine", "derniers", "membres", "moi", "nous", "vous", "sur", "une", "dans", "ce", "ces", "en", "au", "aux", "pas", "plus", "comment", "pourquoi", "quel", "quelle", "merci", "exporte", "propose", "graphique", "eux", "leur", "seulement", "pareil"];
-        string[] italian = ["il", "gli", "di", "anche", "quelli", "quelle", "nella", "alla", "del", "della", "degli", "delle", "sono", "mese", "giorni", "quanti", "chi", "per", "come", "ultimi", "negli", "con", "dei", "che", "nel", "questo", "grazie", "solo", "fammi", "mostra", "andamento", "dovremmo", "esportalo", "quali", "abbiamo", "tempo", "fa", "domani"];
-        string[] english = ["the", "how", "what", "who", "last", "members", "show", "of", "and", "is", "are", "did", "we", "our", "for", "with", "me", "in", "to", "which", "this", "it", "that", "please", "thanks", "only", "them"];
         var words = u.Normalised.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var scores = new[] { ("en", words.Count(english.Contains)), ("fr", words.Count(french.Contains)), ("it", words.Count(italian.Contains)) };
-        var best = scores.OrderByDescending(s => s.Item2).First();
-        return best.Item2 == 0 ? "en" : best.Item1;
+        var languages = u.Lexicon.FunctionWords;
+        var best = languages.Select(l => (l.Language, Score: words.Count(l.Words.Contains))).OrderByDescending(s => s.Score).First();
+        return best.Score == 0 ? languages[0].Language : best.Language;
     }
 
     [GeneratedRegex(@" (?:member |membre |membro |user |utilisateur |utente |id )?((?:m|u|usr|user|mbr|member)[-_]?\d{2,}|[a-z]{1,4}-\d{3,}|\d{5,}(?![-\d]))(?:'s| s)? ")]
     private static partial Regex MemberIdPattern();
 
-    [GeneratedRegex(@"\b(week|month|year|semaine|mois|annee|settimana|mese|anno) (?:before|d avant|precedente?|prima)\b")]
-    private static partial Regex RelativeBefore();
 
     [GeneratedRegex(@"\b(?:segment|segmento) ([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b")]
     private static partial Regex SegmentToken();

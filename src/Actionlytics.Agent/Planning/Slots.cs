@@ -52,39 +52,38 @@ internal sealed partial record Slots
     /// <summary>A number of days said on its own ("same for 90 days"): a threshold when the subject is inactivity.</summary>
     public int? BareDays { get; init; }
 
-    private static readonly HashSet<string> BuiltInSegments = [.. Vocabulary.Segments.Select(s => s.Value)];
-
     public static Slots Read(Utterance u, DateOnly today, CommunityTerms? terms = null)
     {
         terms ??= CommunityTerms.None;
         var text = u.Normalised;
+        bool BuiltInSegment(string name) => Vocabulary.Names(u.Lexicon, Vocabulary.Segments, name);
+        var g = u.Lexicon.Grammar;
         var taken = new List<(int Start, int End)>();
 
         int? Days(Match m, string numberGroup, string unitGroup)
         {
-            if (DateExpressions.ParseNumber(m.Groups[numberGroup].Value) is not { } n)
+            if (g.Number(m.Groups[numberGroup].Value) is not { } n)
             {
                 return null;
             }
             taken.Add((m.Index, m.Index + m.Length));
-            var unit = m.Groups[unitGroup].Value;
-            return unit.Length == 0 || unit[0] is 'd' or 'j' or 'g' ? n : unit[0] is 'w' or 's' ? n * 7 : unit[0] == 'm' ? n * 30 : n * 365;
+            return n * g.UnitDays(m.Groups[unitGroup].Value);
         }
 
-        var goal = GoalPattern().Match(text);
+        var goal = g.Goal.Match(text);
         int? goalDays = goal.Success ? Days(goal, "n", "u") : null;
         var window = WindowPattern().Match(text);
         int? windowDays = window.Success ? Days(window, "n", "u") : null;
-        var threshold = ThresholdPattern().Match(text);
+        var threshold = g.Threshold.Match(text);
         int? thresholdDays = threshold.Success ? Days(threshold, "n", "u") : null;
-        if (thresholdDays is null && ThresholdLoose().Match(text) is { Success: true } loose)
+        if (thresholdDays is null && g.ThresholdLoose.Match(text) is { Success: true } loose)
         {
             thresholdDays = Days(loose, "n", "u");
         }
         var asOf = DateExpressions.AsOf(u, today);
 
-        var top = TopPattern().Match(text);
-        var variants = VariantsPattern().Match(text);
+        var top = g.Top.Match(text);
+        var variants = g.Variants.Match(text);
         var minScore = MinScorePattern().Match(text);
         if (top.Success)
         {
@@ -95,7 +94,7 @@ internal sealed partial record Slots
             taken.Add((variants.Index, variants.Index + variants.Length));
         }
 
-        var bare = BareDaysPattern().Match(text);
+        var bare = g.BareDays.Match(text);
         int? bareDays = bare.Success && !taken.Any(t => bare.Index < t.End && t.Start < bare.Index + bare.Length) ? Days(bare, "n", "u") : null;
 
         var periods = WithTheYearWritten(u, DateExpressions.Find(u, today)
@@ -137,7 +136,7 @@ internal sealed partial record Slots
             action = null;
         }
         var custom = action is null ? CustomAction().Match(text) : Match.Empty;
-        if (custom.Success && BuiltInSegments.Contains(custom.Groups[1].Value))
+        if (custom.Success && BuiltInSegment(custom.Groups[1].Value))
         {
             custom = Match.Empty; // "the long_gone segment" names a segment, not an action
         }
@@ -148,7 +147,7 @@ internal sealed partial record Slots
             profile = null;
         }
         var segment = Vocabulary.Find(u, Vocabulary.Segments);
-        var saved = SnakeName().Matches(text).Select(m => m.Value.Trim()).FirstOrDefault(n => !BuiltInSegments.Contains(n) && !Vocabulary.Actions.Any(x => x.Value == n) && n.Contains('_', StringComparison.Ordinal));
+        var saved = SnakeName().Matches(text).Select(m => m.Value.Trim()).FirstOrDefault(n => !BuiltInSegment(n) && !Vocabulary.Names(u.Lexicon, Vocabulary.Actions, n) && n.Contains('_', StringComparison.Ordinal));
 
         return new Slots
         {
@@ -167,8 +166,8 @@ internal sealed partial record Slots
             AsOf = asOf?.Day,
             NamedDay = namedDay?.From,
             UnplacedYears = unplaced,
-            Top = top.Success ? DateExpressions.ParseNumber(top.Groups["n"].Value) : null,
-            Variants = variants.Success ? (variants.Groups["ab"].Success ? 2 : DateExpressions.ParseNumber(variants.Groups["n"].Value)) : null,
+            Top = top.Success ? g.Number(top.Groups["n"].Value) : null,
+            Variants = variants.Success ? (variants.Groups["ab"].Success ? 2 : g.Number(variants.Groups["n"].Value)) : null,
             GoalDays = goalDays,
             MinScore = minScore.Success ? double.Parse(minScore.Groups.Values.Skip(1).First(g => g.Success).Value, System.Globalization.CultureInfo.InvariantCulture) : null,
             Weights = ReadWeights(text),
@@ -179,15 +178,7 @@ internal sealed partial record Slots
     private static bool IsYearSpan(string text, FoundPeriod p) =>
         p.From.Year < p.To.Year && p.From.Month == 1 && p.From.Day == 1 && p.To.Month == 12 && p.To.Day == 31 && YearWritten().Count(text.AsSpan(p.Position, p.Length)) == 2;
 
-    internal static bool AsksForChange(Utterance u) =>
-        u.HasStem("chang", "evolu", "compar", "variat", "difference", "differenz", "ecart", "cambia", "confront", "increas", "decreas", "grew", "grow", "drop", "calat", "cresci", "aument", "diminu", "baiss", "hausse")
-        || u.Has("up or down", "go up", "went up", "go down", "went down", "by how much", "how much did", "de combien", "di quanto", "more or fewer", "plus ou moins", "piu o meno");
-
-    private static readonly string[] RelativeWords =
-    [
-        "last", "this", "past", "previous", "next", "ago", "since", "yesterday", "today", "current", "so far", "to date", "ytd", "jusqu ici", "a ce jour", "finora", "ad oggi", "fino ad oggi", "dernier", "derniere", "derniers", "dernieres", "ce", "cette",
-        "precedent", "precedente", "depuis", "hier", "aujourd", "en cours", "scorso", "scorsa", "ultimo", "ultima", "ultimi", "ultime", "questo", "questa", "passato", "da", "ieri", "oggi",
-    ];
+    internal static bool AsksForChange(Utterance u) => u.Says("change");
 
     /// <summary>
     /// "in May 2017 and June", « au deuxième trimestre 2016 [...] tout le premier trimestre »: a month or quarter written
@@ -205,7 +196,7 @@ internal sealed partial record Slots
             // "Q1 so far", "janvier jusqu'ici": the words right after the period can make it this year's.
             var around = written + " " + string.Join(' ', u.Normalised[(period.Position + period.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2));
             var shifted = year is { } named && period.From.Year == period.To.Year && period.From.Year != named && !YearWritten().IsMatch(written)
-                && !RelativeWords.Any(r => (" " + around + " ").Contains(" " + r + " ", StringComparison.Ordinal))
+                && !u.Lexicon["relative"].In(" " + around + " ")
                 ? period with { From = period.From.AddYears(named - period.From.Year), To = LastDayAfter(period, named) }
                 : period;
             if (seen.Add((shifted.From, shifted.To)))
@@ -242,32 +233,18 @@ internal sealed partial record Slots
         return weights.Count == 3 ? weights : null;
     }
 
-    private const string N = DateExpressions.NumberPattern;
-    private const string U = @"(?<u>days?|weeks?|months?|jours?|semaines?|mois|giorni|giorno|settimane|settimana|mesi|mese)";
 
-    [GeneratedRegex(@"(?:inactive|inactifs?|inactives?|inattivi|inattive|inattivo|idle|no activity|without activity|sans activite|aucune activite|nessuna attivita|alcuna attivita|absent|absents|quiet|silent|silencieux|haven t done anything|havent done anything|done anything|done nothing|rien fait|fatto nulla|fatto niente|without a commit|without any|haven t been back|havent been back|not been back|not logged in|pas revenus?|senza attivita|assenti|gone|away|partis|means|meant|meaning|was|signifie|signifiait|veut dire|voulait dire|significa)(?: (?:for|in|since|over|depuis|pendant|da|nei|negli|de|ultimi|the last|the past|more than|over|plus de|at least|au moins|almeno|is|=|or more|ou plus|o piu))* (?<n>" + N + ")(?:\\+)? " + U + @"\b")]
-    private static partial Regex ThresholdPattern();
 
-    [GeneratedRegex(@"\b(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|deux|trois|quatre|cinq|six|huit|dix|due|tre|quattro|cinque|sei|otto|dieci)(?:-| )(?<u>day|days|jours?|giorni|week|weeks|semaines?|settimane|month|months|mois|mesi) (?:threshold|inactivity|d inactivite|di inattivita|cut off|cutoff|seuil|soglia)|(?:threshold|seuil|soglia|cut off|cutoff)(?: d inactivite| of inactivity| di inattivita)?(?: (?:is|of|de|di|at|a|est|e|set to|fixe a|=|to))* (?<n>\d{1,3}) ?(?<u>days?|jours?|giorni|weeks?|semaines?|settimane|months?|mois|mesi|d)?\b|(?:count|counting|compte|compter|conta|contare) (?<n>\d{1,3}) (?<u>days?|jours?|giorni|weeks?|semaines?|settimane) (?:as|comme|come) (?:inactive|inactif|inactifs|inattivi|inattivo)|\b(?<n>\d{1,3}) (?<u>days?|jours?|giorni|weeks?|semaines?|settimane|months?|mois|mesi) (?:or more |or longer |or over |ou plus |o piu )?(?:idle|inactive|of inactivity|without (?:a |an |any )?[a-z]+|sans activite|sans [a-z]+|d inactivite|di inattivita|senza [a-z]+)\b")]
-    private static partial Regex ThresholdLoose();
 
     [GeneratedRegex(@"(?:(?<n>\d{1,3})(?:-| )(?<u>day|jour|giorni) (?:window|fenetre|finestra)|(?:window|fenetre|finestra) (?:of |de |di )?(?<n>\d{1,3}) (?<u>days?|jours?|giorni)|(?:constancy|frequency|constance|frequence|costanza|frequenza)(?: \w+){0,5}? (?<n>\d{1,3}) (?<u>days?|jours?|giorni))")]
     private static partial Regex WindowPattern();
 
-    [GeneratedRegex(@"(?:return|returns|back|retour|retours|ritorno|come back|comeback|counts?|compte|compte|conta)\w* (?:\w+ ){0,3}?(?:within|in|under|sous|dans les|en|entro|dans) (?<n>" + N + ") " + U)]
-    private static partial Regex GoalPattern();
 
-    [GeneratedRegex(@"\b(?:top|premiers|primi|first) (?<n>\d{1,3})\b|\b(?:the|les|i|le) (?<n>\d{1,3}) (?:best|most|premiers|first|members|membres|membri|playbooks|meilleurs|migliori|plus)\b|\b(?<n>\d{1,3}) (?:best|premiers|migliori|first|most|meilleurs)\b")]
-    private static partial Regex TopPattern();
 
-    [GeneratedRegex(@"(?<ab>a/b|ab test)|(?<n>" + N + @") (?:variants?|variantes?|varianti|versions?|messages?|messaggi)")]
-    private static partial Regex VariantsPattern();
 
     [GeneratedRegex(@"(?:scoring|score|scores|punteggio) (?:of |d |de )?(?:(?:at least|au moins|above|over|superieur a|almeno|>=|plus de|de plus de) (\d{1,3})|(\d{1,3}) (?:or more|or above|and up|and above|et plus|ou plus|o piu))|(?:at least|au moins|almeno) (\d{1,3}) (?:points|pts|punti)")]
     private static partial Regex MinScorePattern();
 
-    [GeneratedRegex(@"(?:for|pour|with|avec|a|at|da|con|per|de) (?<n>" + N + ") " + U + @"\b")]
-    private static partial Regex BareDaysPattern();
 
     [GeneratedRegex(@"\b(?:19|20)\d\d\b")]
     private static partial Regex YearWritten();

@@ -7,13 +7,20 @@ namespace Actionlytics.Agent.Planning;
 /// <summary>A manager's message as typed, and a normalised form (lowercase, no accents, straight quotes, single spaces) the rules read.</summary>
 public sealed partial class Utterance
 {
-    public Utterance(string text)
+    public Utterance(string text, PlannerLexicon? lexicon = null)
     {
         Original = text;
         Normalised = " " + Normalise(text) + " ";
+        Lexicon = lexicon ?? PlannerLexicon.Default;
     }
 
     public string Original { get; }
+
+    /// <summary>The words it is read with.</summary>
+    public PlannerLexicon Lexicon { get; }
+
+    /// <summary>Whether it says one of the lexicon's phrases for <paramref name="key"/> (<c>prompts/planner/*/words.tsv</c>).</summary>
+    public bool Says(string key) => Lexicon[key].In(Normalised);
 
     /// <summary>Padded with a space on each side, so a phrase can be matched as whole words with <c>" word "</c>.</summary>
     public string Normalised { get; }

@@ -8,8 +8,6 @@ namespace Actionlytics.Agent.Prompts;
 /// </summary>
 public sealed partial class AgentPrompts
 {
-    public static readonly IReadOnlyList<string> Languages = ["en", "fr", "it"];
-
     private readonly string _system;
     private readonly IReadOnlyDictionary<string, AnswerTemplates> _answers;
 
@@ -22,6 +20,9 @@ public sealed partial class AgentPrompts
     }
 
     public IReadOnlyDictionary<string, ToolText> Tools { get; }
+
+    /// <summary>The languages the agent reads and answers in, the planner's fallback first (<c>prompts/planner/languages.txt</c>).</summary>
+    public IReadOnlyList<string> Languages => [.. Lexicon.FunctionWords.Select(l => l.Language)];
 
     /// <summary>The offline planner's word lists (<c>prompts/planner/*/</c>).</summary>
     public Planning.PlannerLexicon Lexicon { get; }
@@ -50,7 +51,9 @@ public sealed partial class AgentPrompts
         }
 
         var tools = Sections(Read("tools.md")).ToDictionary(s => s.Key, s => ParseTool(s.Key, s.Value), StringComparer.Ordinal);
-        var answers = Languages.ToDictionary(l => l, l => new AnswerTemplates(l, Sections(Read($"answers.{l}.md"))), StringComparer.Ordinal);
+        var lexicon = Planning.PlannerLexiconFiles.Load(Path.Combine(folder, "..", "planner"));
+        // Every language the planner reads is a language it answers in.
+        var answers = lexicon.FunctionWords.Select(l => l.Language).ToDictionary(l => l, l => new AnswerTemplates(l, Sections(Read($"answers.{l}.md"))), StringComparer.Ordinal);
         var english = answers["en"].Keys.ToHashSet();
         foreach (var (language, templates) in answers)
         {
@@ -60,46 +63,11 @@ public sealed partial class AgentPrompts
                 throw new InvalidOperationException($"prompts/agent/answers.{language}.md lacks {string.Join(", ", missing)}.");
             }
         }
-        return new AgentPrompts(Read("system.md").Trim(), tools, answers, ReadLexicon(Path.Combine(folder, "..", "planner")));
+        return new AgentPrompts(Read("system.md").Trim(), tools, answers, lexicon);
     }
 
     /// <summary>The <c>prompts/agent</c> folder: next to the program when published, else found by walking up from it.</summary>
     public static string DefaultFolder() => Actionlytics.Core.PromptFolders.Locate("agent");
-
-    /// <summary>Every language folder's lexicon files; in each, a line is one entry and <c>#</c> starts a comment.</summary>
-    private static Planning.PlannerLexicon ReadLexicon(string plannerFolder)
-    {
-        var actionWords = new List<Planning.ActionWord>();
-        var counted = new List<string>();
-        foreach (var language in Languages)
-        {
-            foreach (var (path, number, line) in Lines(Path.Combine(plannerFolder, language, "action-words.tsv")))
-            {
-                actionWords.Add(line.Split('\t') is [var word, var stands] && word.Trim().Length > 0 && stands.Trim().Length > 0
-                    ? new Planning.ActionWord(Planning.Utterance.Normalise(word), stands.Trim())
-                    : throw new InvalidOperationException($"{path}, line {number}: expected 'word<TAB>action word'."));
-            }
-            counted.AddRange(Lines(Path.Combine(plannerFolder, language, "counted-words.txt")).Select(l => Planning.Utterance.Normalise(l.Line)));
-        }
-        return new Planning.PlannerLexicon(actionWords, counted.Distinct(StringComparer.Ordinal).ToList());
-    }
-
-    private static IEnumerable<(string Path, int Number, string Line)> Lines(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"Missing planner lexicon {Path.GetFullPath(path)}.", path);
-        }
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            number++;
-            if (line.Trim().Length > 0 && !line.TrimStart().StartsWith('#'))
-            {
-                yield return (path, number, line);
-            }
-        }
-    }
 
     /// <summary><c>## key</c> sections and their text, in order.</summary>
     private static Dictionary<string, string> Sections(string markdown)

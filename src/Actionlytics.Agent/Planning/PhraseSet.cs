@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+
+namespace Actionlytics.Agent.Planning;
+
+/// <summary>
+/// The ways of saying one thing, every language's, as the lexicon files write them: whole phrases ("how many"), and
+/// word starts written with a trailing <c>*</c> ("evol*" finds "evolve", « évolution », "evoluzione").
+/// </summary>
+public sealed class PhraseSet
+{
+    public PhraseSet(IEnumerable<string> entries)
+    {
+        var all = entries.ToList();
+        Phrases = [.. all.Where(e => !e.EndsWith('*')).Distinct(StringComparer.Ordinal)];
+        Stems = [.. all.Where(e => e.EndsWith('*')).Select(e => e[..^1]).Distinct(StringComparer.Ordinal)];
+    }
+
+    public static PhraseSet Empty { get; } = new([]);
+
+    public IReadOnlyList<string> Phrases { get; }
+
+    public IReadOnlyList<string> Stems { get; }
+
+    /// <summary>Whether the normalised text (padded with spaces) says any of them.</summary>
+    public bool In(string normalised) =>
+        Phrases.Any(p => normalised.Contains(" " + p + " ", StringComparison.Ordinal)) || Stems.Any(s => normalised.Contains(" " + s, StringComparison.Ordinal));
+
+    public bool Contains(string word) => Phrases.Contains(word, StringComparer.Ordinal) || Stems.Any(s => word.StartsWith(s, StringComparison.Ordinal));
+
+    /// <summary>The phrases as a regular-expression alternation, longest first (the first alternative that fits wins).</summary>
+    public string Alternation() =>
+        string.Join('|', Phrases.Concat(Stems.Select(s => s + "*")).OrderByDescending(p => p.Length).ThenBy(p => p, StringComparer.Ordinal)
+            .Select(p => p.EndsWith('*') ? Regex.Escape(p[..^1]) + @"[a-z]*" : Regex.Escape(p).Replace(@"\ ", " ", StringComparison.Ordinal)));
+}

@@ -1,0 +1,136 @@
+using System.Text.RegularExpressions;
+
+namespace Actionlytics.Agent.Planning;
+
+/// <summary>The patterns themselves. Longest alternatives come first in every word list, so the most specific reading wins.</summary>
+public sealed partial class PlannerGrammar
+{
+    private const RegexOptions Explicit = RegexOptions.ExplicitCapture;
+
+    // Dates: the DateExpressions reading order.
+    public Regex IsoRange => field ??= Build(@"(\d{4}-\d{2}-\d{2}) {date.to} (\d{4}-\d{2}-\d{2})");
+
+    public Regex NumericRange => field ??= Build(@"(?:{date.from} )?({NUMERIC}) {date.to} ({NUMERIC})");
+
+    public Regex NumericDate => field ??= Build(@"(?<= ){NUMERIC}(?= )");
+
+    public Regex IsoDay => field ??= Build(@"(?<= )\d{4}-\d{2}-\d{2}(?= )");
+
+    // "between 1 October and 31 December 2013", "du 1er juin au 31 août 2014", "dal 1 luglio al 30 settembre 2013"
+    public Regex DayMonthYearRange => field ??= Build(@"(?:{date.from} )?{DAY} {MONTH}(?: {YEAR})? {date.to} {DAY} {MONTH} {YEAR}\b");
+
+    // "between April 2 and June 15, 2016", "from December 15, 2015 to January 15, 2016"
+    public Regex MonthDayYearRange => field ??= Build(@"(?:{date.from} )?{MONTH} {DAY}(?: {YEAR})? {date.to} {MONTH} {DAY} {YEAR}\b");
+
+    // "January to June 2014", « de janvier à mars 2015 »; "and" joins two months only after "between"
+    // ("January 2014 and January 2015" are two periods to compare).
+    public Regex MonthRangeOfYear => field ??= Build(
+        @"(?:(?:{date.year_from} |{date.month_word_of} )?(?<m1>{MONTHS})(?: (?<y1>20\d\d))? {date.month_to} |{date.between} (?<m1>{MONTHS})(?: (?<y1>20\d\d))? {date.and} )(?<m2>{MONTHS}) (?:(?:{date.month_year_of}) )?(?<y2>20\d\d)\b", Explicit);
+
+    public Regex HalfYear => field ??= Build(
+        @"\b(?:(?<h>{ORDINAL}) {date.half}(?: {date.of_year})?(?: {date.year_article})? (?<y>20\d\d)|(?<h>{HALF_SHORT}) (?<y>20\d\d))\b", Explicit);
+
+    // "between 2014 and 2016", "dal 2014 al 2016": whole years.
+    public Regex YearRange => field ??= Build(
+        @"\b(?:{date.between} (?:{date.year_article} )?(?<a>20\d\d) {date.and} (?:{date.year_article} )?(?<b>20\d\d)|{date.year_from} (?:{date.year_article} )?(?<a>20\d\d) {date.year_to} (?:{date.year_article} )?(?<b>20\d\d))\b", Explicit);
+
+    // "ISO week 19 of 2019", « semaine 19 de 2019 »
+    public Regex IsoWeek => field ??= Build(@"\b{date.week}(?: iso)? (?:{date.number_sign} )?(?<w>\d{1,2}) (?:{date.of_year} )?(?:{date.year_article} )?(?<y>20\d\d)\b", Explicit);
+
+    // "the 90 days before 1 March 2020", « les 30 jours avant le 15 mai 2019 »
+    public Regex DaysBefore => field ??= Build(
+        @"(?:{date.plural_article} )?(?<n>\d{1,4}) (?<u>{UNIT_DW}) {date.before} (?<date>(?:{DAY} {MONTH}|{MONTH} {DAY})(?: {YEAR})?|{NUMERIC}|\d{4}-\d{2}-\d{2})");
+
+    public Regex SingleDayWithYear => field ??= Build(@"(?:{DAY} {MONTH}|{MONTH} {DAY}) {YEAR}\b");
+
+    public Regex DayWords => field ??= Build(@"(?:{DAY} {MONTH}|{MONTH} {DAY})(?: {YEAR})?\b");
+
+    // "end of April 2018", "fin du T2 2017", "alla fine di maggio 2015", "fine 2016"; only a month, a quarter or a year.
+    public Regex EndOf => field ??= Build(
+        @"\b{date.end_of}(?: the)? (?:{date.month_word_of} )?(?:(?:(?<m>{MONTHS})|[qt](?<q>[1-4]))(?: (?:{date.of_year} |{date.month_year_of} )?(?<y>20\d\d))?|(?<y>20\d\d))\b", Explicit);
+
+    // "between 1 and 15 february", « du 1er au 10 mars », "dal 1 al 15 febbraio"
+    public Regex DayRangeSameMonth => field ??= Build(@"(?:{date.from} )?{DAY} ?{date.to} ?{DAY} (?:of )?{MONTH}(?: {YEAR})?");
+
+    // "from december 15 to january 15"
+    public Regex MonthDayRange => field ??= Build(@"(?:{date.from} )?{MONTH} {DAY} {date.to} {MONTH} {DAY}");
+
+    // "from 15 december to 15 january", « du 15 décembre au 15 janvier »
+    public Regex DayMonthRange => field ??= Build(@"(?:{date.from} )?{DAY} {MONTH} {date.to} {DAY} {MONTH}");
+
+    // "february 1-15", "feb 1 to 15"
+    public Regex MonthDayToDayRange => field ??= Build(@"{MONTH} {DAY} ?(?:-|to|through) ?{DAY}");
+
+    public Regex LastN => field ??= Build(@"{date.last} {NUMBER} {UNIT}\b");
+
+    // « depuis 3 mois », "over the past 10 days", « les 30 derniers jours »
+    public Regex NLast => field ??= Build(@"(?:{date.for_past} (?<n>{NUMBERS}) (?<u>{UNITS})\b|\b(?<n>{NUMBERS}) {date.last_after} (?<u>{UNITS})\b)", Explicit);
+
+    public Regex Since => field ??= Build(@"{date.since} (?:the )?(?:{date.month_word_of} )?{MONTH}(?: {YEAR})?\b");
+
+    public Regex SinceIso => field ??= Build(@"{date.since} (\d{4}-\d{2}-\d{2})");
+
+    public Regex Quarter => field ??= Build(@"\b[qt]([1-4])(?: {YEAR})?\b");
+
+    public Regex QuarterWords => field ??= Build(@"\b({ORDINAL}) {date.quarter}(?: (?:{date.of_year} )?{YEAR})?\b");
+
+    public Regex ThisQuarter => field ??= Build(@"\b{date.this_quarter}\b");
+
+    public Regex ThisWeek => field ??= Build(@"\b{date.this_week}\b");
+
+    public Regex LastWeek => field ??= Build(@"\b{date.last_week}\b");
+
+    public Regex ThisMonth => field ??= Build(@"\b{date.this_month}\b");
+
+    public Regex LastMonth => field ??= Build(@"\b{date.last_month}\b");
+
+    public Regex ThisYear => field ??= Build(@"\b{date.this_year}\b");
+
+    public Regex LastYear => field ??= Build(@"\b{date.last_year}\b");
+
+    public Regex Yesterday => field ??= Build(@"\b{date.yesterday}\b");
+
+    public Regex Today => field ??= Build(@"\b{date.today}\b");
+
+    public Regex MonthOfYear => field ??= Build(@"\b{MONTH} {YEAR}\b");
+
+    public Regex InMonth => field ??= Build(@"\b{date.in_month} {MONTH}\b");
+
+    // A month name on its own ("how's march looking?"); the ambiguous ones ("may", « mai ») need a context.
+    public Regex BareMonth => field ??= Build(@"\b{BARE_MONTH}\b");
+
+    public Regex AsOfDay => field ??= Build(@"{date.as_of} (?:{DAY} {MONTH}|{MONTH} {DAY})(?: {YEAR})?\b");
+
+    // Counts and thresholds.
+    public Regex RateOf => field ??= Build(@" (?<x>[a-z]+) rates? | {counted.rate} {counted.rate_of} (?<x>[a-z]+) ");
+
+    public Regex CountCue => field ??= Build(@" {counted.cue} ");
+
+    public Regex Threshold => field ??= Build(
+        @"{threshold.inactive}(?: {threshold.filler})* (?<n>{NUMBERS})(?:\+)? (?<u>{UNIT_DWM})\b");
+
+    public Regex ThresholdLoose => field ??= Build(
+        @"\b(?<n>{NUMBERS})(?:-| )(?<u>{UNIT_DWM}) {threshold.noun}"
+        + @"|{threshold.word}(?: {threshold.of_inactivity})?(?: {threshold.is})* (?<n>\d{1,3}) ?(?<u>{UNIT_DWM}|d)?\b"
+        + @"|{threshold.count} (?<n>\d{1,3}) (?<u>{UNIT_DW}) {threshold.as} {threshold.inactive_adjective}"
+        + @"|\b(?<n>\d{1,3}) (?<u>{UNIT_DWM}) (?:{threshold.or_more} )?(?:{threshold.after}|{threshold.without} (?:{threshold.without_article} )?[a-z]+)\b", Explicit);
+
+    public Regex Top => field ??= Build(
+        @"\b{top.before} (?<n>\d{1,3})\b|\b{top.article} (?<n>\d{1,3}) {top.after_article}\b|\b(?<n>\d{1,3}) {top.after}\b", Explicit);
+
+    public Regex BareDays => field ??= Build(@"{bare_days.before} (?<n>{NUMBERS}) (?<u>{UNIT_DWM})\b", Explicit);
+
+    public Regex Goal => field ??= Build(@"{goal.return}\w* (?:\w+ ){0,3}?{goal.within} (?<n>{NUMBERS}) (?<u>{UNIT_DWM})", Explicit);
+
+    public Regex Variants => field ??= Build(@"(?<ab>a/b|ab test)|(?<n>{NUMBERS}) {variant_word}", Explicit);
+
+    public Regex TopMembers => field ??= Build(@" top \d{1,3} (?:{top.of} )?{top.people} ");
+
+    public Regex MonthsLater => field ??= Build(
+        @" (?:(?<n>{NUMBERS}|{months_later.one}) {unit.month} {months_later.later}|{months_later.after} (?<n>{NUMBERS}|{months_later.one}) {unit.month}|{months_later.next_month}) ", Explicit);
+
+    public Regex MinDays => field ??= Build(
+        @" {min_days.at_least} (?<n>{NUMBERS}) (?:{min_days.distinct} )?(?:active )?{min_days.days}(?: {min_days.after})? ", Explicit);
+
+    public Regex RelativeBefore => field ??= Build(@"\b({unit.week}|{unit.month}|{unit.year}) {before_unit}\b");
+}
