@@ -11,19 +11,27 @@ internal static class ActionMatcher
 {
     public readonly record struct Found(string Action, int Position, int Length);
 
-    public static Found? Find(Utterance u, CommunityTerms terms)
+    /// <summary>The action asked, or the actions named equally when none can be told apart (then <see cref="Found"/> is null).</summary>
+    public readonly record struct Reading(Found? Found, IReadOnlyList<string> Tied);
+
+    public static Found? Find(Utterance u, CommunityTerms terms) => Read(u, terms).Found;
+
+    public static Reading Read(Utterance u, CommunityTerms terms)
     {
         if (!terms.Known)
         {
-            return null;
+            return new(null, []);
         }
+        var generic = terms.Lexicon["generic_action_word"];
         var words = Words(u.Normalised);
         var candidates = new List<(Found Found, int Score, bool Only)>();
         foreach (var action in terms.Actions.Where(a => !ActionNames.Known.Contains(a)))
         {
             var parts = action.Split('_', '.', '-').Where(p => p.Length > 0).ToArray();
             var named = words.Where(w => parts.Any(p => Stands(w.Text, p, terms)) && !Excluded(u.Normalised, w, terms.Lexicon)).ToList();
-            if (named.Count > 0)
+            // "the % change", "any update": a generic word of a longer name ("change" of code_change) does not name the action alone.
+            var specific = parts.Length == 1 || named.Any(w => parts.Any(p => !generic.Contains(p) && Stands(w.Text, p, terms)));
+            if (named.Count > 0 && specific)
             {
                 var start = named.Min(w => w.Start);
                 candidates.Add((new Found(action, start, named.Max(w => w.Start + w.Text.Length) - start), named.Select(w => w.Text).Distinct().Count(),
@@ -32,24 +40,24 @@ internal static class ActionMatcher
         }
         if (candidates.Count == 0)
         {
-            return null;
+            return new(null, []);
         }
         var top = candidates.Where(c => c.Score == candidates.Max(x => x.Score)).OrderBy(c => c.Found.Position).ToList();
         if (top.Count == 1)
         {
-            return top[0].Found;
+            return new(top[0].Found, []);
         }
         // "commits that only touch the tests", « que les tests »: the action said to be the only one.
         if (top.Count(c => c.Only) == 1)
         {
-            return top.Single(c => c.Only).Found;
+            return new(top.Single(c => c.Only).Found, []);
         }
         // "test-only commits", "docs commits": a word naming one action right before another's narrows it.
         if (top.Count == 2 && Adjacent(u.Normalised, top[0].Found, top[1].Found, terms.Lexicon["list_join"]))
         {
-            return top[0].Found;
+            return new(top[0].Found, []);
         }
-        return null;
+        return new(null, [.. top.Select(c => c.Found.Action)]);
     }
 
     /// <summary>"only the tests", « que les tests »; not "test-only commits", where "only" belongs to the word before it.</summary>

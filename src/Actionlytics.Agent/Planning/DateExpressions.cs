@@ -151,9 +151,9 @@ public static partial class DateExpressions
             var month = WholeMonth(today, g.Month(m.Groups["m"].Value)!.Value, year);
             return month?.Item2;
         }
-        if (m.Groups["q"].Success)
+        if (m.Groups["q"].Success || m.Groups["qo"].Success)
         {
-            return QuarterOf(today, Int(m.Groups["q"]), year).Item2;
+            return QuarterOf(today, m.Groups["q"].Success ? Int(m.Groups["q"]) : g.Ordinal(m.Groups["qo"].Value), year).Item2;
         }
         return year is { } y ? new DateOnly(y, 12, 31) : null;
     }

@@ -66,6 +66,7 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
             {
                 ["words"] = string.Join(", ", plan.Unplaced.Select(w => $"\"{w}\"")), ["actions"] = string.Join(", ", terms.Actions),
             }),
+            PlanOutcome.TwoActions => templates.Render("two_actions", new Dictionary<string, string> { ["actions"] = string.Join(", ", plan.Unplaced) }),
             _ => templates.Text("capabilities"),
         })));
     }

@@ -51,5 +51,8 @@ public enum PlanOutcome
 
     /// <summary>A "how many ..." of something the data does not hold (lines of code, stars): no figure would answer it.</summary>
     NotCounted,
+
+    /// <summary>Two of the community's actions named equally ("docs updates and code changes"): the tools count one at a time.</summary>
+    TwoActions,
     Closing,
 }

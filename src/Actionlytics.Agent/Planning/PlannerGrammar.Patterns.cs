@@ -47,7 +47,7 @@ public sealed partial class PlannerGrammar
 
     // "end of April 2018", "fin du T2 2017", "alla fine di maggio 2015", "fine 2016"; only a month, a quarter or a year.
     public Regex EndOf => field ??= Build(
-        @"\b{date.end_of}(?: the)? (?:{date.month_word_of} )?(?:(?:(?<m>{MONTHS})|[qt](?<q>[1-4]))(?: (?:{date.of_year} |{date.month_year_of} )?(?<y>20\d\d))?|(?<y>20\d\d))\b", Explicit);
+        @"\b{date.end_of}(?: the)? (?:{date.month_word_of} )?(?:(?:(?<m>{MONTHS})|[qt](?<q>[1-4])|(?<qo>{ORDINAL}) {date.quarter})(?: (?:{date.of_year} |{date.month_year_of} )?(?<y>20\d\d))?|(?<y>20\d\d))\b", Explicit);
 
     // "between 1 and 15 february", « du 1er au 10 mars », "dal 1 al 15 febbraio"
     public Regex DayRangeSameMonth => field ??= Build(@"(?:{date.from} )?{DAY} ?{date.to} ?{DAY} (?:of )?{MONTH}(?: {YEAR})?");
@@ -131,6 +131,12 @@ public sealed partial class PlannerGrammar
 
     public Regex MinDays => field ??= Build(
         @" {min_days.at_least} (?<n>{NUMBERS}) (?:{min_days.distinct} )?(?:active )?{min_days.days}(?: {min_days.after})? ", Explicit);
+
+    /// <summary>Any "N days / weeks / months / years", to find the ones nothing else read.</summary>
+    public Regex Duration => field ??= Build(@"\b{NUMBER} {UNIT}\b");
+
+    /// <summary>"the 30 days before", « les 30 jours précédents »: the window before, which comparisons take by default.</summary>
+    public Regex PreviousWindow => field ??= Build(@"\b{NUMBER} {UNIT} {previous_window}\b");
 
     public Regex RelativeBefore => field ??= Build(@"\b({unit.week}|{unit.month}|{unit.year}) {before_unit}\b");
 }

@@ -14,7 +14,7 @@ public static class QuestionSuggestions
     public static IReadOnlyList<string> For(string question, DateOnly today, CommunityTerms terms, AnswerTemplates templates)
     {
         ArgumentNullException.ThrowIfNull(templates);
-        var u = new Utterance(question ?? "");
+        var u = new Utterance(question ?? "", terms.Lexicon);
         var slots = Slots.Read(u, today, terms);
         var period = slots.Periods.FirstOrDefault(p => !p.IsDay);
         var day = slots.AsOf ?? slots.NamedDay ?? period?.To;
@@ -23,7 +23,7 @@ public static class QuestionSuggestions
         if (window is not null)
         {
             candidates.Add(templates.Render("suggest_active", window));
-            foreach (var action in terms.Actions.Take(2))
+            foreach (var action in slots.TiedActions.Concat(terms.Actions).Distinct(StringComparer.Ordinal).Take(2))
             {
                 candidates.Add(templates.Render("suggest_action", new Dictionary<string, string>(window) { ["action"] = action }));
             }

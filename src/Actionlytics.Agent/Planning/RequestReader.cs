@@ -38,9 +38,14 @@ public static partial class RequestReader
         }
         // A year no date took ("as of March 3, 2017" read without its year) would give a confident answer about another day.
         var slots = Slots.Read(utterance, today, terms);
-        if (slots.UnplacedYears is { Count: > 0 } unplaced)
+        if (slots.UnplacedYears.Concat(slots.UnplacedDurations).ToList() is { Count: > 0 } unplaced)
         {
             return new Plan(language, [], PlanOutcome.NotUnderstood) { Unplaced = unplaced };
+        }
+        // "a commit or a merge" where those are all the community does is every event; two of several would be mixed.
+        if (slots.TiedActions is { Count: > 1 } tied && !terms.Actions.All(tied.Contains))
+        {
+            return new Plan(language, [], PlanOutcome.TwoActions) { Unplaced = tied };
         }
         if (CountedWord.Unknown(utterance, terms) is { } uncounted)
         {
@@ -408,7 +413,8 @@ public static partial class RequestReader
     {
         var mostActive = WantsMostActive(u) && !WantsScores(u);
         var everyEvent = slots.Action is null && WantsEventCount(u);
-        var minDays = MinActiveDays(u);
+        // "not active for at least 40 days" is a threshold, not a number of active days.
+        var minDays = slots.Threshold is null ? MinActiveDays(u) : null;
         if (!(slots.OwnAction || mostActive || everyEvent || minDays is not null) || WantsTrendOverTime(u) || (WantsLifecycle(u) && !mostActive)
             || ((slots.AsOf ?? slots.NamedDay) is not null && (WantsScores(u) || slots.Threshold is not null)))
         {
@@ -465,7 +471,7 @@ public static partial class RequestReader
         && (slots.AsOf ?? slots.NamedDay) is null && (!WantsScores(u) || WantsLifecycle(u) || u.Says("went_quiet"));
 
     private static bool WantsPeriodLifecycle(Utterance u) =>
-        WantsLifecycle(u) || WantsNewMembers(u)
+        WantsLifecycle(u) || WantsNewMembers(u) || u.Says("what_happened")
         || u.Says("gained_lost");
 
     private static bool WantsNewMembers(Utterance u) =>

@@ -39,6 +39,12 @@ internal sealed partial record Slots
     /// <summary>Years the message names that no date took: the planner says it could not place them.</summary>
     public IReadOnlyList<string> UnplacedYears { get; init; } = [];
 
+    /// <summary>Durations ("in 8 weeks") no period, threshold or count took: the planner says it could not place them.</summary>
+    public IReadOnlyList<string> UnplacedDurations { get; init; } = [];
+
+    /// <summary>Community actions named equally ("docs updates and code changes"): the planner counts one at a time, so it says so.</summary>
+    public IReadOnlyList<string> TiedActions { get; init; } = [];
+
     public int? Top { get; init; }
 
     public int? Variants { get; init; }
@@ -127,6 +133,11 @@ internal sealed partial record Slots
         var unplaced = DateExpressions.Years(u)
             .Where(y => !dated.Any(d => y.Position >= d.Start && y.Position < d.End))
             .Select(y => text.Substring(y.Position, y.Length)).ToList();
+        // "in 8 weeks" that no period, threshold or count took would be dropped without a word: the answer would be about something else.
+        var read = taken.Concat(dated).Concat(new[] { g.MinDays.Match(text), g.MonthsLater.Match(text) }.Concat(g.PreviousWindow.Matches(text)).Where(m => m.Success).Select(m => (Start: m.Index, End: m.Index + m.Length))).ToList();
+        var unplacedDurations = g.Duration.Matches(text)
+            .Where(m => !read.Any(r => m.Index < r.End && r.Start < m.Index + m.Length))
+            .Select(m => m.Value.Trim()).ToList();
 
         var profile = Vocabulary.Locate(u, Vocabulary.Profiles);
         var action = Vocabulary.Locate(u, Vocabulary.Actions);
@@ -140,7 +151,8 @@ internal sealed partial record Slots
         {
             custom = Match.Empty; // "the long_gone segment" names a segment, not an action
         }
-        var own = action is null && !custom.Success ? ActionMatcher.Find(u, terms) : null;
+        var ownReading = action is null && !custom.Success ? ActionMatcher.Read(u, terms) : new ActionMatcher.Reading(null, []);
+        var own = ownReading.Found;
         // "contributors" in a community where nobody posts is its word for members, not the contributor profile.
         if (profile is { } named && terms.Known && !ProfileFits(named.Value, terms))
         {
@@ -166,6 +178,8 @@ internal sealed partial record Slots
             AsOf = asOf?.Day,
             NamedDay = namedDay?.From,
             UnplacedYears = unplaced,
+            UnplacedDurations = unplacedDurations,
+            TiedActions = ownReading.Tied,
             Top = top.Success ? g.Number(top.Groups["n"].Value) : null,
             Variants = variants.Success ? (variants.Groups["ab"].Success ? 2 : g.Number(variants.Groups["n"].Value)) : null,
             GoalDays = goalDays,

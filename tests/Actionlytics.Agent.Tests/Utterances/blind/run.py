@@ -15,7 +15,10 @@ def ask(i, q):
     except ValueError: o = {'answer': p.stdout + p.stderr, 'tool_calls': []}
     return q, o
 REFUSAL = ('could you say a bit more', 'i can help with your community', 'pourriez-vous', 'je peux vous aider', 'potrebbe', 'posso aiutarti',
-           "i could not place", "i could not answer that without guessing", "i did not understand", "je n'ai pas compris", "non ho capito", "i understood", "j'ai compris", "ho capito")
+           "i could not place", "i could not answer that without guessing", "i did not understand", "je n'ai pas compris", "non ho capito", "i understood", "j'ai compris", "ho capito",
+           'puedo ayudarle', '¿podría concretar', 'no he entendido', 'no puedo responder a eso sin adivinar',
+           'ich kann ihnen bei', 'könnten sie ihre frage', 'ich habe diese frage nicht', 'das kann ich nicht beantworten, ohne zu raten',
+           'i read two of this community', 'je lis deux actions', 'nella domanda leggo due', 'en la pregunta leo dos', 'ich lese in der frage zwei')
 def numbers(text):
     # Dates are not figures: a day number must not pass for the count asked.
     # ... nor a month (2014-04); "a, b" is a list, not a decimal; a change keeps its sign (-28).

@@ -1,0 +1,72 @@
+using Actionlytics.Agent.Planning;
+using Actionlytics.Agent.Prompts;
+
+namespace Actionlytics.Agent.Tests;
+
+/// <summary>
+/// What the planner does with words it cannot use: a duration nothing read, two actions it cannot tell apart, a
+/// generic word of a longer action name. It says so instead of answering another question; and it reads the
+/// end of a quarter in words, inactivity said as "not active", and "what happened in" a month.
+/// </summary>
+public sealed class UnderstandOrSayTests
+{
+    private static readonly DateOnly Today = new(2026, 12, 2);
+    private static readonly PlannerLexicon Lexicon = AgentPrompts.Load(AgentPrompts.DefaultFolder()).Lexicon;
+    private static readonly CommunityTerms Repository = new(["code_change", "docs_update", "release", "bot_update"], Lexicon);
+    private static readonly CommunityTerms Git = new(["commit", "merge"], Lexicon);
+
+    private static string Read(string question, CommunityTerms terms)
+    {
+        var plan = RequestReader.Read(question, Today, [], terms);
+        return plan.Outcome == PlanOutcome.Calls
+            ? string.Join(" ; ", plan.Calls.Select(c => c.Name + " " + string.Join(",", c.Arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))))
+            : plan.Outcome + " " + string.Join(",", plan.Unplaced);
+    }
+
+    [Theory]
+    [InlineData("How many members posted every 3 weeks in 2021?", "NotUnderstood 3 weeks")]
+    [InlineData("Combien de membres actifs en 2021, tous les 15 jours ?", "NotUnderstood 15 jours")]
+    public void Names_a_duration_nothing_read(string question, string expected) =>
+        Assert.Equal(expected, Read(question, Repository));
+
+    [Theory]
+    [InlineData("Compare the last 30 days with the 30 days before")]
+    [InlineData("Compare les 30 derniers jours avec les 30 jours précédents")]
+    [InlineData("Of those who started in June 2016, how many were active two months later?")]
+    public void Takes_the_window_before_and_months_later_as_read(string question) =>
+        Assert.DoesNotContain("NotUnderstood", Read(question, Repository), StringComparison.Ordinal);
+
+    [Fact]
+    public void Says_it_counts_one_action_at_a_time_when_two_are_named_equally() =>
+        Assert.Equal("TwoActions docs_update,code_change", Read("How many people made both docs updates and code changes in 2023?", Repository));
+
+    [Fact]
+    public void Counts_every_event_when_the_actions_named_are_all_the_community_does() =>
+        Assert.Contains("from=2017-05-15,to=2017-08-15", Read("Between 15 May 2017 and 15 August 2017, how many different people pushed a commit or a merge?", Git), StringComparison.Ordinal);
+
+    [Fact]
+    public void Does_not_read_a_percent_change_as_the_code_change_action() =>
+        Assert.DoesNotContain("code_change", Read("How did the number of active members in 2024 compare with 2023? Give me the % change too.", Repository), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Quanti membri risultavano inattivi alla fine del primo trimestre 2025?", "as_of=2025-03-31")]
+    [InlineData("Combien d'inactifs à la fin du mois de mai 2026 ?", "as_of=2026-05-31")]
+    public void Reads_the_end_of_a_period_in_words(string question, string expected) =>
+        Assert.Contains(expected, Read(question, Repository), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Quanti membri non sono attivi da almeno 40 giorni al 15 marzo 2026?", "inactive_after_days=40")]
+    [InlineData("As of 31 Dec 2023, how many contributors hadn't committed anything in 8 weeks or more?", "inactive_after_days=56")]
+    public void Reads_inactivity_said_in_other_words_as_the_threshold(string question, string expected)
+    {
+        var read = Read(question, Repository);
+        Assert.StartsWith("inactivity_scores", read, StringComparison.Ordinal);
+        Assert.Contains(expected, read, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("what happened in October 2025?")]
+    [InlineData("Qu'est-ce qui s'est passé en juillet 2026 ?")]
+    public void Answers_what_happened_in_a_month_with_its_lifecycle(string question) =>
+        Assert.StartsWith("compare_periods", Read(question, Repository), StringComparison.Ordinal);
+}
