@@ -124,6 +124,18 @@ public sealed partial class PlannerGrammar
 
     public Regex Variants => field ??= Build(@"(?<ab>a/b|ab test)|(?<n>{NUMBERS}) {variant_word}", Explicit);
 
+    public Regex Window => field ??= Build(
+        @"(?:(?<n>\d{1,3})(?:-| )(?<u>{unit.day}) {window.word}|{window.word} (?:{window.of} )?(?<n>\d{1,3}) (?<u>{unit.day})|{window.component}(?: \w+){0,5}? (?<n>\d{1,3}) (?<u>{unit.day}))", Explicit);
+
+    public Regex MinScore => field ??= Build(
+        @"{min_score.score} (?:{min_score.of} )?(?:{min_score.at_least} (\d{1,3})|(\d{1,3}) {min_score.or_more})|{min_score.at_least} (\d{1,3}) {min_score.points}");
+
+    // "what do they do", « ce que font les membres », "cosa fanno": the mix of actions.
+    public Regex WhatTheyDo => field ??= Build(@"\b{what_do.start} (?:\w+ ){0,3}{what_do.verb}\b");
+
+    // "a segment called winter lapsed", « un segment nommé ... »: the name up to a word that starts something else.
+    public Regex CalledName => field ??= Build(@" {name.called} ([a-z0-9_]+(?: [a-z0-9_]+)*?)(?= \|| {name.until} |$| $)");
+
     public Regex TopMembers => field ??= Build(@" top \d{1,3} (?:{top.of} )?{top.people} ");
 
     public Regex MonthsLater => field ??= Build(

@@ -505,7 +505,7 @@ public static partial class RequestReader
 
     private static string? ChartKindOf(Utterance u) =>
         WantsLifecycle(u) ? "lifecycle"
-        : WhatTheyDo().IsMatch(u.Normalised) || u.Says("action_mix") ? "action_mix"
+        : u.Lexicon.Grammar.WhatTheyDo.IsMatch(u.Normalised) || u.Says("action_mix") ? "action_mix"
         : u.Says("chart_scores") ? "score_distribution"
         : u.Says("chart_segments") ? "segments"
         : WantsRetention(u) || u.Says("heatmap") ? "retention"
@@ -557,7 +557,7 @@ public static partial class RequestReader
         {
             return Snake(quoted.Groups[1].Value);
         }
-        var m = CalledName().Match(Utterance.Normalise(u.Original.Replace(",", " , ", StringComparison.Ordinal).Replace(".", " . ", StringComparison.Ordinal)).Replace(" , ", " | ", StringComparison.Ordinal) + " ");
+        var m = u.Lexicon.Grammar.CalledName.Match(Utterance.Normalise(u.Original.Replace(",", " , ", StringComparison.Ordinal).Replace(".", " . ", StringComparison.Ordinal)).Replace(" , ", " | ", StringComparison.Ordinal) + " ");
         if (m.Success)
         {
             return Snake(m.Groups[1].Value);
@@ -697,12 +697,8 @@ public static partial class RequestReader
     [GeneratedRegex(@"\b(?:segment|segmento) ([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b")]
     private static partial Regex SegmentToken();
 
-    [GeneratedRegex(@"\bwhat (?:\w+ ){0,3}(?:do|does|did)\b|\bce que (?:\w+ ){0,2}font\b|\bcosa (?:\w+ ){0,2}fanno\b")]
-    private static partial Regex WhatTheyDo();
 
     [GeneratedRegex("[\"«“]\\s*([^\"»”]{1,60}?)\\s*[\"»”]")]
     private static partial Regex QuotedName();
 
-    [GeneratedRegex(@" (?:called|named|appele|appelee|nomme|nommee|intitule|chiamato|chiamata|denominato) ([a-z0-9_]+(?: [a-z0-9_]+)*?)(?= \|| from| with| of| de | avec| for| pour| da | con | per | using | only |$| $)")]
-    private static partial Regex CalledName();
 }

@@ -78,7 +78,7 @@ internal sealed partial record Slots
 
         var goal = g.Goal.Match(text);
         int? goalDays = goal.Success ? Days(goal, "n", "u") : null;
-        var window = WindowPattern().Match(text);
+        var window = g.Window.Match(text);
         int? windowDays = window.Success ? Days(window, "n", "u") : null;
         var threshold = g.Threshold.Match(text);
         int? thresholdDays = threshold.Success ? Days(threshold, "n", "u") : null;
@@ -90,7 +90,7 @@ internal sealed partial record Slots
 
         var top = g.Top.Match(text);
         var variants = g.Variants.Match(text);
-        var minScore = MinScorePattern().Match(text);
+        var minScore = g.MinScore.Match(text);
         if (top.Success)
         {
             taken.Add((top.Index, top.Index + top.Length));
@@ -250,14 +250,10 @@ internal sealed partial record Slots
 
 
 
-    [GeneratedRegex(@"(?:(?<n>\d{1,3})(?:-| )(?<u>day|jour|giorni) (?:window|fenetre|finestra)|(?:window|fenetre|finestra) (?:of |de |di )?(?<n>\d{1,3}) (?<u>days?|jours?|giorni)|(?:constancy|frequency|constance|frequence|costanza|frequenza)(?: \w+){0,5}? (?<n>\d{1,3}) (?<u>days?|jours?|giorni))")]
-    private static partial Regex WindowPattern();
 
 
 
 
-    [GeneratedRegex(@"(?:scoring|score|scores|punteggio) (?:of |d |de )?(?:(?:at least|au moins|above|over|superieur a|almeno|>=|plus de|de plus de) (\d{1,3})|(\d{1,3}) (?:or more|or above|and up|and above|et plus|ou plus|o piu))|(?:at least|au moins|almeno) (\d{1,3}) (?:points|pts|punti)")]
-    private static partial Regex MinScorePattern();
 
 
     [GeneratedRegex(@"\b(?:19|20)\d\d\b")]
