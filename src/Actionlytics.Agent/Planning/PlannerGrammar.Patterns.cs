@@ -136,6 +136,8 @@ public sealed partial class PlannerGrammar
     // "a segment called winter lapsed", « un segment nommé ... »: the name up to a word that starts something else.
     public Regex CalledName => field ??= Build(@" {name.called} ([a-z0-9_]+(?: [a-z0-9_]+)*?)(?= \|| {name.until} |$| $)");
 
+    public Regex NamedMember => field ??= Build(@" {member_word} (?<id>(?=[a-z_-]*\d)(?=\d*[a-z])[a-z0-9][a-z0-9_-]{4,39})(?: s)? ", Explicit);
+
     public Regex TopMembers => field ??= Build(@" top \d{1,3} (?:{top.of} )?{top.people} ");
 
     public Regex MonthsLater => field ??= Build(

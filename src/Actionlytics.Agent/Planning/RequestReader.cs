@@ -170,7 +170,7 @@ public static partial class RequestReader
         {
             return followUp;
         }
-        if (WantsScores(u) || (slots.AsOf is not null && slots.Threshold is not null) || ((slots.Segment is not null || slots.Profile is not null) && (!WantsTrendStrongly(u) || (slots.AsOf ?? slots.NamedDay) is not null)))
+        if (WantsScores(u) || ((slots.AsOf ?? slots.NamedDay) is not null && slots.Threshold is not null) || ((slots.Segment is not null || slots.Profile is not null) && (!WantsTrendStrongly(u) || (slots.AsOf ?? slots.NamedDay) is not null)))
         {
             return Scores(slots, context, keepFilters: IsFollowUp(u) && context?.Name == Tool.InactivityScores);
         }
@@ -547,7 +547,13 @@ public static partial class RequestReader
     private static string? MemberId(Utterance u)
     {
         var m = MemberIdPattern().Match(u.Normalised);
-        return m.Success ? m.Groups[1].Value : null;
+        if (m.Success)
+        {
+            return m.Groups[1].Value;
+        }
+        // "contributor cc7ba33ae7e", « le membre 4f2a91 »: after a word for a member, a token with a digit is its id.
+        var named = u.Lexicon.Grammar.NamedMember.Match(u.Normalised);
+        return named.Success ? named.Groups["id"].Value : null;
     }
 
     private static string? SegmentName(Utterance u)

@@ -103,9 +103,9 @@ internal sealed partial record Slots
         var bare = g.BareDays.Match(text);
         int? bareDays = bare.Success && !taken.Any(t => bare.Index < t.End && t.Start < bare.Index + bare.Length) ? Days(bare, "n", "u") : null;
 
-        var periods = WithTheYearWritten(u, DateExpressions.Find(u, today)
-            .Where(p => !taken.Any(t => p.Position < t.End && t.Start < p.Position + p.Length)))
-            .ToList();
+        var found = DateExpressions.Find(u, today).Where(p => !taken.Any(t => p.Position < t.End && t.Start < p.Position + p.Length)).ToList();
+        // The same period named twice is one period, but both mentions were read.
+        var periods = WithTheYearWritten(u, found).ToList();
         // "au 10 mars" is a day to score as of, unless it ends a range ("du 1er au 10 mars").
         if (asOf is { } a)
         {
@@ -125,7 +125,7 @@ internal sealed partial record Slots
             periods = [years with { From = new DateOnly(years.To.Year, 1, 1) }, years with { To = new DateOnly(years.From.Year, 12, 31) }];
         }
         var namedDay = asOf is null ? periods.FirstOrDefault(p => p.IsDay) : null;
-        var dated = periods.Select(p => (Start: p.Position, End: p.Position + p.Length)).ToList();
+        var dated = found.Select(p => (Start: p.Position, End: p.Position + p.Length)).ToList();
         if (asOf is { } placed)
         {
             dated.Add((placed.Position, placed.Position + placed.Length));
@@ -140,7 +140,9 @@ internal sealed partial record Slots
             .Select(m => m.Value.Trim()).ToList();
 
         var profile = Vocabulary.Locate(u, Vocabulary.Profiles);
-        var action = Vocabulary.Locate(u, Vocabulary.Actions);
+        // "events logged in 2014, all actions together": every action, whatever word looked like one.
+        var everyAction = u.Says("every_action");
+        var action = everyAction ? null : Vocabulary.Locate(u, Vocabulary.Actions);
         // "people who mostly download" is a profile, not the download action.
         if (action is { } act && profile is { } prof && act.Position >= prof.Position && act.Position < prof.Position + prof.Length)
         {
@@ -151,7 +153,7 @@ internal sealed partial record Slots
         {
             custom = Match.Empty; // "the long_gone segment" names a segment, not an action
         }
-        var ownReading = action is null && !custom.Success ? ActionMatcher.Read(u, terms) : new ActionMatcher.Reading(null, []);
+        var ownReading = action is null && !custom.Success && !everyAction ? ActionMatcher.Read(u, terms) : new ActionMatcher.Reading(null, []);
         var own = ownReading.Found;
         // "contributors" in a community where nobody posts is its word for members, not the contributor profile.
         if (profile is { } named && terms.Known && !ProfileFits(named.Value, terms))
