@@ -69,4 +69,26 @@ public sealed class UnderstandOrSayTests
     [InlineData("Qu'est-ce qui s'est passé en juillet 2026 ?")]
     public void Answers_what_happened_in_a_month_with_its_lifecycle(string question) =>
         Assert.StartsWith("compare_periods", Read(question, Repository), StringComparison.Ordinal);
+
+    [Fact]
+    public void Reads_a_period_named_twice_as_one_and_places_both_years() =>
+        Assert.StartsWith("compare_periods", Read("How many members went dormant in February 2014 (active in January 2014 but not in February 2014)?", Repository), StringComparison.Ordinal);
+
+    [Fact]
+    public void Counts_every_action_when_told_all_actions_together() =>
+        Assert.Equal("count_actions from=2014-01-01,to=2014-12-31,top=5", Read("Total number of events logged in 2014, all actions together?", Repository));
+
+    [Fact]
+    public void Scores_as_of_a_day_written_on_its_own_with_a_threshold() =>
+        Assert.Equal("inactivity_scores as_of=2017-09-30,inactive_after_days=56", Read("On 2017-09-30, how many contributors had gone 8 weeks or longer without a commit?", Repository));
+
+    [Theory]
+    [InlineData("What's the inactivity score of contributor cc7ba33ae7e as of 2020-12-31, and why is it that low?", "cc7ba33ae7e")]
+    [InlineData("Pourquoi le membre 4f2a91c est-il inactif ?", "4f2a91c")]
+    public void Explains_a_member_named_by_any_id_after_a_member_word(string question, string id) =>
+        Assert.Contains($"explain_member member_id={id}", Read(question, Repository), StringComparison.Ordinal);
+
+    [Fact]
+    public void Reads_who_did_not_show_up_in_the_second_period_as_an_overlap() =>
+        Assert.StartsWith("compare_periods", Read("Of the folks who were active in 2021, how many didn't show up at all in 2022?", Repository), StringComparison.Ordinal);
 }
