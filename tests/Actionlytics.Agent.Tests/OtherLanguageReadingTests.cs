@@ -27,6 +27,10 @@ public sealed class OtherLanguageReadingTests
     [InlineData("¿Cuántos miembros activos hubo del 1 al 15 de marzo de 2021?", "es: activity_trend from=2021-03-01,to=2021-03-15")]
     [InlineData("¿Cuántas releases hubo en el segundo trimestre de 2017?", "es: count_actions action=release,from=2017-04-01,to=2017-06-30,top=5")]
     [InlineData("¿Quiénes fueron los 5 miembros más activos en 2020?", "es: count_actions from=2020-01-01,to=2020-12-31,top=5")]
+    [InlineData("¿Cuántos commits de documentación (docs_update) hubo en 2021?", "es: count_actions action=docs_update,from=2021-01-01,to=2021-12-31,top=5")]
+    [InlineData("¿Cuántos miembros estuvieron activos tanto en el primer trimestre de 2020 como en el segundo?", "es: compare_periods from=2020-04-01,previous_from=2020-01-01,previous_to=2020-03-31,to=2020-06-30")]
+    [InlineData("¿Subió o bajó el número de miembros activos de marzo a mayo de 2020?", "es: compare_periods from=2020-05-01,previous_from=2020-03-01,previous_to=2020-03-31,to=2020-05-31")]
+    [InlineData("¿Cuántas líneas de código se escribieron en 2021?", "es: NotCounted lineas de codigo")]
     public void Reads_Spanish(string question, string expected) =>
         Assert.Equal(expected, Read(question));
 }

@@ -84,8 +84,40 @@ public static partial class DateExpressions
         Add(g.InMonth, m => WholeMonth(today, Month(m.Groups[1].Value), null));
         Add(g.BareMonth, m => WholeMonth(today, Month(m.Groups[1].Value), null));
         Add(BareYear(), m => (new DateOnly(Int(m.Groups[1]), 1, 1), new DateOnly(Int(m.Groups[1]), 12, 31)));
+        AddElliptical(g, text, found);
         return found.OrderBy(f => f.Position).ToList();
     }
+
+    /// <summary>
+    /// "in the first half of 2022 and in the second", « le premier trimestre 2021 contre le deuxième »: an ordinal on
+    /// its own after a half or a quarter is another one of the same year.
+    /// </summary>
+    private static void AddElliptical(PlannerGrammar g, string text, List<FoundPeriod> found)
+    {
+        var named = found.Where(f => f.From.Day == 1 && f.From.Year == f.To.Year && (MonthsIn(f) is 3 or 6)).OrderBy(f => f.Position).FirstOrDefault();
+        if (named is null)
+        {
+            return;
+        }
+        var months = MonthsIn(named);
+        foreach (Match m in g.LoneOrdinal.Matches(text))
+        {
+            var at = m.Groups["o"];
+            if (at.Index < named.Position || found.Any(f => at.Index < f.Position + f.Length && f.Position < at.Index + at.Length))
+            {
+                continue;
+            }
+            var n = g.Ordinal(at.Value);
+            if (n > 12 / months)
+            {
+                continue;
+            }
+            var from = new DateOnly(named.From.Year, ((n - 1) * months) + 1, 1);
+            found.Add(new FoundPeriod(at.Index, at.Length, from, from.AddMonths(months).AddDays(-1)));
+        }
+    }
+
+    private static int MonthsIn(FoundPeriod p) => (p.To.Year * 12 + p.To.Month) - (p.From.Year * 12 + p.From.Month) + 1 is var n && p.To.AddDays(1).Day == 1 ? n : 0;
 
     /// <summary>"as of March 1st", "au 1er février", "al 1 marzo": the day to score as of, or null.</summary>
     public static (DateOnly Day, int Position, int Length)? AsOf(Utterance utterance, DateOnly today)

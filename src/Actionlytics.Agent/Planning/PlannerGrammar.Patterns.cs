@@ -61,6 +61,9 @@ public sealed partial class PlannerGrammar
     // "february 1-15", "feb 1 to 15"
     public Regex MonthDayToDayRange => field ??= Build(@"{MONTH} {DAY} ?(?:-|to|through) ?{DAY}");
 
+    // "... and the second (one)", « ... y el segundo »: an ordinal that ends the question.
+    public Regex LoneOrdinal => field ??= Build(@"\b(?:(?:{date.day_article}|{date.year_article}) )?(?<o>{ORDINAL})(?: {number.1})? $", Explicit);
+
     public Regex LastN => field ??= Build(@"{date.last} {NUMBER} {UNIT}\b");
 
     // « depuis 3 mois », "over the past 10 days", « les 30 derniers jours »

@@ -15,13 +15,13 @@ public sealed class PlannerLexicon
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<(string Value, PhraseSet Phrases)>> _tables = new(StringComparer.Ordinal);
 
     public PlannerLexicon(
-        IReadOnlyList<(string Key, string Phrase)> entries, IReadOnlyList<(string Language, IReadOnlySet<string> Words)> functionWords,
+        IReadOnlyList<(string Key, string Phrase)> entries, IReadOnlyList<LanguageMarks> languages,
         IReadOnlyList<ActionWord> actionWords, IReadOnlyList<string> countedWords)
     {
         ArgumentNullException.ThrowIfNull(entries);
         _keys = [.. entries.Select(e => e.Key).Distinct(StringComparer.Ordinal)];
         _sets = entries.GroupBy(e => e.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => new PhraseSet(g.Select(e => e.Phrase)), StringComparer.Ordinal);
-        FunctionWords = functionWords;
+        Languages = languages;
         ActionWords = actionWords;
         CountedWords = countedWords;
         _grammar = new(() => new PlannerGrammar(this));
@@ -32,8 +32,8 @@ public sealed class PlannerLexicon
     /// <summary>The lexicon shipped with the product (<c>prompts/planner</c> next to the program or up from it).</summary>
     public static PlannerLexicon Default => Shipped.Value;
 
-    /// <summary>Languages in the order of <c>languages.txt</c>, with the words that mark a question as written in each.</summary>
-    public IReadOnlyList<(string Language, IReadOnlySet<string> Words)> FunctionWords { get; }
+    /// <summary>Languages in the order of <c>languages.txt</c>, with what marks a question as written in each.</summary>
+    public IReadOnlyList<LanguageMarks> Languages { get; }
 
     public IReadOnlyList<ActionWord> ActionWords { get; }
 
@@ -51,6 +51,15 @@ public sealed class PlannerLexicon
     /// <summary>A table's values in the order the files first name them: the keys <c>prefix.value</c>.</summary>
     public IReadOnlyList<(string Value, PhraseSet Phrases)> Table(string prefix) =>
         _tables.GetOrAdd(prefix, p => [.. _keys.Where(k => k.StartsWith(p + ".", StringComparison.Ordinal)).Select(k => (k[(p.Length + 1)..], _sets[k]))]);
+}
+
+/// <summary>
+/// What marks a question as written in a language: its function words (<c>function-words.txt</c>) and the letters
+/// only it writes (<c>letters.txt</c>: « ¿ », "ñ", "ß"), which tell a short question apart when words tie.
+/// </summary>
+public sealed record LanguageMarks(string Language, IReadOnlySet<string> Words, string Letters)
+{
+    public int Score(IEnumerable<string> words, string original) => words.Count(Words.Contains) + original.Count(Letters.Contains);
 }
 
 /// <summary>A question word (<see cref="Word"/>, matched as a word start) that stands for one word of an action's name.</summary>

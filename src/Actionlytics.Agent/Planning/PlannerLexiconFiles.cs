@@ -3,7 +3,7 @@ namespace Actionlytics.Agent.Planning;
 /// <summary>
 /// Reads <c>prompts/planner/</c>: <c>languages.txt</c> names the language folders in order (the first is the
 /// fallback when a question's language is unclear); each folder holds <c>words.tsv</c> and <c>dates.tsv</c>
-/// (<c>key&lt;TAB&gt;phrase</c>), <c>function-words.txt</c>, <c>action-words.tsv</c> and <c>counted-words.txt</c>. In
+/// (<c>key&lt;TAB&gt;phrase</c>), <c>function-words.txt</c>, optionally <c>letters.txt</c>, <c>action-words.tsv</c> and <c>counted-words.txt</c>. In
 /// every file a line is one entry, <c>#</c> starts a comment, and phrases are normalised as questions are.
 /// </summary>
 public static class PlannerLexiconFiles
@@ -12,7 +12,7 @@ public static class PlannerLexiconFiles
     {
         var languages = Lines(Path.Combine(folder, "languages.txt")).SelectMany(l => l.Line.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
         var entries = new List<(string Key, string Phrase)>();
-        var functionWords = new List<(string, IReadOnlySet<string>)>();
+        var marks = new List<LanguageMarks>();
         var actionWords = new List<ActionWord>();
         var counted = new List<string>();
         foreach (var language in languages)
@@ -27,7 +27,9 @@ public static class PlannerLexiconFiles
                         : throw new InvalidOperationException($"{path}, line {number}: expected 'key<TAB>phrase'."));
                 }
             }
-            functionWords.Add((language, Lines(Path.Combine(at, "function-words.txt")).SelectMany(l => Utterance.Normalise(l.Line).Split(' ')).ToHashSet(StringComparer.Ordinal)));
+            var letters = Path.Combine(at, "letters.txt");
+            marks.Add(new LanguageMarks(language, Lines(Path.Combine(at, "function-words.txt")).SelectMany(l => Utterance.Normalise(l.Line).Split(' ')).ToHashSet(StringComparer.Ordinal),
+                File.Exists(letters) ? string.Concat(Lines(letters).Select(l => l.Line.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant())) : ""));
             foreach (var (path, number, line) in Lines(Path.Combine(at, "action-words.tsv")))
             {
                 actionWords.Add(line.Split('\t') is [var word, var stands] && word.Trim().Length > 0 && stands.Trim().Length > 0
@@ -36,7 +38,7 @@ public static class PlannerLexiconFiles
             }
             counted.AddRange(Lines(Path.Combine(at, "counted-words.txt")).Select(l => Utterance.Normalise(l.Line)));
         }
-        return new PlannerLexicon(entries, functionWords, actionWords, [.. counted.Distinct(StringComparer.Ordinal)]);
+        return new PlannerLexicon(entries, marks, actionWords, [.. counted.Distinct(StringComparer.Ordinal)]);
     }
 
     /// <summary>A phrase written as a question is read; a trailing <c>*</c> (a word start) is kept.</summary>

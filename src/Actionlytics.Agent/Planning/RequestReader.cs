@@ -685,14 +685,15 @@ public static partial class RequestReader
     private static bool WantsTrend(Utterance u) =>
         u.Says("trend");
 
-    /// <summary>The message's language: the lexicon language with most of its function words (<c>function-words.txt</c>), else the first.</summary>
+    /// <summary>The message's language: the lexicon language with most of its function words and letters, else the first.</summary>
     public static string LanguageOf(string message, PlannerLexicon? lexicon = null) => LanguageOf(new Utterance(message ?? "", lexicon));
 
     private static string LanguageOf(Utterance u)
     {
         var words = u.Normalised.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var languages = u.Lexicon.FunctionWords;
-        var best = languages.Select(l => (l.Language, Score: words.Count(l.Words.Contains))).OrderByDescending(s => s.Score).First();
+        var languages = u.Lexicon.Languages;
+        var original = u.Original.ToLowerInvariant();
+        var best = languages.Select(l => (l.Language, Score: l.Score(words, original))).OrderByDescending(s => s.Score).First();
         return best.Score == 0 ? languages[0].Language : best.Language;
     }
 

@@ -124,6 +124,12 @@ internal sealed partial record Slots
         {
             periods = [years with { From = new DateOnly(years.To.Year, 1, 1) }, years with { To = new DateOnly(years.From.Year, 12, 31) }];
         }
+        // « ¿subió o bajó de julio a octubre de 2019? », "did it go up from March to May 2020?": the two months compared.
+        else if (periods is [var months] && IsMonthSpan(u, months) && AsksForChange(u))
+        {
+            var last = new DateOnly(months.To.Year, months.To.Month, 1);
+            periods = [months with { From = last }, months with { To = months.From.AddMonths(1).AddDays(-1) }];
+        }
         var namedDay = asOf is null ? periods.FirstOrDefault(p => p.IsDay) : null;
         var dated = found.Select(p => (Start: p.Position, End: p.Position + p.Length)).ToList();
         if (asOf is { } placed)
@@ -167,7 +173,8 @@ internal sealed partial record Slots
         {
             Periods = periods,
             Action = action?.Value ?? (custom.Success ? custom.Groups[1].Value : own?.Action),
-            OwnAction = own is not null,
+            // "(docs_update)" written as the data names it is the community's own action too.
+            OwnAction = own is not null || (custom.Success && terms.Has(custom.Groups[1].Value) && !Core.Activity.ActionNames.Known.Contains(custom.Groups[1].Value)),
             Segment = segment,
             SavedSegment = saved,
             Profile = profile?.Value,
@@ -193,6 +200,11 @@ internal sealed partial record Slots
 
     private static bool IsYearSpan(string text, FoundPeriod p) =>
         p.From.Year < p.To.Year && p.From.Month == 1 && p.From.Day == 1 && p.To.Month == 12 && p.To.Day == 31 && YearWritten().Count(text.AsSpan(p.Position, p.Length)) == 2;
+
+    private static bool IsMonthSpan(Utterance u, FoundPeriod p) =>
+        p.From.Day == 1 && p.To.AddDays(1).Day == 1 && (p.To.Year * 12 + p.To.Month) - (p.From.Year * 12 + p.From.Month) >= 1
+        && u.Normalised.Substring(p.Position, p.Length).Split(' ').Count(w => u.Lexicon.Grammar.Month(w) is not null) == 2
+        && !u.Normalised.Substring(p.Position, p.Length).Split(' ').Any(w => w.Length <= 2 && w.All(char.IsDigit));
 
     internal static bool AsksForChange(Utterance u) => u.Says("change");
 

@@ -22,7 +22,7 @@ public sealed partial class AgentPrompts
     public IReadOnlyDictionary<string, ToolText> Tools { get; }
 
     /// <summary>The languages the agent reads and answers in, the planner's fallback first (<c>prompts/planner/languages.txt</c>).</summary>
-    public IReadOnlyList<string> Languages => [.. Lexicon.FunctionWords.Select(l => l.Language)];
+    public IReadOnlyList<string> Languages => [.. Lexicon.Languages.Select(l => l.Language)];
 
     /// <summary>The offline planner's word lists (<c>prompts/planner/*/</c>).</summary>
     public Planning.PlannerLexicon Lexicon { get; }
@@ -53,7 +53,7 @@ public sealed partial class AgentPrompts
         var tools = Sections(Read("tools.md")).ToDictionary(s => s.Key, s => ParseTool(s.Key, s.Value), StringComparer.Ordinal);
         var lexicon = Planning.PlannerLexiconFiles.Load(Path.Combine(folder, "..", "planner"));
         // Every language the planner reads is a language it answers in.
-        var answers = lexicon.FunctionWords.Select(l => l.Language).ToDictionary(l => l, l => new AnswerTemplates(l, Sections(Read($"answers.{l}.md"))), StringComparer.Ordinal);
+        var answers = lexicon.Languages.Select(l => l.Language).ToDictionary(l => l, l => new AnswerTemplates(l, Sections(Read($"answers.{l}.md"))), StringComparer.Ordinal);
         var english = answers["en"].Keys.ToHashSet();
         foreach (var (language, templates) in answers)
         {
