@@ -37,9 +37,10 @@ internal static class CountedWord
             var subject = words.SkipWhile(Filler).TakeWhile(w => !Verb(w)).Where(w => !Filler(w)).Take(3).ToList();
             // "lines of code", « líneas de código »: the word before "of" is what is counted, whatever follows.
             var at0 = head is null ? -1 : Array.IndexOf(words, head);
-            if (at0 >= 0 && at0 + 2 < words.Length && lexicon["counted.of"].Phrases.Contains(words[at0 + 1], StringComparer.Ordinal) && !Known(head!, terms))
+            if (at0 >= 0 && at0 + 2 < words.Length && lexicon["counted.of"].Phrases.Contains(words[at0 + 1], StringComparer.Ordinal) && !Known(head!, terms)
+                && !subject.Skip(2).Any(w => Known(w, terms)))
             {
-                subject = [head!];
+                subject = [head!]; // « préparations de version (releases) » still names releases
             }
             if (head is null || Verb(head) || head.Any(char.IsDigit) || subject.Any(w => Known(w, terms)))
             {

@@ -59,7 +59,11 @@ public sealed class PlannerLexicon
 /// </summary>
 public sealed record LanguageMarks(string Language, IReadOnlySet<string> Words, string Letters)
 {
-    public int Score(IEnumerable<string> words, string original) => words.Count(Words.Contains) + original.Count(Letters.Contains);
+    /// <summary>Every word of the language's own phrases: the question's other words, which break ties between languages.</summary>
+    public IReadOnlySet<string> Lexicon { get; init; } = new HashSet<string>();
+
+    public int Score(IReadOnlyCollection<string> words, string original) =>
+        (2 * (words.Count(Words.Contains) + original.Count(Letters.Contains))) + words.Count(Lexicon.Contains);
 }
 
 /// <summary>A question word (<see cref="Word"/>, matched as a word start) that stands for one word of an action's name.</summary>

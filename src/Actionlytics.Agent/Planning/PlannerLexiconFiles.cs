@@ -18,6 +18,7 @@ public static class PlannerLexiconFiles
         foreach (var language in languages)
         {
             var at = Path.Combine(folder, language);
+            var own = entries.Count;
             foreach (var file in new[] { "words.tsv", "dates.tsv" })
             {
                 foreach (var (path, number, line) in Lines(Path.Combine(at, file)))
@@ -29,7 +30,10 @@ public static class PlannerLexiconFiles
             }
             var letters = Path.Combine(at, "letters.txt");
             marks.Add(new LanguageMarks(language, Lines(Path.Combine(at, "function-words.txt")).SelectMany(l => Utterance.Normalise(l.Line).Split(' ')).ToHashSet(StringComparer.Ordinal),
-                File.Exists(letters) ? string.Concat(Lines(letters).Select(l => l.Line.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant())) : ""));
+                File.Exists(letters) ? string.Concat(Lines(letters).Select(l => l.Line.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant())) : "")
+            {
+                Lexicon = entries.Skip(own).Where(e => !e.Phrase.EndsWith('*')).SelectMany(e => e.Phrase.Split(' ')).Where(w => w.Length > 2).ToHashSet(StringComparer.Ordinal),
+            });
             foreach (var (path, number, line) in Lines(Path.Combine(at, "action-words.tsv")))
             {
                 actionWords.Add(line.Split('\t') is [var word, var stands] && word.Trim().Length > 0 && stands.Trim().Length > 0

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Actionlytics.Agent.Planning;
+using Xunit.Abstractions;
+
+namespace Actionlytics.Agent.Tests;
+
+/// <summary>Every labelled question is answered in the language it was written in: the labelled sets and the retired blind sets.</summary>
+public sealed class LanguageDetectionTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Tells_the_language_of_every_labelled_question()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "Utterances");
+        var questions = new List<(string Id, string Language, string Text)>();
+        // The retired blind sets stay beside the sources (their data files are not copied to the build output).
+        var blind = Enumerable.Range(0, 8).Select(up => Path.Combine([AppContext.BaseDirectory, .. Enumerable.Repeat("..", up), "tests", "Actionlytics.Agent.Tests", "Utterances", "blind"]))
+            .First(Directory.Exists);
+        foreach (var file in Directory.GetFiles(blind, "questions.json", SearchOption.AllDirectories))
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(file));
+            var items = json.RootElement.ValueKind == JsonValueKind.Array ? json.RootElement : json.RootElement.GetProperty("questions");
+            questions.AddRange(items.EnumerateArray().Select(q => (q.GetProperty("id").GetString()!, q.GetProperty("language").GetString()!, q.GetProperty("question").GetString()!)));
+        }
+        foreach (var file in new[] { "tuning.json", "tuning-b.json", "tuning-c.json", "heldout.json" })
+        {
+            foreach (var labelled in PlannerEvaluation.Load(Path.Combine(folder, file)).Cases)
+            {
+                var language = labelled.Id.Split('-').FirstOrDefault(p => p is "en" or "fr" or "it" or "es" or "de");
+                if (language is not null)
+                {
+                    questions.AddRange(labelled.Turns.Select(t => (labelled.Id, language, t.User)));
+                }
+            }
+        }
+        var wrong = questions.Where(q => RequestReader.LanguageOf(q.Text) != q.Language).ToList();
+        foreach (var (id, language, text) in wrong)
+        {
+            output.WriteLine($"{id} ({language}, read {RequestReader.LanguageOf(text)}): {text}");
+        }
+        Assert.True(questions.Count > 500);
+        Assert.Empty(wrong);
+    }
+}
