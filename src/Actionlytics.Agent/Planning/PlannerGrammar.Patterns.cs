@@ -32,7 +32,7 @@ public sealed partial class PlannerGrammar
 
     // "between 2014 and 2016", "dal 2014 al 2016": whole years.
     public Regex YearRange => field ??= Build(
-        @"\b(?:{date.between} (?:{date.year_article} )?(?<a>20\d\d) {date.and} (?:{date.year_article} )?(?<b>20\d\d)|{date.year_from} (?:{date.year_article} )?(?<a>20\d\d) {date.year_to} (?:{date.year_article} )?(?<b>20\d\d))\b", Explicit);
+        @"\b(?:{date.between} (?:{date.year_article} )?(?<a>20\d\d) {date.and} (?:{date.year_article} )?(?<b>20\d\d)|{date.year_from} (?:{date.year_article} )?(?<a>20\d\d) {date.year_to} (?:{date.year_article} )?(?<b>20\d\d)|(?<a>20\d\d)-(?<b>20\d\d))\b", Explicit);
 
     // "ISO week 19 of 2019", « semaine 19 de 2019 »
     public Regex IsoWeek => field ??= Build(@"\b{date.week}(?: iso)? (?:{date.number_sign} )?(?<w>\d{1,2}) (?:{date.of_year} )?(?:{date.year_article} )?(?<y>20\d\d)\b", Explicit);

@@ -467,7 +467,7 @@ public static partial class RequestReader
     /// </summary>
     private static bool IsPeriodLifecycle(Utterance u, Slots slots) =>
         LifecyclePeriod(slots.Periods) is not null && DateExpressions.Years(u).Any() && WantsPeriodLifecycle(u)
-        && !WantsTrendOverTime(u) && !WantsRetention(u) && (slots.Periods.Count == 2 || !WantsCompare(u))
+        && !WantsTrendOverTime(u) && !WantsRetention(u) && (slots.Periods.Count == 2 || !WantsCompare(u) || u.Says("against_previous"))
         && (slots.AsOf ?? slots.NamedDay) is null && (!WantsScores(u) || WantsLifecycle(u) || u.Says("went_quiet"));
 
     private static bool WantsPeriodLifecycle(Utterance u) =>
