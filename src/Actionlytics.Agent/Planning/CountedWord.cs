@@ -18,8 +18,8 @@ internal static class CountedWord
         }
         var lexicon = u.Lexicon;
         PhraseSet fillers = lexicon["counted.filler"], verbs = lexicon["counted.verb"], ends = lexicon["counted.end"];
-        bool Filler(string w) => fillers.Phrases.Contains(w, StringComparer.Ordinal);
-        bool Verb(string w) => verbs.Phrases.Contains(w, StringComparer.Ordinal);
+        bool Filler(string w) => fillers.Contains(w);
+        bool Verb(string w) => verbs.Contains(w);
         // "email open rates", « le taux d'ouverture », "il tasso di apertura": a rate of something the data does not hold.
         foreach (Match rate in lexicon.Grammar.RateOf.Matches(u.Normalised))
         {
@@ -36,8 +36,8 @@ internal static class CountedWord
             // "first-time contributors", « anciens contributeurs »: any of the subject's first words can be what is counted.
             var subject = words.SkipWhile(Filler).TakeWhile(w => !Verb(w)).Where(w => !Filler(w)).Take(3).ToList();
             // "lines of code", « líneas de código »: the word before "of" is what is counted, whatever follows.
-            var at0 = head is null ? -1 : Array.IndexOf(words, head);
-            if (at0 >= 0 && at0 + 2 < words.Length && lexicon["counted.of"].Phrases.Contains(words[at0 + 1], StringComparer.Ordinal) && !Known(head!, terms)
+            var at = head is null ? -1 : Array.IndexOf(words, head);
+            if (at >= 0 && at + 2 < words.Length && lexicon["counted.of"].Contains(words[at + 1]) && !Known(head!, terms)
                 && !subject.Skip(2).Any(w => Known(w, terms)))
             {
                 subject = [head!]; // « préparations de version (releases) » still names releases
@@ -46,9 +46,8 @@ internal static class CountedWord
             {
                 continue;
             }
-            var at = Array.IndexOf(words, head);
             // "lines of code", "github issues": the counted words up to the next verb or preposition of time.
-            return string.Join(' ', words.Skip(at).TakeWhile(w => !Verb(w) && !ends.Phrases.Contains(w, StringComparer.Ordinal)).Take(3));
+            return string.Join(' ', words.Skip(at).TakeWhile(w => !Verb(w) && !ends.Contains(w)).Take(3));
         }
         return null;
     }

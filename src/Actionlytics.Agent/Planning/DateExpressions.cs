@@ -24,7 +24,6 @@ public static partial class DateExpressions
         var text = utterance.Normalised;
         var g = utterance.Lexicon.Grammar;
         int Month(string name) => g.Month(name)!.Value;
-        int? ParseNumber(string word) => g.Number(word);
         var found = new List<FoundPeriod>();
         void Add(Regex pattern, Func<Match, (DateOnly From, DateOnly To)?> read, bool isDay = false)
         {
@@ -44,7 +43,7 @@ public static partial class DateExpressions
 
         Add(g.IsoRange, m => (Iso(m.Groups[1].Value), Iso(m.Groups[2].Value)));
         Add(g.NumericRange, m => NumericDay(m.Groups[1].Value) is { } a && NumericDay(m.Groups[2].Value) is { } b ? (a, b) : null);
-        Add(g.DaysBefore, m => ParseNumber(m.Groups["n"].Value) is { } n && DayOf(m.Groups["date"].Value, today, g) is { } end
+        Add(g.DaysBefore, m => g.Number(m.Groups["n"].Value) is { } n && DayOf(m.Groups["date"].Value, today, g) is { } end
             ? (end.AddDays(-n * g.UnitDays(m.Groups["u"].Value)), end.AddDays(-1)) : null);
         Add(g.DayMonthYearRange, m => DayRange(today, Month(m.Groups[2].Value), Int(m.Groups[1]), Month(m.Groups[5].Value), Int(m.Groups[4]), Int(m.Groups[6]), Year(m.Groups[3])));
         Add(g.MonthDayYearRange, m => DayRange(today, Month(m.Groups[1].Value), Int(m.Groups[2]), Month(m.Groups[4].Value), Int(m.Groups[5]), Int(m.Groups[6]), Year(m.Groups[3])));

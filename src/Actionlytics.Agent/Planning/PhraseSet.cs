@@ -13,6 +13,7 @@ public sealed class PhraseSet
         var all = entries.ToList();
         Phrases = [.. all.Where(e => !e.EndsWith('*')).Distinct(StringComparer.Ordinal)];
         Stems = [.. all.Where(e => e.EndsWith('*')).Select(e => e[..^1]).Distinct(StringComparer.Ordinal)];
+        Longest = [.. Phrases.OrderByDescending(p => p.Length)];
     }
 
     public static PhraseSet Empty { get; } = new([]);
@@ -20,6 +21,13 @@ public sealed class PhraseSet
     public IReadOnlyList<string> Phrases { get; }
 
     public IReadOnlyList<string> Stems { get; }
+
+    /// <summary>The whole phrases, longest first: the most specific reading wins.</summary>
+    public IReadOnlyList<string> Longest { get; }
+
+    /// <summary>Where each whole phrase first appears in the normalised text (padded with spaces), longest phrases first.</summary>
+    public IEnumerable<(int Start, int End)> Spans(string normalised) =>
+        Longest.Select(p => normalised.IndexOf(" " + p + " ", StringComparison.Ordinal) is var at and >= 0 ? (at + 1, at + 1 + p.Length) : (-1, -1)).Where(s => s.Item1 >= 0);
 
     /// <summary>Whether the normalised text (padded with spaces) says any of them.</summary>
     public bool In(string normalised) =>

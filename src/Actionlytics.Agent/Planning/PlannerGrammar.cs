@@ -15,73 +15,60 @@ public sealed partial class PlannerGrammar
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _unitDays = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, string> _pieces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _ordinals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _halves = new(StringComparer.Ordinal);
+
     public PlannerGrammar(PlannerLexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         _lexicon = lexicon;
         for (var month = 1; month <= 12; month++)
         {
-            foreach (var name in Words($"month.{month}").Phrases)
-            {
-                _months.TryAdd(name, month);
-            }
+            Index(_months, $"month.{month}", month);
         }
-        foreach (var (value, words) in lexicon.Table("number"))
+        foreach (var (value, _) in lexicon.Table("number"))
         {
-            foreach (var word in words.Phrases)
-            {
-                _numbers.TryAdd(word, int.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
-            }
+            Index(_numbers, $"number.{value}", int.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
         }
         foreach (var (name, days) in new[] { ("day", 1), ("week", 7), ("month", 30), ("year", 365) })
         {
-            foreach (var word in Words($"unit.{name}").Phrases)
-            {
-                _unitDays.TryAdd(word, days);
-            }
+            Index(_unitDays, $"unit.{name}", days);
         }
+        for (var ordinal = 1; ordinal <= 4; ordinal++)
+        {
+            Index(_ordinals, $"ordinal.{ordinal}", ordinal);
+        }
+        Index(_halves, "date.half_short.1", 1);
+        Index(_halves, "date.half_short.2", 2);
+
         var months = Alternation(_months.Keys);
-        var bare = Alternation(_months.Keys.Except(Words("date.ambiguous_month").Phrases));
         var number = @"(\d{1,3}|" + Alternation(_numbers.Keys) + ")";
         var unit = "(" + Alternation(_unitDays.Keys) + ")";
-        var unitDwm = Alternation(_unitDays.Where(u => u.Value < 365).Select(u => u.Key));
-        var unitDw = Alternation(_unitDays.Where(u => u.Value < 30).Select(u => u.Key));
-        _pieces = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["MONTHS"] = months,
-            ["MONTH"] = "(" + months + ")",
-            ["BARE_MONTH"] = "(" + bare + ")",
-            ["NUMBER"] = number,
-            ["NUMBERS"] = number[1..^1],
-            ["UNIT"] = unit,
-            ["UNITS"] = unit[1..^1],
-            ["UNIT_DWM"] = unitDwm,
-            ["UNIT_DW"] = unitDw,
-            ["DAY"] = Fill(@"(?:(?:{date.day_article}) )?(?:(?:{weekday}) )?(\d{1,2})(?:{date.ordinal_suffix})?(?: (?:{date.day_of}))?"),
-            ["YEAR"] = Fill(@"(?:(?:{date.month_year_of}) )?(20\d\d)"),
-            ["NUMERIC"] = @"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})",
-        };
-        foreach (var ordinal in Enumerable.Range(1, 4))
-        {
-            foreach (var word in Words($"ordinal.{ordinal}").Phrases)
-            {
-                _ordinals.TryAdd(word, ordinal);
-            }
-        }
-        foreach (var half in new[] { 1, 2 })
-        {
-            foreach (var word in Words($"date.half_short.{half}").Phrases)
-            {
-                _halves.TryAdd(word, half);
-            }
-        }
+        _pieces["MONTHS"] = months;
+        _pieces["MONTH"] = "(" + months + ")";
+        _pieces["BARE_MONTH"] = "(" + Alternation(_months.Keys.Except(Words("date.ambiguous_month").Phrases)) + ")";
+        _pieces["NUMBER"] = number;
+        _pieces["NUMBERS"] = number[1..^1];
+        _pieces["UNIT"] = unit;
+        _pieces["UNITS"] = unit[1..^1];
+        _pieces["UNIT_DWM"] = Alternation(_unitDays.Where(u => u.Value < 365).Select(u => u.Key));
+        _pieces["UNIT_DW"] = Alternation(_unitDays.Where(u => u.Value < 30).Select(u => u.Key));
         _pieces["ORDINAL"] = Alternation(_ordinals.Keys);
         _pieces["HALF_SHORT"] = Alternation(_halves.Keys);
+        _pieces["NUMERIC"] = @"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})";
+        _pieces["DAY"] = Fill(@"(?:(?:{date.day_article}) )?(?:(?:{weekday}) )?(\d{1,2})(?:{date.ordinal_suffix})?(?: (?:{date.day_of}))?");
+        _pieces["YEAR"] = Fill(@"(?:(?:{date.month_year_of}) )?(20\d\d)");
     }
 
-    private readonly Dictionary<string, string> _pieces;
-    private readonly Dictionary<string, int> _ordinals = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _halves = new(StringComparer.Ordinal);
+    /// <summary>Each phrase of <paramref name="key"/> stands for <paramref name="value"/> (the first language to name a word keeps it).</summary>
+    private void Index(Dictionary<string, int> into, string key, int value)
+    {
+        foreach (var word in Words(key).Phrases)
+        {
+            into.TryAdd(word, value);
+        }
+    }
 
     /// <summary>A month's number by any of its names, or null.</summary>
     public int? Month(string name) => _months.TryGetValue(name, out var month) ? month : null;
@@ -101,7 +88,7 @@ public sealed partial class PlannerGrammar
     public string Fill(string template) => Placeholder().Replace(template, m =>
     {
         var name = m.Groups[1].Value;
-        if (_pieces is not null && _pieces.TryGetValue(name, out var piece))
+        if (_pieces.TryGetValue(name, out var piece))
         {
             return piece;
         }

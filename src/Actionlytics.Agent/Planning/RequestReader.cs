@@ -78,7 +78,7 @@ public static partial class RequestReader
     private static (string First, string Second)? SplitCompound(string text, PlannerLexicon lexicon)
     {
         var normalised = " " + text.ToLowerInvariant() + " ";
-        foreach (var conjunction in lexicon["compound_join"].Phrases.OrderByDescending(p => p.Length).Select(p => " " + p + " "))
+        foreach (var conjunction in lexicon["compound_join"].Longest.Select(p => " " + p + " "))
         {
             // The last "and" that introduces an export, a chart or a campaign: earlier ones may join two dates ("entre le 1er et le 15").
             var at = normalised.LastIndexOf(conjunction, StringComparison.Ordinal);

@@ -105,9 +105,9 @@ internal sealed partial record Slots
 
         var found = DateExpressions.Find(u, today).Where(p => !taken.Any(t => p.Position < t.End && t.Start < p.Position + p.Length)).ToList();
         // "October 2019 against the previous month": the month before the one named, not before today; the lifecycle reading compares them.
-        if (DateExpressions.Years(u).Any() && u.Lexicon["against_previous"].Phrases.Select(p => text.IndexOf(" " + p + " ", StringComparison.Ordinal) is var at && at >= 0 ? (Start: at + 1, End: at + 1 + p.Length) : (Start: -1, End: -1))
-                .Where(r => r.Start >= 0).ToList() is { Count: > 0 } previous)
+        if (DateExpressions.Years(u).Any())
         {
+            var previous = u.Lexicon["against_previous"].Spans(text).ToList();
             found.RemoveAll(p => found.Any(o => o.Position < p.Position) && previous.Any(r => p.Position < r.End && r.Start < p.Position + p.Length));
         }
         // The same period named twice is one period, but both mentions were read.

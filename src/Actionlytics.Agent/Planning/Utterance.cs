@@ -25,12 +25,6 @@ public sealed partial class Utterance
     /// <summary>Padded with a space on each side, so a phrase can be matched as whole words with <c>" word "</c>.</summary>
     public string Normalised { get; }
 
-    /// <summary>Whether any of the phrases appears as whole words.</summary>
-    public bool Has(params string[] phrases) => phrases.Any(p => Normalised.Contains(" " + p + " ", StringComparison.Ordinal));
-
-    /// <summary>Whether any word starts with one of the stems ("reactiv" finds "reactivate", "reactiver").</summary>
-    public bool HasStem(params string[] stems) => stems.Any(s => Normalised.Contains(" " + s, StringComparison.Ordinal));
-
     public Match Match(Regex pattern) => pattern.Match(Normalised);
 
     public int WordCount => Normalised.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;

@@ -24,13 +24,9 @@ internal static class Vocabulary
     {
         foreach (var (value, phrases) in utterance.Lexicon.Table(table))
         {
-            foreach (var phrase in phrases.Phrases.OrderByDescending(p => p.Length))
+            foreach (var (start, end) in phrases.Spans(utterance.Normalised).Take(1))
             {
-                var at = utterance.Normalised.IndexOf(" " + phrase + " ", StringComparison.Ordinal);
-                if (at >= 0)
-                {
-                    return (value, at + 1, phrase.Length);
-                }
+                return (value, start, end - start);
             }
         }
         return null;
