@@ -46,6 +46,47 @@ public sealed class ActionCountsToolTests(DemoAgent demo) : IClassFixture<DemoAg
         Assert.True(counted.Top.Zip(counted.Top.Skip(1)).All(p => p.First.Events >= p.Second.Events));
     }
 
+    [Theory]
+    [InlineData("download")]
+    [InlineData(null)]
+    public async Task Counts_the_members_who_did_the_action_in_both_windows_as_SQL_does(string? action)
+    {
+        await using var scope = demo.Services.CreateAsyncScope();
+        var community = await scope.ServiceProvider.GetRequiredService<CommunityDirectory>().GetAsync(DemoAgent.Community, CancellationToken.None);
+        var to = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
+        var (from, previousTo) = (to.AddDays(-20), to.AddDays(-21));
+        var previousFrom = previousTo.AddDays(-20);
+
+        var both = await scope.ServiceProvider.GetRequiredService<CommunityActions>().MembersInBothAsync(
+            DemoAgent.Community, from, to, previousFrom, previousTo, action, action, CancellationToken.None);
+
+        var db = scope.ServiceProvider.GetRequiredService<ActionlyticsDbContext>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COUNT(*) FROM (
+              SELECT member_id FROM activity_events WHERE community_id = $c AND day BETWEEN $f AND $t AND ($a IS NULL OR action = $a)
+              INTERSECT
+              SELECT member_id FROM activity_events WHERE community_id = $c AND day BETWEEN $pf AND $pt AND ($a IS NULL OR action = $a))
+            """;
+        foreach (var (name, value) in new (string, object?)[]
+        {
+            ("$c", community.Id), ("$f", StoreConverters.ToEpochDay(from)), ("$t", StoreConverters.ToEpochDay(to)),
+            ("$pf", StoreConverters.ToEpochDay(previousFrom)), ("$pt", StoreConverters.ToEpochDay(previousTo)), ("$a", action),
+        })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+        var expected = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.True(expected > 0, $"no member did {action ?? "anything"} in both windows");
+        Assert.Equal(expected, both);
+    }
+
     [Fact]
     public async Task Refuses_a_window_that_ends_before_it_starts()
     {

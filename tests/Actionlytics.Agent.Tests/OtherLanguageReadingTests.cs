@@ -16,9 +16,7 @@ public sealed class OtherLanguageReadingTests
     private static string Read(string question)
     {
         var plan = RequestReader.Read(question, Today, [], Repository);
-        return plan.Language + ": " + (plan.Outcome == PlanOutcome.Calls
-            ? string.Join(" ; ", plan.Calls.Select(c => c.Name + " " + string.Join(",", c.Arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))))
-            : plan.Outcome + " " + string.Join(",", plan.Unplaced));
+        return plan.Language + ": " + PlanText.Of(plan);
     }
 
     [Theory]
@@ -30,7 +28,7 @@ public sealed class OtherLanguageReadingTests
     [InlineData("¿Cuántos commits de documentación (docs_update) hubo en 2021?", "es: count_actions action=docs_update,from=2021-01-01,to=2021-12-31,top=5")]
     [InlineData("¿Cuántos miembros estuvieron activos tanto en el primer trimestre de 2020 como en el segundo?", "es: compare_periods from=2020-04-01,previous_from=2020-01-01,previous_to=2020-03-31,to=2020-06-30")]
     [InlineData("¿Subió o bajó el número de miembros activos de marzo a mayo de 2020?", "es: compare_periods from=2020-05-01,previous_from=2020-03-01,previous_to=2020-03-31,to=2020-05-31")]
-    [InlineData("¿Cuántas líneas de código se escribieron en 2021?", "es: NotCounted lineas de codigo")]
+    [InlineData("¿Cuántas líneas de código se escribieron en 2021?", "es: NotCounted líneas de código")]
     public void Reads_Spanish(string question, string expected) =>
         Assert.Equal(expected, Read(question));
 }

@@ -18,9 +18,7 @@ public sealed class UnderstandOrSayTests
     private static string Read(string question, CommunityTerms terms)
     {
         var plan = RequestReader.Read(question, Today, [], terms);
-        return plan.Outcome == PlanOutcome.Calls
-            ? string.Join(" ; ", plan.Calls.Select(c => c.Name + " " + string.Join(",", c.Arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))))
-            : plan.Outcome + " " + string.Join(",", plan.Unplaced);
+        return PlanText.Of(plan);
     }
 
     [Theory]
@@ -35,6 +33,11 @@ public sealed class UnderstandOrSayTests
     [InlineData("Of those who started in June 2016, how many were active two months later?")]
     public void Takes_the_window_before_and_months_later_as_read(string question) =>
         Assert.DoesNotContain("NotUnderstood", Read(question, Repository), StringComparison.Ordinal);
+
+    [Fact]
+    public void Explains_a_member_as_of_the_day_asked() =>
+        Assert.Equal("explain_member as_of=2020-12-31,member_id=cc7ba33ae7e",
+            Read("What's the inactivity score of contributor cc7ba33ae7e as of 2020-12-31, and why is it that low?", Repository));
 
     [Fact]
     public void Says_it_counts_one_action_at_a_time_when_two_are_named_equally() =>
@@ -85,8 +88,12 @@ public sealed class UnderstandOrSayTests
     [Theory]
     [InlineData("What's the inactivity score of contributor cc7ba33ae7e as of 2020-12-31, and why is it that low?", "cc7ba33ae7e")]
     [InlineData("Pourquoi le membre 4f2a91c est-il inactif ?", "4f2a91c")]
-    public void Explains_a_member_named_by_any_id_after_a_member_word(string question, string id) =>
-        Assert.Contains($"explain_member member_id={id}", Read(question, Repository), StringComparison.Ordinal);
+    public void Explains_a_member_named_by_any_id_after_a_member_word(string question, string id)
+    {
+        var read = Read(question, Repository);
+        Assert.StartsWith("explain_member ", read, StringComparison.Ordinal);
+        Assert.Contains($"member_id={id}", read, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Reads_who_did_not_show_up_in_the_second_period_as_an_overlap() =>

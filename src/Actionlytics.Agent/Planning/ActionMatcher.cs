@@ -11,8 +11,14 @@ internal static class ActionMatcher
 {
     public readonly record struct Found(string Action, int Position, int Length);
 
-    /// <summary>The action asked, or the actions named equally when none can be told apart (then <see cref="Found"/> is null).</summary>
-    public readonly record struct Reading(Found? Found, IReadOnlyList<string> Tied);
+    /// <summary>
+    /// The action asked, or the actions named equally when none can be told apart (then <see cref="Found"/> is null);
+    /// <see cref="Named"/>: every action the question names, in the order written.
+    /// </summary>
+    public readonly record struct Reading(Found? Found, IReadOnlyList<string> Tied)
+    {
+        public IReadOnlyList<Found> Named { get; init; } = [];
+    }
 
     public static Found? Find(Utterance u, CommunityTerms terms) => Read(u, terms).Found;
 
@@ -42,22 +48,23 @@ internal static class ActionMatcher
         {
             return new(null, []);
         }
+        IReadOnlyList<Found> every = [.. candidates.Select(c => c.Found).OrderBy(f => f.Position)];
         var top = candidates.Where(c => c.Score == candidates.Max(x => x.Score)).OrderBy(c => c.Found.Position).ToList();
         if (top.Count == 1)
         {
-            return new(top[0].Found, []);
+            return new(top[0].Found, []) { Named = every };
         }
         // "commits that only touch the tests", « que les tests »: the action said to be the only one.
         if (top.Count(c => c.Only) == 1)
         {
-            return new(top.Single(c => c.Only).Found, []);
+            return new(top.Single(c => c.Only).Found, []) { Named = every };
         }
         // "test-only commits", "docs commits": a word naming one action right before another's narrows it.
         if (top.Count == 2 && Adjacent(u.Normalised, top[0].Found, top[1].Found, terms.Lexicon["list_join"]))
         {
-            return new(top[0].Found, []);
+            return new(top[0].Found, []) { Named = every };
         }
-        return new(null, [.. top.Select(c => c.Found.Action)]);
+        return new(null, [.. top.Select(c => c.Found.Action)]) { Named = every };
     }
 
     /// <summary>"only the tests", « que les tests »; not "test-only commits", where "only" belongs to the word before it.</summary>

@@ -36,7 +36,7 @@ public sealed class AnswerWriter(AgentPrompts prompts)
                 TrendResult r => Trend(t, f, r),
                 ComparisonResult r => Comparison(t, f, r, focus),
                 LifecycleResult r => Lifecycle(t, f, r),
-                ActionCountsResult r => Actions(t, f, r),
+                ActionCountsResult r => Actions(t, f, r, focus),
                 RetentionResult r => Retention(t, f, r),
                 ScoresResult r => Scores(t, f, r),
                 MemberExplanation r => Explain(t, f, r),
@@ -189,10 +189,21 @@ public sealed class AnswerWriter(AgentPrompts prompts)
         return r.Action is { } action ? text + " " + t.Render("trend_action", new Dictionary<string, string> { ["action"] = action }) : text;
     }
 
-    private static string Actions(AnswerTemplates t, Formatter f, ActionCountsResult r)
+    private static string Actions(AnswerTemplates t, Formatter f, ActionCountsResult r, AnswerFocus focus)
     {
         var c = r.Current;
         var text = new StringBuilder();
+        // "Of those who changed the docs in 2019, how many did in 2020?": who did it in both, then the counts behind it.
+        if (focus == AnswerFocus.Overlap && r.Previous is { } earlier && r.MembersInBoth is { } both)
+        {
+            var template = r.PreviousAction != r.Action ? "actions_overlap_two" : r.Action is null ? "comparison_overlap" : "actions_overlap";
+            text.Append(t.Render(template, new Dictionary<string, string>
+            {
+                ["from"] = Day(c.From), ["to"] = Day(c.To), ["previous_from"] = Day(earlier.From), ["previous_to"] = Day(earlier.To),
+                ["action"] = r.Action ?? "", ["previous_action"] = r.PreviousAction ?? "",
+                ["both"] = f.Number(both), ["only_previous"] = f.Number(earlier.Members - both), ["only_current"] = f.Number(c.Members - both),
+            })).Append("\n\n");
+        }
         if (r.MinActiveDays is { } minDays && c.MembersWithMinActiveDays is { } regulars)
         {
             text.Append(t.Render("actions_regulars", new Dictionary<string, string>
@@ -210,7 +221,15 @@ public sealed class AnswerWriter(AgentPrompts prompts)
                     ["action"] = a.Action, ["events"] = f.Number(a.Events), ["members"] = f.Number(a.Members),
                 }))),
             }));
-        if (r.Previous is { } p)
+        if (r.Previous is { } other && r.PreviousAction != r.Action)
+        {
+            // Another action in the previous window: its own figures, not a change.
+            text.Append(' ').Append(t.Render("actions", new Dictionary<string, string>
+            {
+                ["from"] = Day(other.From), ["to"] = Day(other.To), ["events"] = f.Number(other.Events), ["action"] = r.PreviousAction ?? "", ["members"] = f.Number(other.Members),
+            }));
+        }
+        else if (r.Previous is { } p)
         {
             var change = c.Events - p.Events;
             text.Append(' ').Append(t.Render("actions_change", new Dictionary<string, string>
@@ -326,6 +345,7 @@ public sealed class AnswerWriter(AgentPrompts prompts)
         var values = new Dictionary<string, string>
         {
             ["member"] = r.MemberId,
+            ["as_of"] = Day(r.AsOf),
             ["score"] = f.Number(r.Score),
             ["last_active"] = Day(r.LastActive),
             ["recency"] = f.Number(r.RecencyDays),

@@ -26,7 +26,7 @@ internal static class CountedWord
             var what = rate.Groups["x"].Value;
             if (!Filler(what) && !Known(what, terms))
             {
-                return rate.Value.Trim();
+                return u.AsWritten(rate.Value.Trim());
             }
         }
         foreach (Match cue in lexicon.Grammar.CountCue.Matches(u.Normalised))
@@ -47,7 +47,7 @@ internal static class CountedWord
                 continue;
             }
             // "lines of code", "github issues": the counted words up to the next verb or preposition of time.
-            return string.Join(' ', words.Skip(at).TakeWhile(w => !Verb(w) && !ends.Contains(w)).Take(3));
+            return u.AsWritten(string.Join(' ', words.Skip(at).TakeWhile(w => !Verb(w) && !ends.Contains(w)).Take(3)));
         }
         return null;
     }

@@ -109,8 +109,11 @@ public sealed partial class PlannerGrammar
 
     public Regex CountCue => field ??= Build(@" {counted.cue} ");
 
+    // "inactive for 60 days", and any negated doing before the duration: « n'avaient plus commité depuis 6 semaines »,
+    // "hasn't pushed anything for 8 weeks", "non hanno fatto commit da 40 giorni", "seit 3 Monaten nichts mehr".
     public Regex Threshold => field ??= Build(
-        @"{threshold.inactive}(?: {threshold.filler})* (?<n>{NUMBERS})(?:\+)? (?<u>{UNIT_DWM})\b");
+        @"(?:{threshold.inactive}|\b{threshold.negation}(?: [a-z]+){0,3}) (?:{threshold.filler} )*(?<n>{NUMBERS})(?:\+)? (?<u>{UNIT_DWM})\b"
+        + @"|\b{threshold.filler} (?<n>{NUMBERS}) (?<u>{UNIT_DWM}) {threshold.negation}\b");
 
     public Regex ThresholdLoose => field ??= Build(
         @"\b(?<n>{NUMBERS})(?:-| )(?<u>{UNIT_DWM}) {threshold.noun}"
@@ -144,7 +147,8 @@ public sealed partial class PlannerGrammar
     public Regex TopMembers => field ??= Build(@" top \d{1,3} (?:{top.of} )?{top.people} ");
 
     public Regex MonthsLater => field ??= Build(
-        @" (?:(?<n>{NUMBERS}|{months_later.one}) {unit.month} {months_later.later}|{months_later.after} (?<n>{NUMBERS}|{months_later.one}) {unit.month}|{months_later.next_month}) ", Explicit);
+        @" (?:(?<n>{NUMBERS}|{months_later.one}) {unit.month} {months_later.later}|{months_later.after} (?<n>{NUMBERS}|{months_later.one}) {unit.month}|{months_later.next_month}"
+        + @"|(?<n>{NUMBERS}|{months_later.one}) {unit.month} {months_later.retention}|{months_later.retention} {months_later.at} (?<n>{NUMBERS}|{months_later.one}) {unit.month}) ", Explicit);
 
     public Regex MinDays => field ??= Build(
         @" {min_days.at_least} (?<n>{NUMBERS}) (?:{min_days.distinct} )?(?:active )?{min_days.days}(?: {min_days.after})? ", Explicit);

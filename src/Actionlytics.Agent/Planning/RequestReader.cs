@@ -120,7 +120,7 @@ public static partial class RequestReader
         }
         if (memberId is not null && (WantsExplain(u) || context?.Name == Tool.ExplainMember || u.WordCount <= 4))
         {
-            return Call(Tool.ExplainMember, ("member_id", memberId), ("inactive_after_days", slots.Threshold));
+            return Call(Tool.ExplainMember, ("member_id", memberId), ("inactive_after_days", slots.Threshold), ("as_of", (slots.AsOf ?? slots.NamedDay) is { } day ? Day(day) : null));
         }
         if (WantsExport(u))
         {
@@ -136,7 +136,7 @@ public static partial class RequestReader
         }
         if (WantsOverlap(u, slots))
         {
-            return Compare(u, slots with { Action = slots.OwnAction ? null : slots.Action }, subject);
+            return slots.OwnAction ? ActionOverlap(slots) : Compare(u, slots, subject);
         }
         if (CountActions(u, slots) is { } counting)
         {
@@ -384,10 +384,32 @@ public static partial class RequestReader
         return Call(Tool.RetentionCohorts, ("from", Day(cohort.From)), ("months_later", later));
     }
 
-    /// <summary>"Active in both 2018 and 2019", "in Q1 but not in Q2", « actifs aux deux périodes », "sia nel 2019 che nel 2020".</summary>
+    /// <summary>
+    /// "Active in both 2018 and 2019", "in Q1 but not in Q2", « actifs aux deux périodes », "sia nel 2019 che nel 2020";
+    /// "of those who committed in 2019, how many did in 2020?" unless those are a cohort ("of those who joined in 2019").
+    /// </summary>
     private static bool WantsOverlap(Utterance u, Slots slots) =>
-        slots.Periods.Count == 2 && !slots.OwnAction
-        && (u.Says("overlap"));
+        slots.Periods.Count == 2
+        && (u.Says("overlap") || (u.Says("overlap.of_those") && !NamesCohort(u) && !WantsNewMembers(u)));
+
+    /// <summary>
+    /// The members who did one of the community's own actions in both periods, the later one first. Two actions named
+    /// with the two periods ("of those who changed the docs in 2019, how many pushed code in 2020?") go with the periods
+    /// in the order written, each to its own.
+    /// </summary>
+    private static PlannedCall ActionOverlap(Slots slots)
+    {
+        var periods = Chronological(slots.Periods);
+        var named = slots.NamedActions.Select(a => a.Action).Distinct().ToList();
+        string? action = slots.Action, previousAction = null;
+        if (named.Count == 2)
+        {
+            var firstWritten = slots.Periods.MinBy(p => p.Position)!;
+            (action, previousAction) = ReferenceEquals(firstWritten, periods[1]) ? (named[1], named[0]) : (named[0], named[1]);
+        }
+        return Call(Tool.CountActions, ("from", Day(periods[0].From)), ("to", Day(periods[0].To)),
+            ("previous_from", Day(periods[1].From)), ("previous_to", Day(periods[1].To)), ("action", action), ("previous_action", previousAction), ("top", 0));
+    }
 
     private static int? MonthsLater(Utterance u)
     {

@@ -45,6 +45,9 @@ internal sealed partial record Slots
     /// <summary>Community actions named equally ("docs updates and code changes"): the planner counts one at a time, so it says so.</summary>
     public IReadOnlyList<string> TiedActions { get; init; } = [];
 
+    /// <summary>Every one of the community's own actions the question names, in the order written.</summary>
+    public IReadOnlyList<ActionMatcher.Found> NamedActions { get; init; } = [];
+
     public int? Top { get; init; }
 
     public int? Variants { get; init; }
@@ -195,6 +198,8 @@ internal sealed partial record Slots
             UnplacedYears = unplaced,
             UnplacedDurations = unplacedDurations,
             TiedActions = ownReading.Tied,
+            // "(docs_update) in 2019 ... code_change in 2020": the names written as the data has them count too.
+            NamedActions = own is null && custom.Success && !everyAction ? ActionMatcher.Read(u, terms).Named : ownReading.Named,
             Top = top.Success ? g.Number(top.Groups["n"].Value) : null,
             Variants = variants.Success ? (variants.Groups["ab"].Success ? 2 : g.Number(variants.Groups["n"].Value)) : null,
             GoalDays = goalDays,

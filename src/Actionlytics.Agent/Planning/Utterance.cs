@@ -27,6 +27,34 @@ public sealed partial class Utterance
 
     public Match Match(Regex pattern) => pattern.Match(Normalised);
 
+    /// <summary>
+    /// The words of <paramref name="normalised"/> as the manager wrote them (« gelöscht », not "geloscht"), for
+    /// answers that quote the question; the normalised words when they cannot be found.
+    /// </summary>
+    public string AsWritten(string normalised)
+    {
+        var words = WrittenWord().Matches(Original);
+        for (var first = 0; first < words.Count; first++)
+        {
+            var read = "";
+            for (var last = first; last < words.Count && read.Length < normalised.Length; last++)
+            {
+                var written = Original[words[first].Index..(words[last].Index + words[last].Length)];
+                read = Normalise(written);
+                if (read == normalised)
+                {
+                    return written;
+                }
+                // « d'étoiles GitHub »: the elided article is not part of what is quoted.
+                if (read.EndsWith(" " + normalised, StringComparison.Ordinal) && written.IndexOfAny(['\'', '’']) is var apostrophe and > 0)
+                {
+                    return written[(apostrophe + 1)..];
+                }
+            }
+        }
+        return normalised;
+    }
+
     public int WordCount => Normalised.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     public static string Normalise(string text)
@@ -46,12 +74,16 @@ public sealed partial class Utterance
         // Apostrophes split words ("l'annee" -> "l annee"), full stops end them.
         spaced = Elision().Replace(spaced, "$1 ");
         spaced = Stops().Replace(spaced, " ");
-        spaced = WordHyphen().Replace(spaced, " "); // "long-gone", "relatedness-focused"; ids like m-00042 keep theirs
+        spaced = WordHyphen().Replace(spaced, " "); // ids like m-00042 keep theirs
         return Spaces().Replace(spaced, " ").Trim();
     }
 
-    [GeneratedRegex(@"(?<=[a-z])-(?=[a-z])")]
+    // "long-gone", and a number's unit: "2-month retention", "90-day threshold".
+    [GeneratedRegex(@"(?<=[a-z])-(?=[a-z])|(?<=\d)-(?=[a-z]{3})")]
     private static partial Regex WordHyphen();
+
+    [GeneratedRegex(@"[\p{L}\p{Nd}'’_-]+")]
+    private static partial Regex WrittenWord();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -40,6 +40,9 @@ public sealed record ActionCountsArguments
 
     public DateOnly? PreviousTo { get; init; }
 
+    /// <summary>The action counted in the previous window when it is not <see cref="Action"/>.</summary>
+    public string? PreviousAction { get; init; }
+
     public int? Top { get; init; }
 
     public string? RankBy { get; init; }
@@ -88,6 +91,8 @@ public sealed record ExplainArguments
     public string MemberId { get; init; } = "";
 
     public int? InactiveAfterDays { get; init; }
+
+    public DateOnly? AsOf { get; init; }
 }
 
 public sealed record SegmentsArguments

@@ -65,7 +65,13 @@ public sealed class ToolHandlers(ToolScope scope, PlaybookKnowledge knowledge, I
         var actions = scope.Services.GetRequiredService<CommunityActions>();
         var top = a.Top ?? 10;
         var current = await actions.CountAsync(Slug, a.From, a.To, a.Action, top, ranking, ct, a.MinActiveDays);
-        var previous = a.PreviousFrom is { } pf && a.PreviousTo is { } pt ? await actions.CountAsync(Slug, pf, pt, a.Action, 0, ranking, ct, a.MinActiveDays) : null;
+        if (a.PreviousAction is not null && a.PreviousFrom is null)
+        {
+            throw new ToolArgumentException("previous_action is the action of the previous window: give previous_from and previous_to too.");
+        }
+        var previousAction = a.PreviousAction ?? a.Action;
+        var previous = a.PreviousFrom is { } pf && a.PreviousTo is { } pt ? await actions.CountAsync(Slug, pf, pt, previousAction, 0, ranking, ct, a.MinActiveDays) : null;
+        int? inBoth = previous is null ? null : await actions.MembersInBothAsync(Slug, current.From, current.To, previous.From, previous.To, a.Action, previousAction, ct);
         var listed = current.Top.Take(top).ToList();
         // A tie on the figure members are ranked by: the next one would have been listed as rightly as the last.
         var tie = top > 0 && current.Top.Count > top && (ranking == MemberRanking.Events
@@ -73,7 +79,7 @@ public sealed class ToolHandlers(ToolScope scope, PlaybookKnowledge knowledge, I
             : current.Top[top].ActiveDays == listed[^1].ActiveDays);
         static ActionCountsWindow Window(ActionWindow w) => new(w.From, w.To, w.Events, w.Members, w.ByAction) { MembersWithMinActiveDays = w.MembersWithMinActiveDays };
         return new ActionCountsResult(a.Action, Window(current), previous is null ? null : Window(previous),
-            ranking == MemberRanking.Events ? "events" : "active_days", listed, tie) { MinActiveDays = a.MinActiveDays };
+            ranking == MemberRanking.Events ? "events" : "active_days", listed, tie) { MinActiveDays = a.MinActiveDays, MembersInBoth = inBoth, PreviousAction = previous is null ? null : previousAction };
     }
 
     public async Task<LifecycleResult> LifecycleAsync(TrendArguments a, CancellationToken ct)
@@ -133,11 +139,11 @@ public sealed class ToolHandlers(ToolScope scope, PlaybookKnowledge knowledge, I
 
     public async Task<MemberExplanation> ExplainAsync(ExplainArguments a, CancellationToken ct)
     {
-        var scoring = await Analytics.ScoreAsync(Slug, null, null, a.InactiveAfterDays, null, ct);
+        var scoring = await Analytics.ScoreAsync(Slug, a.AsOf, null, a.InactiveAfterDays, null, ct);
         var member = scoring.Inactive.FirstOrDefault(m => m.MemberId == a.MemberId.Trim())
             ?? throw new ToolArgumentException($"'{a.MemberId}' is not among the {scoring.InactiveMembers} inactive members (inactive for {scoring.Parameters.InactiveAfterDays} days or more): check the id, or the member is active.");
         var e = member.Explanation;
-        return new MemberExplanation(member.MemberId, true, Round1(member.Score), member.LastActiveDate, member.RecencyDays, member.ActiveDays,
+        return new MemberExplanation(member.MemberId, scoring.Parameters.AsOf, true, Round1(member.Score), member.LastActiveDate, member.RecencyDays, member.ActiveDays,
             member.ConstancyDays, member.Segment, member.Profile,
             [.. new[] { e.Recency, e.Constancy, e.Frequency }.Select(c => new ScoreShare(c.Name, Round(c.Value), Round1(c.Points), Round(c.Share)))],
             e.Summary);

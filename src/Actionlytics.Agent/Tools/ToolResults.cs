@@ -65,6 +65,12 @@ public sealed record ActionCountsResult(
     string? Action, ActionCountsWindow Current, ActionCountsWindow? Previous, string RankedBy, IReadOnlyList<Core.Analytics.MemberTally> Top, bool TieAtCut) : ToolResult
 {
     public int? MinActiveDays { get; init; }
+
+    /// <summary>With a previous window: the members who did the action in both windows (the rest did it in one only).</summary>
+    public int? MembersInBoth { get; init; }
+
+    /// <summary>With a previous window: the action counted there (<see cref="Action"/> unless another was asked).</summary>
+    public string? PreviousAction { get; init; }
 }
 
 public sealed record LifecyclePeriod(DateOnly Start, DateOnly End, int Active, int New, int Returning, int Resurrecting, int Dormant);
@@ -95,7 +101,7 @@ public sealed record ScoresResult(
 public sealed record ScoreShare(string Name, double Value, double Points, double Share);
 
 public sealed record MemberExplanation(
-    string MemberId, bool Inactive, double Score, DateOnly LastActive, int RecencyDays, int ActiveDays, int ConstancyDays,
+    string MemberId, DateOnly AsOf, bool Inactive, double Score, DateOnly LastActive, int RecencyDays, int ActiveDays, int ConstancyDays,
     string Segment, string Profile, IReadOnlyList<ScoreShare> Components, string Summary) : ToolResult;
 
 public sealed record SegmentSize(string Name, int Members, string Definition);

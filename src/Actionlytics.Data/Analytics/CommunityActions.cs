@@ -70,6 +70,21 @@ public sealed class CommunityActions(ActionlyticsDbContext db, CommunityDirector
         };
     }
 
+    /// <summary>
+    /// The members who did <paramref name="action"/> (any action when null) in [from, to] and <paramref name="previousAction"/>
+    /// in the previous window: "of those who changed the docs in 2019, how many did again in 2020?", "... how many pushed
+    /// code in 2020?" The windows are validated by <see cref="CountAsync"/> first.
+    /// </summary>
+    public async Task<int> MembersInBothAsync(
+        string communitySlug, DateOnly from, DateOnly to, DateOnly previousFrom, DateOnly previousTo, string? action, string? previousAction, CancellationToken cancellationToken)
+    {
+        var community = await communities.GetAsync(communitySlug, cancellationToken);
+        var events = db.Events.AsNoTracking().Where(e => e.CommunityId == community.Id);
+        var earlier = events.Where(e => e.Day >= previousFrom && e.Day <= previousTo && (previousAction == null || e.Action == previousAction)).Select(e => e.MemberId);
+        return await events.Where(e => e.Day >= from && e.Day <= to && (action == null || e.Action == action)).Select(e => e.MemberId).Distinct()
+            .CountAsync(id => earlier.Contains(id), cancellationToken);
+    }
+
     /// <summary>The names of the actions this community's members have done, most frequent first: what the planner can recognise in a question.</summary>
     public async Task<IReadOnlyList<string>> NamesAsync(Core.Communities.Community community, CancellationToken cancellationToken)
     {
