@@ -52,6 +52,22 @@ public sealed class SetAndCohortReadingTests
         Assert.Equal(AnswerFocus.Overlap, RequestReader.FocusOf(question, Today, Repository));
     }
 
+    [Theory]
+    [InlineData("Combien de membres actifs en 2017 ne l'étaient plus du tout en 2018 ?", "compare_periods from=2018-01-01,previous_from=2017-01-01,previous_to=2017-12-31,to=2018-12-31")]
+    [InlineData("How many people were active in the first half of 2015 but didn't show up at all in the second half?", "compare_periods from=2015-07-01,previous_from=2015-01-01,previous_to=2015-06-30,to=2015-12-31")]
+    [InlineData("¿Cuántos participaron en el primer trimestre de 2023 pero ya no aparecieron en el segundo?", "compare_periods from=2023-04-01,previous_from=2023-01-01,previous_to=2023-03-31,to=2023-06-30")]
+    public void Reads_a_negation_between_two_periods_as_their_overlap(string question, string expected)
+    {
+        Assert.Equal(expected, Read(question));
+        Assert.Equal(AnswerFocus.Overlap, RequestReader.FocusOf(question, Today, Repository));
+    }
+
+    [Theory]
+    [InlineData("Comment a évolué le nombre de membres actifs entre le premier semestre 2021 et celui de 2022 ?", "compare_periods from=2022-01-01,previous_from=2021-01-01,previous_to=2021-06-30,to=2022-06-30")]
+    [InlineData("¿Cómo queda el ciclo de vida del segundo trimestre de 2021 comparado con el primero (nuevos, recurrentes, reactivados y dormidos)?", "compare_periods from=2021-04-01,previous_from=2021-01-01,previous_to=2021-03-31,to=2021-06-30")]
+    public void Reads_the_other_period_said_without_its_own_shape_or_year(string question, string expected) =>
+        Assert.Equal(expected, Read(question));
+
     [Fact]
     public void Keeps_a_cohort_said_with_of_those_who_a_cohort() =>
         Assert.NotEqual(AnswerFocus.Overlap, RequestReader.FocusOf("Of those who joined in 2019, how many new members came in 2020?", Today, Repository));
@@ -61,10 +77,13 @@ public sealed class SetAndCohortReadingTests
     [InlineData("Quelle est la rétention à 1 mois de la cohorte de juillet 2019 ?", "retention_cohorts from=2019-07-01,months_later=1")]
     [InlineData("Qual è la ritenzione a 3 mesi della coorte di marzo 2021?", "retention_cohorts from=2021-03-01,months_later=3")]
     [InlineData("¿Cuál fue la retención a 2 meses de la cohorte de mayo de 2020?", "retention_cohorts from=2020-05-01,months_later=2")]
+    [InlineData("Di quelli entrati a gennaio 2021, quanti erano ancora attivi tre mesi dopo?", "retention_cohorts from=2021-01-01,months_later=3")]
     public void Reads_the_retention_of_a_cohort_after_N_months(string question, string expected) =>
         Assert.Equal(expected, Read(question));
 
     [Theory]
+    [InlineData("Tomando 90 días como umbral de inactividad, ¿cuántos miembros estaban inactivos el 31 de diciembre de 2021?", "inactivity_scores as_of=2021-12-31,inactive_after_days=90")]
+    [InlineData("¿Cuántos llevaban seis semanas o más sin ninguna actividad al cierre de mayo de 2017?", "inactivity_scores as_of=2017-05-31,inactive_after_days=42")]
     [InlineData("Combien de membres n'avaient plus commité depuis 6 semaines ou plus au 15/11/2019 ?", "inactivity_scores as_of=2019-11-15,inactive_after_days=42")]
     [InlineData("How many contributors hadn't pushed for 10 weeks as of 30 June 2021?", "inactivity_scores as_of=2021-06-30,inactive_after_days=70")]
     [InlineData("Wie viele haben am 31.12.2020 seit 60 Tagen nichts mehr committet?", "inactivity_scores as_of=2020-12-31,inactive_after_days=60")]
@@ -80,6 +99,7 @@ public sealed class SetAndCohortReadingTests
 
     [Theory]
     [InlineData("Zeig mir die Top 5 der Mitwirkenden im Oktober 2024.", "count_actions from=2024-10-01,to=2024-10-31,top=5")]
+    [InlineData("Give me the top five contributors by active days for the first half of 2014.", "count_actions from=2014-01-01,rank_by=active_days,to=2014-06-30,top=5")]
     public void Lists_the_most_active_members_named_in_other_words(string question, string expected) =>
         Assert.Equal(expected, Read(question));
 

@@ -39,6 +39,19 @@ public sealed class UnderstandOrSayTests
         Assert.Equal("explain_member as_of=2020-12-31,member_id=cc7ba33ae7e",
             Read("What's the inactivity score of contributor cc7ba33ae7e as of 2020-12-31, and why is it that low?", Repository));
 
+    [Theory]
+    [InlineData("Which countries do most of our contributors come from?", "NotCounted countries")]
+    [InlineData("¿De qué países son nuestros miembros más activos?", "NotCounted países")]
+    [InlineData("How many logins did we have in 2021?", "NotCounted logins")]
+    public void Says_what_the_data_does_not_hold_about_members(string question, string expected) =>
+        Assert.Equal(expected, Read(question, Repository));
+
+    [Theory]
+    [InlineData("¿Cuánta gente hizo su primera contribución entre el 1 de septiembre y el 30 de noviembre de 2022?", "compare_periods from=2022-09-01,previous_from=2022-06-01,previous_to=2022-08-31,to=2022-11-30")]
+    [InlineData("Combien de publications de version ont eu lieu en 2016 ?", "count_actions action=release,from=2016-01-01,to=2016-12-31,top=5")]
+    public void Reads_a_contribution_as_any_activity_where_the_data_has_no_contribution_action(string question, string expected) =>
+        Assert.Equal(expected, Read(question, Repository));
+
     [Fact]
     public void Says_it_counts_one_action_at_a_time_when_two_are_named_equally() =>
         Assert.Equal("TwoActions docs_update,code_change", Read("How many people made both docs updates and code changes in 2023?", Repository));

@@ -17,6 +17,11 @@ internal static class CountedWord
             return null;
         }
         var lexicon = u.Lexicon;
+        // "which countries do they come from", « ¿de qué países son? »: what members are, which activity data never says.
+        if (lexicon["not_in_data"].Spans(u.Normalised).OrderBy(s => s.Start).FirstOrDefault() is { End: > 0 } attribute)
+        {
+            return u.AsWritten(u.Normalised[attribute.Start..attribute.End]);
+        }
         PhraseSet fillers = lexicon["counted.filler"], verbs = lexicon["counted.verb"], ends = lexicon["counted.end"];
         bool Filler(string w) => fillers.Contains(w);
         bool Verb(string w) => verbs.Contains(w);

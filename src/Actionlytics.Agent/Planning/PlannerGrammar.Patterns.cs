@@ -61,8 +61,13 @@ public sealed partial class PlannerGrammar
     // "february 1-15", "feb 1 to 15"
     public Regex MonthDayToDayRange => field ??= Build(@"{MONTH} {DAY} ?(?:-|to|through) ?{DAY}");
 
-    // "... and the second (one)", « ... y el segundo »: an ordinal that ends the question.
-    public Regex LoneOrdinal => field ??= Build(@"\b(?:(?:{date.day_article}|{date.year_article}) )?(?<o>{ORDINAL})(?: {number.1})? $", Explicit);
+    // "... and the second (one)", « ... y el segundo », "... but not in the second half", « comparado con el primero (...) »:
+    // an ordinal with no year of its own after a half or a quarter; not one followed by a unit or a month ("the 2nd week").
+    public Regex LoneOrdinal => field ??= Build(
+        @"\b(?:(?:{date.day_article}|{date.year_article}) )?(?<o>{ORDINAL})(?: {number.1})?(?: {date.half}| {date.quarter})?(?= $| (?!{UNITS}\b|{MONTHS}\b|20\d\d)[a-z])", Explicit);
+
+    // « le premier semestre 2021 et celui de 2022 », "Q1 2023 against the same in 2024": the period's shape in another year.
+    public Regex SamePeriodOf => field ??= Build(@"\b{date.same_period_of} (?:{date.year_article} )?(?<y>20\d\d)\b", Explicit);
 
     public Regex LastN => field ??= Build(@"{date.last} {NUMBER} {UNIT}\b");
 
@@ -119,10 +124,11 @@ public sealed partial class PlannerGrammar
         @"\b(?<n>{NUMBERS})(?:-| )(?<u>{UNIT_DWM}) {threshold.noun}"
         + @"|{threshold.word}(?: {threshold.of_inactivity})?(?: {threshold.is})* (?<n>\d{1,3}) ?(?<u>{UNIT_DWM}|d)?\b"
         + @"|{threshold.count} (?<n>\d{1,3}) (?<u>{UNIT_DW}) {threshold.as} {threshold.inactive_adjective}"
-        + @"|\b(?<n>\d{1,3}) (?<u>{UNIT_DWM}) (?:{threshold.or_more} )?(?:{threshold.after}|{threshold.without} (?:{threshold.without_article} )?[a-z]+)\b", Explicit);
+        + @"|\b(?<n>{NUMBERS}) (?<u>{UNIT_DWM}) (?:{threshold.or_more} )?(?:{threshold.after}|{threshold.without} (?:{threshold.without_article} )?[a-z]+)\b"
+        + @"|\b(?<n>\d{1,3}) (?<u>{UNIT_DWM}) (?:[a-z]+ ){1,2}{threshold.noun}\b", Explicit);
 
     public Regex Top => field ??= Build(
-        @"\b{top.before} (?<n>\d{1,3})\b|\b{top.article} (?<n>\d{1,3}) {top.after_article}\b|\b(?<n>\d{1,3}) {top.after}\b", Explicit);
+        @"\b{top.before} (?<n>\d{1,3}|{NUMBERS})\b|\b{top.article} (?<n>\d{1,3}|{NUMBERS}) {top.after_article}\b|\b(?<n>\d{1,3}) {top.after}\b", Explicit);
 
     public Regex BareDays => field ??= Build(@"{bare_days.before} (?<n>{NUMBERS}) (?<u>{UNIT_DWM})\b", Explicit);
 
@@ -144,7 +150,7 @@ public sealed partial class PlannerGrammar
 
     public Regex NamedMember => field ??= Build(@" {member_word} (?<id>(?=[a-z_-]*\d)(?=\d*[a-z])[a-z0-9][a-z0-9_-]{4,39})(?: s)? ", Explicit);
 
-    public Regex TopMembers => field ??= Build(@" top \d{1,3} (?:{top.of} )?{top.people} ");
+    public Regex TopMembers => field ??= Build(@" top (?:\d{1,3}|{NUMBERS}) (?:{top.of} )?{top.people} ");
 
     public Regex MonthsLater => field ??= Build(
         @" (?:(?<n>{NUMBERS}|{months_later.one}) {unit.month} {months_later.later}|{months_later.after} (?<n>{NUMBERS}|{months_later.one}) {unit.month}|{months_later.next_month}"

@@ -47,7 +47,7 @@ public static partial class RequestReader
         {
             return new Plan(language, [], PlanOutcome.TwoActions) { Unplaced = tied };
         }
-        if (CountedWord.Unknown(utterance, terms) is { } uncounted)
+        if ((slots.AbsentAction ?? CountedWord.Unknown(utterance, terms)) is { } uncounted)
         {
             return new Plan(language, [], PlanOutcome.NotCounted) { Unplaced = [uncounted] };
         }
@@ -390,7 +390,15 @@ public static partial class RequestReader
     /// </summary>
     private static bool WantsOverlap(Utterance u, Slots slots) =>
         slots.Periods.Count == 2
-        && (u.Says("overlap") || (u.Says("overlap.of_those") && !NamesCohort(u) && !WantsNewMembers(u)));
+        && (u.Says("overlap") || NegatedBetween(u, slots.Periods) || (u.Says("overlap.of_those") && !NamesCohort(u) && !WantsNewMembers(u)));
+
+    /// <summary>« actifs en 2017 ne l'étaient plus du tout en 2018 », "in Q1 2023 pero ya no en el segundo": a negation between the two periods.</summary>
+    private static bool NegatedBetween(Utterance u, IReadOnlyList<FoundPeriod> periods)
+    {
+        var (first, second) = periods[0].Position < periods[1].Position ? (periods[0], periods[1]) : (periods[1], periods[0]);
+        var end = first.Position + first.Length;
+        return second.Position > end && u.Lexicon["threshold.negation"].In(" " + u.Normalised[end..second.Position].Trim() + " ");
+    }
 
     /// <summary>
     /// The members who did one of the community's own actions in both periods, the later one first. Two actions named

@@ -45,6 +45,9 @@ internal sealed partial record Slots
     /// <summary>Community actions named equally ("docs updates and code changes"): the planner counts one at a time, so it says so.</summary>
     public IReadOnlyList<string> TiedActions { get; init; } = [];
 
+    /// <summary>A built-in action named that this community's data does not have, as written: what the answer says it cannot count.</summary>
+    public string? AbsentAction { get; init; }
+
     /// <summary>Every one of the community's own actions the question names, in the order written.</summary>
     public IReadOnlyList<ActionMatcher.Found> NamedActions { get; init; } = [];
 
@@ -128,6 +131,7 @@ internal sealed partial record Slots
             }
         }
 
+        periods = SamePeriodInAnotherYear(u, periods);
         // "the change from 2018 to 2019", « entre 2020 et 2021, quelle évolution » compare two years; "between 2014 and 2016 inclusive" is one range.
         if (periods is [var years] && IsYearSpan(text, years) && AsksForChange(u))
         {
@@ -161,6 +165,14 @@ internal sealed partial record Slots
         // "people who mostly download" is a profile, not the download action.
         if (action is { } act && profile is { } prof && act.Position >= prof.Position && act.Position < prof.Position + prof.Length)
         {
+            action = null;
+        }
+        // A built-in action this community's data never has would be a confident 0: a "contribution" there is any activity
+        // (« primera contribución »), another one is said not counted.
+        string? absent = null;
+        if (terms.Known && action is { } builtIn && !terms.Has(builtIn.Value))
+        {
+            absent = builtIn.Value == Core.Activity.ActionNames.Contribution ? null : u.AsWritten(text.Substring(builtIn.Position, builtIn.Length).Trim());
             action = null;
         }
         var custom = action is null ? CustomAction().Match(text) : Match.Empty;
@@ -198,6 +210,7 @@ internal sealed partial record Slots
             UnplacedYears = unplaced,
             UnplacedDurations = unplacedDurations,
             TiedActions = ownReading.Tied,
+            AbsentAction = own is null && !custom.Success ? absent : null,
             // "(docs_update) in 2019 ... code_change in 2020": the names written as the data has them count too.
             NamedActions = own is null && custom.Success && !everyAction ? ActionMatcher.Read(u, terms).Named : ownReading.Named,
             Top = top.Success ? g.Number(top.Groups["n"].Value) : null,
@@ -218,6 +231,25 @@ internal sealed partial record Slots
         && !u.Normalised.Substring(p.Position, p.Length).Split(' ').Any(w => w.Length <= 2 && w.All(char.IsDigit));
 
     internal static bool AsksForChange(Utterance u) => u.Says("change");
+
+    /// <summary>« le premier semestre 2021 et celui de 2022 »: the year after "celui de" is the same half in 2022, not all of it.</summary>
+    private static List<FoundPeriod> SamePeriodInAnotherYear(Utterance u, List<FoundPeriod> periods)
+    {
+        var same = u.Lexicon.Grammar.SamePeriodOf.Match(u.Normalised);
+        if (!same.Success || periods.Count != 2)
+        {
+            return periods;
+        }
+        var year = same.Groups["y"];
+        var whole = periods.FirstOrDefault(p => p.Position == year.Index && p.From.DayOfYear == 1 && p.To.Month == 12 && p.To.Day == 31);
+        var shape = periods.FirstOrDefault(p => !ReferenceEquals(p, whole) && p.From.Year == p.To.Year);
+        if (whole is null || shape is null)
+        {
+            return periods;
+        }
+        var years = whole.From.Year - shape.From.Year;
+        return [.. periods.Select(p => ReferenceEquals(p, whole) ? p with { From = shape.From.AddYears(years), To = shape.To.AddYears(years) } : p)];
+    }
 
     /// <summary>
     /// "in May 2017 and June", « au deuxième trimestre 2016 [...] tout le premier trimestre »: a month or quarter written
