@@ -69,6 +69,9 @@ public sealed partial class PlannerGrammar
     // « le premier semestre 2021 et celui de 2022 », "Q1 2023 against the same in 2024": the period's shape in another year.
     public Regex SamePeriodOf => field ??= Build(@"\b{date.same_period_of} (?:{date.year_article} )?(?<y>20\d\d)\b", Explicit);
 
+    // What joins "the first" to "the second half of 2022": « al », "to the", « et le ».
+    public Regex Joins => field ??= Build(@"^ (?:{date.to}|{date.and}|{date.year_to})(?: {date.day_article}| {date.year_article})? $", Explicit);
+
     public Regex LastN => field ??= Build(@"{date.last} {NUMBER} {UNIT}\b");
 
     // « depuis 3 mois », "over the past 10 days", « les 30 derniers jours »
