@@ -212,7 +212,7 @@ public sealed class AnswerWriter(AgentPrompts prompts)
             })).Append(' ');
         }
         text.Append(r.Action is { } action
-            ? t.Render("actions", new Dictionary<string, string> { ["from"] = Day(c.From), ["to"] = Day(c.To), ["events"] = f.Number(c.Events), ["action"] = action, ["members"] = f.Number(c.Members) })
+            ? ActionLine(t, f, c, action)
             : t.Render("actions_all", new Dictionary<string, string>
             {
                 ["from"] = Day(c.From), ["to"] = Day(c.To), ["events"] = f.Number(c.Events), ["members"] = f.Number(c.Members),
@@ -224,10 +224,7 @@ public sealed class AnswerWriter(AgentPrompts prompts)
         if (r.Previous is { } other && r.PreviousAction != r.Action)
         {
             // Another action in the previous window: its own figures, not a change.
-            text.Append(' ').Append(t.Render("actions", new Dictionary<string, string>
-            {
-                ["from"] = Day(other.From), ["to"] = Day(other.To), ["events"] = f.Number(other.Events), ["action"] = r.PreviousAction ?? "", ["members"] = f.Number(other.Members),
-            }));
+            text.Append(' ').Append(ActionLine(t, f, other, r.PreviousAction ?? ""));
         }
         else if (r.Previous is { } p)
         {
@@ -257,6 +254,10 @@ public sealed class AnswerWriter(AgentPrompts prompts)
         }
         return text.ToString();
     }
+
+    /// <summary>One window's events and members of one action.</summary>
+    private static string ActionLine(AnswerTemplates t, Formatter f, ActionCountsWindow w, string action) =>
+        t.Render("actions", new Dictionary<string, string> { ["from"] = Day(w.From), ["to"] = Day(w.To), ["events"] = f.Number(w.Events), ["action"] = action, ["members"] = f.Number(w.Members) });
 
     private static string Lifecycle(AnswerTemplates t, Formatter f, LifecycleResult r)
     {

@@ -103,8 +103,8 @@ public static partial class DateExpressions
         {
             var at = m.Groups["o"];
             // « dal primo al secondo semestre 2022 »: an ordinal before the period only when a "to" or an "and" joins them.
-            var joined = at.Index < named.Position && JoinedTo(g, text[(at.Index + at.Length)..named.Position]);
-            if ((at.Index < named.Position && !joined) || found.Any(f => at.Index < f.Position + f.Length && f.Position < at.Index + at.Length))
+            var before = at.Index < named.Position;
+            if ((before && !g.Joins.IsMatch(" " + text[(at.Index + at.Length)..named.Position].Trim() + " ")) || found.Any(f => at.Index < f.Position + f.Length && f.Position < at.Index + at.Length))
             {
                 continue;
             }
@@ -116,12 +116,6 @@ public static partial class DateExpressions
             var from = new DateOnly(named.From.Year, ((n - 1) * months) + 1, 1);
             found.Add(new FoundPeriod(at.Index, at.Length, from, from.AddMonths(months).AddDays(-1)));
         }
-    }
-
-    private static bool JoinedTo(PlannerGrammar g, string between)
-    {
-        var words = between.Trim();
-        return words.Length > 0 && g.Joins.IsMatch(" " + words + " ");
     }
 
     private static int MonthsIn(FoundPeriod p) => (p.To.Year * 12 + p.To.Month) - (p.From.Year * 12 + p.From.Month) + 1 is var n && p.To.AddDays(1).Day == 1 ? n : 0;

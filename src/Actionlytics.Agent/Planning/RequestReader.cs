@@ -390,13 +390,13 @@ public static partial class RequestReader
     /// </summary>
     private static bool WantsOverlap(Utterance u, Slots slots) =>
         slots.Periods.Count == 2
-        && (u.Says("overlap") || NegatedBetween(u, slots.Periods) || (u.Says("overlap.of_those") && !NamesCohort(u) && !WantsNewMembers(u)));
+        && (u.Says("overlap") || NegatedAfterFirstPeriod(u, slots.Periods) || (u.Says("overlap.of_those") && !NamesCohort(u) && !WantsNewMembers(u)));
 
     /// <summary>
     /// « actifs en 2017 ne l'étaient plus du tout en 2018 », "in Q1 2023 pero ya no en el segundo", « die 2018 aktiv waren,
     /// haben sich 2019 überhaupt nicht mehr blicken lassen »: a negation after the first period.
     /// </summary>
-    private static bool NegatedBetween(Utterance u, IReadOnlyList<FoundPeriod> periods)
+    private static bool NegatedAfterFirstPeriod(Utterance u, IReadOnlyList<FoundPeriod> periods)
     {
         var first = periods[0].Position < periods[1].Position ? periods[0] : periods[1];
         var end = first.Position + first.Length;
