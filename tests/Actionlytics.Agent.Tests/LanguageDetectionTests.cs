@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Actionlytics.Agent.Planning;
+using Actionlytics.Tests.Tools;
+using Actionlytics.Tests.Tools.Blind;
 using Xunit.Abstractions;
 
 namespace Actionlytics.Agent.Tests;
@@ -13,8 +15,7 @@ public sealed class LanguageDetectionTests(ITestOutputHelper output)
         var folder = Path.Combine(AppContext.BaseDirectory, "Utterances");
         var questions = new List<(string Id, string Language, string Text)>();
         // The retired blind sets stay beside the sources (their data files are not copied to the build output).
-        var blind = Enumerable.Range(0, 8).Select(up => Path.Combine([AppContext.BaseDirectory, .. Enumerable.Repeat("..", up), "tests", "Actionlytics.Agent.Tests", "Utterances", "blind"]))
-            .First(Directory.Exists);
+        var blind = BlindSet.Root(RepositoryRoot.Find());
         foreach (var file in Directory.GetFiles(blind, "questions.json", SearchOption.AllDirectories))
         {
             using var json = JsonDocument.Parse(File.ReadAllText(file));

@@ -6,6 +6,7 @@ using System.Globalization;
 using Actionlytics.Agent;
 using Actionlytics.Agent.Chat;
 using Actionlytics.Agent.Planning;
+using Actionlytics.Tests.Tools;
 using Actionlytics.Core.Demo;
 using Actionlytics.Data;
 using Actionlytics.Data.Analytics;
@@ -49,7 +50,7 @@ internal static class AgentBenchmark
 
     private static async Task RunAsync(int memberCount, int rounds, bool listMisses, CancellationToken cancellationToken)
     {
-        var sets = Path.Combine(Repository(), "tests", "Actionlytics.Agent.Tests", "Utterances");
+        var sets = Path.Combine(RepositoryRoot.Find(), "tests", "Actionlytics.Agent.Tests", "Utterances");
         Console.WriteLine("| labelled set | turns | exact calls | accuracy |");
         Console.WriteLine("|---|---:|---:|---:|");
         var missed = new List<(string Set, PlannerMiss Miss)>();
@@ -144,17 +145,5 @@ internal static class AgentBenchmark
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             folder.Delete(recursive: true);
         }
-    }
-
-    private static string Repository()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Actionlytics.Agent.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException("Run the benchmark from the repository.");
     }
 }

@@ -112,7 +112,23 @@ internal static class ActionMatcher
         var after = text[(word.Start + word.Text.Length)..];
         return exclusionsBefore.Any(x => before.EndsWith(" " + x + " ", StringComparison.Ordinal) || articles.Any(a => before.EndsWith(" " + x + " " + a + " ", StringComparison.Ordinal)))
             // "merges esclusi" leaves merges out; "commit, esclusi i merge" leaves out what follows, not the commits.
-            || exclusionsAfter.Any(x => after.StartsWith(" " + x + " ", StringComparison.Ordinal) && !articles.Any(a => after.StartsWith(" " + x + " " + a + " ", StringComparison.Ordinal)));
+            || exclusionsAfter.Any(x => after.StartsWith(" " + x + " ", StringComparison.Ordinal) && !articles.Any(a => after.StartsWith(" " + x + " " + a + " ", StringComparison.Ordinal)))
+            // "excluding docs or tests", « (no solo docs o tests) »: what a list joins to an excluded word is left out too.
+            || (PreviousInList(word, lexicon["list_join"], text) is { } previous && Excluded(text, previous, lexicon));
+    }
+
+    /// <summary>The word joined to this one by "or"/"and" just before it ("docs" in "docs or tests"), if any.</summary>
+    private static (string Text, int Start)? PreviousInList((string Text, int Start) word, PhraseSet joins, string text)
+    {
+        var before = text[..word.Start].TrimEnd();
+        var join = before.LastIndexOf(' ');
+        if (join < 0 || !joins.Contains(before[(join + 1)..]))
+        {
+            return null;
+        }
+        var head = before[..join].TrimEnd();
+        var start = head.LastIndexOf(' ') + 1;
+        return head.Length > start ? (head[start..], start) : null;
     }
 
     private static List<(string Text, int Start)> Words(string text)

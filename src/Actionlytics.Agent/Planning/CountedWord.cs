@@ -58,7 +58,43 @@ internal static class CountedWord
     }
 
     private static bool Known(string word, CommunityTerms terms) =>
-        terms.Lexicon.CountedWords.Any(w => word.StartsWith(w, StringComparison.Ordinal)) || ActionMatcher.NamesAction(word, terms)
+        terms.Lexicon.CountedWords.Any(w => word.StartsWith(w, StringComparison.Ordinal) || Misspelt(word, w)) || ActionMatcher.NamesAction(word, terms)
         || terms.Lexicon.Table(Vocabulary.Actions).Any(a => a.Phrases.Phrases.Any(p => p.Split(' ')[0] == word));
 
+    /// <summary>"peple", "memebrs": a word one typing slip (a letter missing, added, changed or swapped) from a counted word of five letters or more.</summary>
+    private static bool Misspelt(string word, string counted)
+    {
+        if (counted.Length < 5 || word.Length < 4)
+        {
+            return false;
+        }
+        // The counted word is a word start ("miembr"): compare it with the word's start of each length one slip can give.
+        for (var length = counted.Length - 1; length <= counted.Length + 1; length++)
+        {
+            if (length <= word.Length && OneSlip(word[..length], counted))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool OneSlip(string a, string b)
+    {
+        if (a == b || Math.Abs(a.Length - b.Length) > 1)
+        {
+            return a == b;
+        }
+        var i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i])
+        {
+            i++;
+        }
+        if (a.Length == b.Length)
+        {
+            // one letter changed, or two neighbours swapped
+            return a[(i + 1)..] == b[(i + 1)..] || (i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)..] == b[(i + 2)..]);
+        }
+        return a.Length < b.Length ? a[i..] == b[(i + 1)..] : a[(i + 1)..] == b[i..];
+    }
 }

@@ -53,6 +53,13 @@ public static partial class DateExpressions
             var fromYear = m.Groups["y1"].Success ? Int(m.Groups["y1"]) : (Month(m.Groups["m1"].Value) <= to.Month ? to.Year : to.Year - 1);
             return (new DateOnly(fromYear, Month(m.Groups["m1"].Value), 1), to.AddMonths(1).AddDays(-1));
         });
+        Add(g.MonthToMonth, m =>
+        {
+            int first = Month(m.Groups["m1"].Value), last = Month(m.Groups["m2"].Value);
+            var toYear = last <= today.Month ? today.Year : today.Year - 1;
+            var from = new DateOnly(first <= last ? toYear : toYear - 1, first, 1);
+            return (from, new DateOnly(toYear, last, 1).AddMonths(1).AddDays(-1));
+        });
         Add(g.HalfYear, m => HalfOf(g.Ordinal(m.Groups["h"].Value), Int(m.Groups["y"])));
         Add(g.YearRange, m => Int(m.Groups["a"]) <= Int(m.Groups["b"]) ? (new DateOnly(Int(m.Groups["a"]), 1, 1), new DateOnly(Int(m.Groups["b"]), 12, 31)) : null);
         Add(g.IsoWeek, m => IsoWeekOf(Int(m.Groups["y"]), Int(m.Groups["w"])));
@@ -66,8 +73,9 @@ public static partial class DateExpressions
         Add(g.Since, m => SinceMonth(today, Month(m.Groups[1].Value), Year(m.Groups[2])));
         Add(g.SinceIso, m => (Iso(m.Groups[1].Value), today));
         Add(g.Quarter, m => QuarterOf(today, Int(m.Groups[1]), Year(m.Groups[2])));
+        Add(g.LastQuarter, _ => (QuarterStart(today).AddMonths(-3), QuarterStart(today).AddDays(-1)));
         Add(g.QuarterWords, m => QuarterOf(today, g.Ordinal(m.Groups[1].Value), Year(m.Groups[2])));
-        Add(g.ThisQuarter, _ => (new DateOnly(today.Year, (((today.Month - 1) / 3) * 3) + 1, 1), today));
+        Add(g.ThisQuarter, _ => (QuarterStart(today), today));
         Add(g.ThisWeek, _ => (Monday(today), today));
         Add(g.LastWeek, _ => (Monday(today).AddDays(-7), Monday(today).AddDays(-1)));
         Add(g.ThisMonth, _ => (new DateOnly(today.Year, today.Month, 1), today));
@@ -215,6 +223,8 @@ public static partial class DateExpressions
         var start = year is { } y ? new DateOnly(y, month, 1) : LatestMonthStart(today, month);
         return (start, today);
     }
+
+    private static DateOnly QuarterStart(DateOnly day) => new(day.Year, (((day.Month - 1) / 3) * 3) + 1, 1);
 
     private static (DateOnly, DateOnly) QuarterOf(DateOnly today, int quarter, int? year)
     {

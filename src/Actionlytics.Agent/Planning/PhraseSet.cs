@@ -29,6 +29,19 @@ public sealed class PhraseSet
     public IEnumerable<(int Start, int End)> Spans(string normalised) =>
         Longest.Select(p => normalised.IndexOf(" " + p + " ", StringComparison.Ordinal) is var at and >= 0 ? (at + 1, at + 1 + p.Length) : (-1, -1)).Where(s => s.Item1 >= 0);
 
+    /// <summary>Every place the normalised text (padded with spaces) says one of them: whole phrases, and whole words a word start begins.</summary>
+    public IEnumerable<(int Start, int End)> Occurrences(string normalised)
+    {
+        foreach (var (needle, isStem) in Phrases.Select(p => (" " + p + " ", false)).Concat(Stems.Select(s => (" " + s, true))))
+        {
+            for (var at = normalised.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = normalised.IndexOf(needle, at + 1, StringComparison.Ordinal))
+            {
+                var end = isStem ? normalised.IndexOf(' ', at + 1) is var space and >= 0 ? space : normalised.Length : at + needle.Length - 1;
+                yield return (at + 1, end);
+            }
+        }
+    }
+
     /// <summary>Whether the normalised text (padded with spaces) says any of them.</summary>
     public bool In(string normalised) =>
         Phrases.Any(p => normalised.Contains(" " + p + " ", StringComparison.Ordinal)) || Stems.Any(s => normalised.Contains(" " + s, StringComparison.Ordinal));

@@ -27,6 +27,10 @@ public sealed partial class PlannerGrammar
     public Regex MonthRangeOfYear => field ??= Build(
         @"(?:(?:{date.year_from} |{date.month_word_of} )?(?<m1>{MONTHS})(?: (?<y1>20\d\d))? {date.month_to} |{date.between} (?<m1>{MONTHS})(?: (?<y1>20\d\d))? {date.and} )(?<m2>{MONTHS}) (?:(?:{date.month_year_of}) )?(?<y2>20\d\d)\b", Explicit);
 
+    /// <summary>"January to June", « de mars à mai » with no year: the months of the year the question names, else the latest ones.</summary>
+    public Regex MonthToMonth => field ??= Build(
+        @"\b(?:(?:{date.year_from} )?(?<m1>{MONTHS}) {date.month_to} (?<m2>{MONTHS})|{date.between} (?<m1>{MONTHS}) {date.and} (?<m2>{MONTHS}))\b", Explicit);
+
     public Regex HalfYear => field ??= Build(
         @"\b(?:(?<h>{ORDINAL}) {date.half}(?: {date.of_year})?(?: {date.year_article})? (?<y>20\d\d)|(?<h>{HALF_SHORT}) (?<y>20\d\d))\b", Explicit);
 
@@ -86,6 +90,9 @@ public sealed partial class PlannerGrammar
     public Regex QuarterWords => field ??= Build(@"\b({ORDINAL}) {date.quarter}(?: (?:{date.of_year} )?{YEAR})?\b");
 
     public Regex ThisQuarter => field ??= Build(@"\b{date.this_quarter}\b");
+
+    /// <summary>"last quarter", « le trimestre dernier »: the calendar quarter before this one; with a year ("the last quarter of 2025") it is that year's fourth.</summary>
+    public Regex LastQuarter => field ??= Build(@"\b{date.last_quarter}\b(?! (?:{date.of_year} )?{YEAR})");
 
     public Regex ThisWeek => field ??= Build(@"\b{date.this_week}\b");
 
@@ -154,6 +161,9 @@ public sealed partial class PlannerGrammar
     public Regex NamedMember => field ??= Build(@" {member_word} (?<id>(?=[a-z_-]*\d)(?=\d*[a-z])[a-z0-9][a-z0-9_-]{4,39})(?: s)? ", Explicit);
 
     public Regex TopMembers => field ??= Build(@" top (?:\d{1,3}|{NUMBERS}) (?:{top.of} )?{top.people} ");
+
+    /// <summary>"top 5" followed by no noun: by a period ("top 5 in 2017", « Top 5 im Juni ») or nothing at all.</summary>
+    public Regex TopAlone => field ??= Build(@" top (?:\d{1,3}|{NUMBERS}) (?:{top.period_word} |$)");
 
     public Regex MonthsLater => field ??= Build(
         @" (?:(?<n>{NUMBERS}|{months_later.one}) {unit.month} {months_later.later}|{months_later.after} (?<n>{NUMBERS}|{months_later.one}) {unit.month}|{months_later.next_month}"

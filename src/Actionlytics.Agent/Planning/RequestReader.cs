@@ -150,7 +150,7 @@ public static partial class RequestReader
         {
             return Call(Tool.Lifecycle, [.. Window(slots), ("granularity", slots.Granularity), ("action", slots.Action)]);
         }
-        if (WantsCompare(u) || (slots.Periods.Count >= 2 && (HasComparisonWord(u) || Slots.AsksForChange(u))))
+        if (WantsCompare(u) || (slots.Periods.Count >= 2 && (HasComparisonWord(u) || slots.AsksForChange)))
         {
             return Compare(u, slots, subject);
         }
@@ -389,7 +389,7 @@ public static partial class RequestReader
     /// "of those who committed in 2019, how many did in 2020?" unless those are a cohort ("of those who joined in 2019").
     /// </summary>
     private static bool WantsOverlap(Utterance u, Slots slots) =>
-        slots.Periods.Count == 2
+        slots.Periods.Count == 2 && !u.Says("lifecycle.after_break")
         && (u.Says("overlap") || NegatedAfterFirstPeriod(u, slots.Periods) || (u.Says("overlap.of_those") && !NamesCohort(u) && !WantsNewMembers(u)));
 
     /// <summary>
@@ -444,7 +444,7 @@ public static partial class RequestReader
     /// </summary>
     private static PlannedCall? CountActions(Utterance u, Slots slots)
     {
-        var mostActive = WantsMostActive(u) && !WantsScores(u);
+        var mostActive = WantsMostActive(u, slots) && !WantsScores(u);
         var everyEvent = slots.Action is null && WantsEventCount(u);
         // "not active for at least 40 days" is a threshold, not a number of active days.
         var minDays = slots.Threshold is null ? MinActiveDays(u) : null;
@@ -514,8 +514,10 @@ public static partial class RequestReader
     private static IReadOnlyList<FoundPeriod> Chronological(IReadOnlyList<FoundPeriod> periods) =>
         periods.Count == 2 && periods[0].From < periods[1].From ? [periods[1], periods[0]] : periods;
 
-    private static bool WantsMostActive(Utterance u) =>
-        u.Lexicon.Grammar.TopMembers.IsMatch(u.Normalised) || u.Says("most_active");
+    // "Top 5 in 2017", « Zeig mir die Top 5 im Juni »: a top list of one period that names nothing else to rank is its members.
+    private static bool WantsMostActive(Utterance u, Slots slots) =>
+        u.Lexicon.Grammar.TopMembers.IsMatch(u.Normalised) || u.Says("most_active")
+        || (slots.Periods.Count == 1 && u.Lexicon.Grammar.TopAlone.IsMatch(u.Normalised) && !WantsSegments(u) && !WantsCampaign(u) && !u.Says("playbooks"));
 
     private static bool WantsTrendOverTime(Utterance u) =>
         u.Says("trend_over_time");
@@ -698,8 +700,9 @@ public static partial class RequestReader
     private static bool WantsRetention(Utterance u) =>
         u.Says("retention");
 
+    // "came back after a break" (not active in the previous period, active before it) is the lifecycle's resurrecting members.
     private static bool WantsLifecycle(Utterance u) =>
-        u.Says("lifecycle")
+        u.Says("lifecycle") || u.Says("lifecycle.after_break")
         || (u.Says("regulars_word") && u.Says("newcomers_word"));
 
     private static bool WantsSegments(Utterance u) =>

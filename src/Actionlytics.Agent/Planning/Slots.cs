@@ -51,6 +51,9 @@ internal sealed partial record Slots
     /// <summary>Every one of the community's own actions the question names, in the order written.</summary>
     public IReadOnlyList<ActionMatcher.Found> NamedActions { get; init; } = [];
 
+    /// <summary>Whether the question asks how something changed ("evolution", « ¿subió o bajó? »), not just names a change action.</summary>
+    public bool AsksForChange { get; init; }
+
     public int? Top { get; init; }
 
     public int? Variants { get; init; }
@@ -118,6 +121,10 @@ internal sealed partial record Slots
         }
         // The same period named twice is one period, but both mentions were read.
         var periods = WithTheYearWritten(u, found).ToList();
+        // "In 2014, how did January compare with June?", « Top 5 im Sommer 2017, also Juni bis August »: a year that only
+        // dates the months written without one is not a period of its own.
+        periods.RemoveAll(p => p.From.Month == 1 && p.From.Day == 1 && p.To == new DateOnly(p.From.Year, 12, 31)
+            && periods.Any(o => o != p && p.From <= o.From && o.To <= p.To && !YearWritten().IsMatch(text.AsSpan(o.Position, o.Length))));
         // "au 10 mars" is a day to score as of, unless it ends a range ("du 1er au 10 mars").
         if (asOf is { } a)
         {
@@ -132,13 +139,14 @@ internal sealed partial record Slots
         }
 
         periods = SamePeriodInAnotherYear(u, periods);
+        var asksForChange = ChangeAsked(u, terms);
         // "the change from 2018 to 2019", « entre 2020 et 2021, quelle évolution » compare two years; "between 2014 and 2016 inclusive" is one range.
-        if (periods is [var years] && IsYearSpan(text, years) && AsksForChange(u))
+        if (periods is [var years] && IsYearSpan(text, years) && asksForChange)
         {
             periods = [years with { From = new DateOnly(years.To.Year, 1, 1) }, years with { To = new DateOnly(years.From.Year, 12, 31) }];
         }
         // « ¿subió o bajó de julio a octubre de 2019? », "did it go up from March to May 2020?": the two months compared.
-        else if (periods is [var months] && IsMonthSpan(u, months) && AsksForChange(u))
+        else if (periods is [var months] && IsMonthSpan(u, months) && asksForChange)
         {
             var last = new DateOnly(months.To.Year, months.To.Month, 1);
             periods = [months with { From = last }, months with { To = months.From.AddMonths(1).AddDays(-1) }];
@@ -219,6 +227,7 @@ internal sealed partial record Slots
             MinScore = minScore.Success ? double.Parse(minScore.Groups.Values.Skip(1).First(g => g.Success).Value, System.Globalization.CultureInfo.InvariantCulture) : null,
             Weights = ReadWeights(text),
             BareDays = bareDays,
+            AsksForChange = asksForChange,
         };
     }
 
@@ -230,7 +239,15 @@ internal sealed partial record Slots
         && u.Normalised.Substring(p.Position, p.Length).Split(' ').Count(w => u.Lexicon.Grammar.Month(w) is not null) == 2
         && !u.Normalised.Substring(p.Position, p.Length).Split(' ').Any(w => w.Length <= 2 && w.All(char.IsDigit));
 
-    internal static bool AsksForChange(Utterance u) => u.Says("change");
+    /// <summary>
+    /// "did it go up from March to May?", not "code changes between March and May": a change word inside the name of one
+    /// of the community's actions (« cambios de código ») asks for no comparison.
+    /// </summary>
+    private static bool ChangeAsked(Utterance u, CommunityTerms terms)
+    {
+        var named = ActionMatcher.Read(u, terms).Named;
+        return u.Lexicon["change"].Occurrences(u.Normalised).Any(s => !named.Any(a => a.Position <= s.Start && s.Start < a.Position + a.Length));
+    }
 
     /// <summary>« le premier semestre 2021 et celui de 2022 »: the year after "celui de" is the same half in 2022, not all of it.</summary>
     private static List<FoundPeriod> SamePeriodInAnotherYear(Utterance u, List<FoundPeriod> periods)

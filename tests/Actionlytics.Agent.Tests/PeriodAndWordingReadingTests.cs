@@ -1,0 +1,96 @@
+using Actionlytics.Agent.Planning;
+using Actionlytics.Agent.Prompts;
+
+namespace Actionlytics.Agent.Tests;
+
+/// <summary>
+/// Periods and words managers use that each name one thing: the quarter before this one, months with no year, a year
+/// that only dates the months inside it, a "top 5" of a period, members back after a break, actions left out of a
+/// list, a change word that is part of an action's name, inactivity said in other words, and a slip of the keyboard.
+/// </summary>
+public sealed class PeriodAndWordingReadingTests
+{
+    private static readonly DateOnly Today = new(2026, 12, 3);
+    private static readonly PlannerLexicon Lexicon = AgentPrompts.Load(AgentPrompts.DefaultFolder()).Lexicon;
+    private static readonly CommunityTerms Repository = new(["code_change", "docs_change", "test_change", "release"], Lexicon);
+
+    private static string Read(string question) => PlanText.Of(RequestReader.Read(question, Today, [], Repository));
+
+    [Theory]
+    [InlineData("How many active members last quarter?")]
+    [InlineData("Combien de membres actifs le trimestre dernier ?")]
+    [InlineData("Quanti membri attivi nel trimestre scorso?")]
+    [InlineData("¿Cuántos miembros activos el último trimestre?")]
+    [InlineData("Wie viele aktive Mitglieder im letzten Quartal?")]
+    public void Reads_last_quarter_as_the_calendar_quarter_before_this_one(string question) =>
+        Assert.Equal("activity_trend from=2026-07-01,to=2026-09-30", Read(question));
+
+    [Theory]
+    [InlineData("How many active members in the last quarter of 2023?")]
+    [InlineData("Combien de membres actifs au dernier trimestre 2023 ?")]
+    [InlineData("Quanti membri attivi nell'ultimo trimestre del 2023?")]
+    [InlineData("¿Cuántos miembros activos en el último trimestre de 2023?")]
+    [InlineData("Wie viele aktive Mitglieder im letzten Quartal 2023?")]
+    public void Reads_the_last_quarter_of_a_year_as_its_fourth(string question) =>
+        Assert.Equal("activity_trend from=2023-10-01,to=2023-12-31", Read(question));
+
+    [Fact]
+    public void Reads_months_written_without_a_year_in_the_year_the_question_names() =>
+        Assert.Equal("compare_periods from=2014-07-01,previous_from=2014-01-01,previous_to=2014-06-30,to=2014-12-31",
+            Read("How did the number of active members in the first half of 2014 (January to June) compare with the second half (July to December 2014)?"));
+
+    [Theory]
+    [InlineData("In 2014, how did January compare with June?")]
+    [InlineData("En 2014, ¿cómo se compara enero con junio?")]
+    public void Drops_a_year_that_only_dates_the_months_compared(string question) =>
+        Assert.Equal("compare_periods from=2014-06-01,previous_from=2014-01-01,previous_to=2014-01-31,to=2014-06-30", Read(question));
+
+    [Theory]
+    [InlineData("Zeig mir die Top 5 im Sommer 2017, also Juni bis August.")]
+    [InlineData("Show me the top 5 for June to August 2017.")]
+    public void Reads_a_top_list_of_a_period_as_its_most_active_members(string question) =>
+        Assert.Equal("count_actions from=2017-06-01,to=2017-08-31,top=5", Read(question));
+
+    [Theory]
+    [InlineData("September 2014: how many people came back after a break? I mean active in September 2014, not active in August 2014, but active at some point before August.",
+        "compare_periods from=2014-09-01,previous_from=2014-08-01,previous_to=2014-08-31,to=2014-09-30")]
+    [InlineData("Combien de membres sont revenus en octobre 2013 après avoir été absents en septembre 2013 ?",
+        "compare_periods from=2013-10-01,previous_from=2013-09-01,previous_to=2013-09-30,to=2013-10-31")]
+    public void Reads_members_back_after_a_break_as_the_lifecycle_of_the_period(string question, string expected)
+    {
+        Assert.Equal(expected, Read(question));
+        Assert.Equal(AnswerFocus.Lifecycle, RequestReader.FocusOf(question, Today, Repository));
+    }
+
+    [Theory]
+    [InlineData("¿Cuántos miembros hicieron cambios de código de verdad (no solo docs o tests) entre marzo y mayo de 2024?")]
+    [InlineData("How many members made code changes, excluding docs or tests, between March and May 2024?")]
+    public void Leaves_out_every_action_of_an_excluded_list_and_reads_a_change_action_as_no_comparison(string question) =>
+        Assert.Equal("count_actions action=code_change,from=2024-03-01,to=2024-05-31,top=5", Read(question));
+
+    [Fact]
+    public void Still_compares_two_months_when_the_question_asks_how_activity_changed() =>
+        Assert.Equal("compare_periods from=2024-05-01,previous_from=2024-03-01,previous_to=2024-03-31,to=2024-05-31", Read("Did activity go up from March to May 2024?"));
+
+    [Theory]
+    [InlineData("¿Cuántos llevaban parados 8 semanas o más a finales de marzo de 2024?")]
+    [InlineData("¿Cuántos miembros inactivos desde hace 8 semanas a finales de marzo de 2024?")]
+    public void Reads_inactivity_said_in_other_words(string question) =>
+        Assert.Equal("inactivity_scores as_of=2024-03-31,inactive_after_days=56", Read(question));
+
+    [Theory]
+    [InlineData("De la gente que se unió en febrero de 2021, ¿cuántos seguían activos tres meses después?", "retention_cohorts from=2021-02-01,months_later=3")]
+    [InlineData("Parmi ceux qui nous ont rejoint en mars 2021, combien étaient encore actifs deux mois plus tard ?", "retention_cohorts from=2021-03-01,months_later=2")]
+    public void Reads_who_joined_in_a_month_as_its_cohort(string question, string expected) =>
+        Assert.Equal(expected, Read(question));
+
+    [Theory]
+    [InlineData("how many peple were active in july 2023")]
+    [InlineData("how many memebrs were active in july 2023")]
+    public void Forgives_one_slip_of_the_keyboard_in_what_is_counted(string question) =>
+        Assert.Equal("activity_trend from=2023-07-01,to=2023-07-31", Read(question));
+
+    [Fact]
+    public void Still_says_what_it_cannot_count() =>
+        Assert.Equal(PlanOutcome.NotCounted, RequestReader.Read("how many stars did we get in 2023", Today, [], Repository).Outcome);
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Actionlytics.Tests.Tools.Blind;
+
+/// <summary>
+/// The automatic first reading of an answer against a blind question's expected figures. It errs both ways (a tie at a
+/// top list's cut, a coincidental number), which is why every first measurement is also read by hand; the benchmark
+/// uses it to show, per set and language, whether what passed still passes.
+/// </summary>
+internal static partial class BlindGrader
+{
+    // The planner's own ways of saying it did not understand, in every language it speaks; a turn that ran no tool is one too.
+    private static readonly string[] RefusalOpenings =
+    [
+        "could you say a bit more", "i can help with your community", "pourriez-vous", "je peux vous aider", "potrebbe", "posso aiutarti",
+        "i could not place", "i could not answer that without guessing", "i did not understand", "je n'ai pas compris", "non ho capito",
+        "i understood", "j'ai compris", "ho capito", "puedo ayudarle", "¿podría concretar", "no he entendido", "no puedo responder a eso sin adivinar",
+        "ich kann ihnen bei", "könnten sie ihre frage", "ich habe diese frage nicht", "das kann ich nicht beantworten, ohne zu raten",
+        "i read two of this community", "je lis deux actions", "nella domanda leggo due", "en la pregunta leo dos", "ich lese in der frage zwei",
+    ];
+
+    public static BlindGrade Grade(BlindQuestion question, string answer, bool ranAnalysis)
+    {
+        var refused = !ranAnalysis || IsRefusal(answer);
+        if (question.IsUnanswerable)
+        {
+            return refused ? BlindGrade.Right : BlindGrade.Wrong;
+        }
+        if (refused)
+        {
+            return BlindGrade.Refusal;
+        }
+
+        var expected = question.Expected;
+        var main = new List<double>();
+        var ids = new List<string>();
+        if (expected.ValueKind == JsonValueKind.Object)
+        {
+            // Alternatives and the members tied at a top list's cut are not all owed: any of them may close the list.
+            foreach (var property in expected.EnumerateObject().Where(p => !p.Name.StartsWith("alternative", StringComparison.Ordinal) && !p.Name.Contains("tie", StringComparison.Ordinal)))
+            {
+                if (property.Value.ValueKind == JsonValueKind.Number)
+                {
+                    main.Add(property.Value.GetDouble());
+                }
+                else if (property.Value.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var item in property.Value.EnumerateArray())
+                    {
+                        if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("member_id", out var id))
+                        {
+                            ids.Add(id.GetString()!);
+                        }
+                        else if (item.ValueKind == JsonValueKind.String)
+                        {
+                            ids.Add(item.GetString()!);
+                        }
+                    }
+                }
+            }
+        }
+        if (main.Count == 0 && ids.Count == 0)
+        {
+            main.AddRange(Numbers(expected));
+        }
+
+        // A top list cut inside a tie may end with any of the tied members: only the ones above the cut are owed.
+        if (ids.Count > 0 && (TiedAtCut(expected).ToList() is var tied) && (tied.Count > 0 || SaysTie(expected)))
+        {
+            ids = [.. ids.Take(ids.Count - 1).Where(id => !tied.Contains(id))];
+        }
+
+        var found = FiguresIn(answer);
+        var right = main.All(m => found.Contains(Math.Round(m, 1)) || (m != Math.Floor(m) && found.Any(n => Math.Abs(n - m) <= 0.11)))
+            && ids.All(id => answer.Contains(id, StringComparison.Ordinal));
+        return right ? BlindGrade.Right : BlindGrade.Wrong;
+    }
+
+    private static IEnumerable<string> TiedAtCut(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => value.EnumerateObject().SelectMany(p => p.Name.Contains("tie", StringComparison.Ordinal) || p.Name.StartsWith("next_member", StringComparison.Ordinal)
+            ? MemberIds(p.Value) : TiedAtCut(p.Value)),
+        _ => [],
+    };
+
+    private static IEnumerable<string> MemberIds(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => [value.GetString()!],
+        JsonValueKind.Array => value.EnumerateArray().SelectMany(MemberIds),
+        JsonValueKind.Object when value.TryGetProperty("member_id", out var id) => [id.GetString()!],
+        _ => [],
+    };
+
+    private static bool SaysTie(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => value.EnumerateObject().Any(p => (p.Name.Contains("tie", StringComparison.Ordinal) && p.Value.ValueKind == JsonValueKind.True) || SaysTie(p.Value)),
+        _ => false,
+    };
+
+    private static bool IsRefusal(string answer)
+    {
+        var low = answer.ToLowerInvariant();
+        var head = low[..Math.Min(200, low.Length)];
+        var opens = RefusalOpenings.Any(r => low.StartsWith(r, StringComparison.Ordinal) || (!head.Contains('\n', StringComparison.Ordinal) && head.Contains(r, StringComparison.Ordinal)));
+        // A refusal names no figure; a year it quotes back is not one.
+        var firstLine = Year().Replace(low.Split('\n')[0], " ");
+        return opens && !TwoDigits().IsMatch(firstLine);
+    }
+
+    /// <summary>Every figure the text states, as written in any of the product's languages (1,234 / 1 234 / 1.234 / 12,5).</summary>
+    private static HashSet<double> FiguresIn(string text)
+    {
+        // Dates are not figures (a day must not pass for the count asked), "a, b" is a list, and a change keeps its sign.
+        text = IsoDate().Replace(text, " ").Replace(", ", " ; ", StringComparison.Ordinal);
+        var found = new HashSet<double>();
+        foreach (Match match in Figure().Matches(text))
+        {
+            var figure = match.Value.Replace('\u202f', ' ').Replace('\u00a0', ' ').Replace('\u2212', '-');
+            foreach (var part in GroupGap().Split(figure))
+            {
+                var compact = part.Replace(" ", "", StringComparison.Ordinal);
+                foreach (var candidate in new[] { compact.Replace(",", "", StringComparison.Ordinal), compact.Replace(".", "", StringComparison.Ordinal).Replace(',', '.') })
+                {
+                    if (double.TryParse(candidate, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                    {
+                        found.Add(Math.Round(value, 1));
+                        found.Add(Math.Abs(Math.Round(value, 1)));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static IEnumerable<double> Numbers(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => [value.GetDouble()],
+        JsonValueKind.Array => value.EnumerateArray().SelectMany(Numbers),
+        JsonValueKind.Object => value.EnumerateObject().Where(p => !p.Name.StartsWith("alternative", StringComparison.Ordinal)).SelectMany(p => Numbers(p.Value)),
+        _ => [],
+    };
+
+    [GeneratedRegex(@"\d{4}-\d{2}(?:-\d{2})?")]
+    private static partial Regex IsoDate();
+
+    [GeneratedRegex("[-\u2212]?\\d[\\d,.\u202f\u00a0 ]*\\d|[-\u2212]?\\d")]
+    private static partial Regex Figure();
+
+    [GeneratedRegex(@"(?<=\d) (?=\d{1,2}\b)")]
+    private static partial Regex GroupGap();
+
+    [GeneratedRegex(@"\b(?:19|20)\d{2}\b")]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"\d{2,}")]
+    private static partial Regex TwoDigits();
+}
