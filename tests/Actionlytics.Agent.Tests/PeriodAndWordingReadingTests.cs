@@ -93,4 +93,17 @@ public sealed class PeriodAndWordingReadingTests
     [Fact]
     public void Still_says_what_it_cannot_count() =>
         Assert.Equal(PlanOutcome.NotCounted, RequestReader.Read("how many stars did we get in 2023", Today, [], Repository).Outcome);
+
+    [Theory]
+    [InlineData("¿Cuántos miembros inactivos el 15-11-2020?")]
+    [InlineData("Wie viele Mitglieder waren am 15.11.2020 inaktiv?")]
+    [InlineData("How many members were inactive on 15/11/2020?")]
+    public void Reads_a_numeric_day_with_any_separator(string question) =>
+        Assert.Equal("inactivity_scores as_of=2020-11-15", Read(question));
+
+    [Fact]
+    public void Reads_robots_as_the_bot_action() =>
+        Assert.Equal("count_actions action=bot_update,from=2020-01-01,to=2020-03-31,top=5", PlanText.Of(RequestReader.Read(
+            "Combien de mises à jour automatiques faites par les robots au premier trimestre 2020 ?", Today, [],
+            new CommunityTerms(["code_change", "docs_change", "release", "bot_update"], Lexicon))));
 }

@@ -174,7 +174,7 @@ public static partial class DateExpressions
     /// <summary>"31/12/2014", "31.12.2014", "12/31/2014" (read month first only when the day-first reading is impossible).</summary>
     private static DateOnly? NumericDay(string text)
     {
-        var parts = text.Split('/', '.');
+        var parts = text.Split('/', '.', '-');
         if (parts.Length != 3 || !int.TryParse(parts[0], out var a) || !int.TryParse(parts[1], out var b) || !int.TryParse(parts[2], out var year))
         {
             return null;

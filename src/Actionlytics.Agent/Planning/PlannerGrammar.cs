@@ -56,7 +56,7 @@ public sealed partial class PlannerGrammar
         _pieces["UNIT_DW"] = Alternation(_unitDays.Where(u => u.Value < 30).Select(u => u.Key));
         _pieces["ORDINAL"] = Alternation(_ordinals.Keys);
         _pieces["HALF_SHORT"] = Alternation(_halves.Keys);
-        _pieces["NUMERIC"] = @"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})";
+        _pieces["NUMERIC"] = @"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})";
         _pieces["DAY"] = Fill(@"(?:(?:{date.day_article}) )?(?:(?:{weekday}) )?(\d{1,2})(?:{date.ordinal_suffix})?(?: (?:{date.day_of}))?");
         _pieces["YEAR"] = Fill(@"(?:(?:{date.month_year_of}) )?(20\d\d)");
     }
