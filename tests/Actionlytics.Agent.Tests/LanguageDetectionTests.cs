@@ -13,14 +13,14 @@ public sealed class LanguageDetectionTests(ITestOutputHelper output)
     public void Tells_the_language_of_every_labelled_question()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Utterances");
-        var questions = new List<(string Id, string Language, string Text)>();
-        // The retired blind sets stay beside the sources (their data files are not copied to the build output).
-        var blind = BlindSet.Root(RepositoryRoot.Find());
-        foreach (var file in Directory.GetFiles(blind, "questions.json", SearchOption.AllDirectories))
+        var questions = new List<(string Id, string Language, string Text, string? Conversation)>();
+        // The retired blind sets stay beside the sources (their data files are not copied to the build output); a
+        // follow-up is read in the conversation of the question it follows, as the chat reads it.
+        foreach (var set in BlindSet.All(RepositoryRoot.Find()))
         {
-            using var json = JsonDocument.Parse(File.ReadAllText(file));
-            var items = json.RootElement.ValueKind == JsonValueKind.Array ? json.RootElement : json.RootElement.GetProperty("questions");
-            questions.AddRange(items.EnumerateArray().Select(q => (q.GetProperty("id").GetString()!, q.GetProperty("language").GetString()!, q.GetProperty("question").GetString()!)));
+            var asked = set.Questions();
+            questions.AddRange(asked.Select(q => (q.Id, q.Language, q.Question,
+                q.Follows is null ? null : (string?)RequestReader.LanguageOf(asked.Single(f => f.Id == q.Follows).Question))));
         }
         foreach (var file in new[] { "tuning.json", "tuning-b.json", "tuning-c.json", "heldout.json" })
         {
@@ -29,14 +29,14 @@ public sealed class LanguageDetectionTests(ITestOutputHelper output)
                 var language = labelled.Id.Split('-').FirstOrDefault(p => p is "en" or "fr" or "it" or "es" or "de");
                 if (language is not null)
                 {
-                    questions.AddRange(labelled.Turns.Select(t => (labelled.Id, language, t.User)));
+                    questions.AddRange(labelled.Turns.Select(t => (labelled.Id, language, t.User, (string?)null)));
                 }
             }
         }
-        var wrong = questions.Where(q => RequestReader.LanguageOf(q.Text) != q.Language).ToList();
-        foreach (var (id, language, text) in wrong)
+        var wrong = questions.Where(q => RequestReader.LanguageOf(q.Text, conversationLanguage: q.Conversation) != q.Language).ToList();
+        foreach (var (id, language, text, conversation) in wrong)
         {
-            output.WriteLine($"{id} ({language}, read {RequestReader.LanguageOf(text)}): {text}");
+            output.WriteLine($"{id} ({language}, read {RequestReader.LanguageOf(text, conversationLanguage: conversation)}): {text}");
         }
         Assert.True(questions.Count > 500);
         Assert.Empty(wrong);

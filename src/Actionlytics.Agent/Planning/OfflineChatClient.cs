@@ -28,7 +28,7 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
         ArgumentNullException.ThrowIfNull(messages);
         var history = messages.ToList();
         var lastUser = history.FindLastIndex(m => m.Role == ChatRole.User && !string.IsNullOrWhiteSpace(m.Text));
-        var language = lastUser < 0 ? "en" : RequestReader.LanguageOf(history[lastUser].Text, prompts.Lexicon);
+        var language = ConversationLanguage(history, lastUser);
         var terms = Terms(options);
 
         // Tool results came back: write the answer from them.
@@ -48,7 +48,7 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
         var previous = history.Take(lastUser).SelectMany(m => m.Contents.OfType<FunctionCallContent>())
             .Select(c => new PlannedCall(c.Name, (c.Arguments ?? new Dictionary<string, object?>()).ToDictionary(a => a.Key, a => Plain(a.Value), StringComparer.Ordinal)))
             .ToList();
-        var plan = RequestReader.Read(history[lastUser].Text, Today(options), previous, terms);
+        var plan = RequestReader.Read(history[lastUser].Text, Today(options), previous, terms, language);
         var available = options?.Tools?.Select(t => t.Name).ToHashSet(StringComparer.Ordinal) ?? [];
         var planned = plan.Calls.Where(c => available.Contains(c.Name)).ToList();
         if (planned.Count > 0)
@@ -69,6 +69,17 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
             PlanOutcome.TwoActions => templates.Render("two_actions", new Dictionary<string, string> { ["actions"] = string.Join(", ", plan.Unplaced) }),
             _ => templates.Text("capabilities"),
         })));
+    }
+
+    /// <summary>The language of the conversation's last message, each message read with the language of the ones before it.</summary>
+    private string ConversationLanguage(List<ChatMessage> history, int lastUser)
+    {
+        string? language = null;
+        foreach (var message in history.Take(lastUser + 1).Where(m => m.Role == ChatRole.User && !string.IsNullOrWhiteSpace(m.Text)))
+        {
+            language = RequestReader.LanguageOf(message.Text, prompts.Lexicon, language);
+        }
+        return language ?? "en";
     }
 
     /// <summary>The same response, its text in pieces (a line at a time) as a real model would stream it.</summary>

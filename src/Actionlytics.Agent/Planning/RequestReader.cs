@@ -22,13 +22,14 @@ public static partial class RequestReader
     }
 
     /// <summary>Reads one message; <paramref name="previous"/> are the calls of the conversation so far, oldest first.</summary>
-    public static Plan Read(string message, DateOnly today, IReadOnlyList<PlannedCall> previous, CommunityTerms? terms = null)
+    /// <param name="conversationLanguage">The language the conversation was in: a follow-up too short to tell ("¿y en 2021?") keeps it.</param>
+    public static Plan Read(string message, DateOnly today, IReadOnlyList<PlannedCall> previous, CommunityTerms? terms = null, string? conversationLanguage = null)
     {
         terms ??= CommunityTerms.None;
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(previous);
         var utterance = new Utterance(message.Length > 2000 ? message[..2000] : message, terms.Lexicon);
-        var language = LanguageOf(utterance);
+        var language = LanguageOf(utterance, conversationLanguage);
         var context = previous.Count > 0 ? previous[^1] : null;
         var subject = previous.LastOrDefault(c => c.Name is not (Tool.RenderChart or Tool.ExportTable or Tool.SearchPlaybooks));
 
@@ -722,14 +723,24 @@ public static partial class RequestReader
         u.Says("trend");
 
     /// <summary>The message's language: the lexicon language with most of its function words and letters, else the first.</summary>
-    public static string LanguageOf(string message, PlannerLexicon? lexicon = null) => LanguageOf(new Utterance(message ?? "", lexicon));
+    /// <param name="conversationLanguage">The conversation's language so far, kept unless the message is clearly in another.</param>
+    public static string LanguageOf(string message, PlannerLexicon? lexicon = null, string? conversationLanguage = null) =>
+        LanguageOf(new Utterance(message ?? "", lexicon), conversationLanguage);
 
-    private static string LanguageOf(Utterance u)
+    private static string LanguageOf(Utterance u, string? conversationLanguage = null)
     {
         var words = u.Normalised.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var languages = u.Lexicon.Languages;
         var original = u.Original.ToLowerInvariant();
-        var best = languages.Select(l => (l.Language, Score: l.Score(words, original))).OrderByDescending(s => s.Score).First();
+        var scores = languages.Select(l => (l.Language, Score: l.Score(words, original))).OrderByDescending(s => s.Score).ToList();
+        var best = scores[0];
+        // "¿y en 2021?", "And in 2024?": two or three words say little; a lead of one word over the conversation's
+        // language is no reason to answer in another.
+        if (conversationLanguage is not null && scores.FirstOrDefault(s => s.Language == conversationLanguage) is { Language: not null } carried
+            && best.Score - carried.Score <= 2)
+        {
+            return conversationLanguage;
+        }
         return best.Score == 0 ? languages[0].Language : best.Language;
     }
 
