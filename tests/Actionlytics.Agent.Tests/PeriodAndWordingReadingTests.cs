@@ -106,4 +106,32 @@ public sealed class PeriodAndWordingReadingTests
         Assert.Equal("count_actions action=bot_update,from=2020-01-01,to=2020-03-31,top=5", PlanText.Of(RequestReader.Read(
             "Combien de mises à jour automatiques faites par les robots au premier trimestre 2020 ?", Today, [],
             new CommunityTerms(["code_change", "docs_change", "release", "bot_update"], Lexicon))));
+
+    [Fact]
+    public void Counts_one_of_several_custom_actions_exactly_when_asked_how_it_evolved() =>
+        Assert.Equal("count_actions action=code_change,from=2024-03-01,to=2024-05-31,top=5", Read("How did code changes evolve from March to May 2024?"));
+
+    [Fact]
+    public void Reads_a_short_month_joined_to_a_month_of_a_year() =>
+        Assert.Equal("compare_periods from=2022-02-01,previous_from=2022-01-01,previous_to=2022-01-31,to=2022-02-28", Read("how many contibutors were active in both Jan and Feb 2022"));
+
+    [Fact]
+    public void Reads_a_change_asked_with_an_also_as_the_change()
+    {
+        var question = "¿Cómo varió el número de miembros activos de marzo de 2020 a marzo de 2021? Deme también el porcentaje.";
+        Assert.Equal("compare_periods from=2021-03-01,previous_from=2020-03-01,previous_to=2020-03-31,to=2021-03-31", Read(question));
+        Assert.Equal(AnswerFocus.Figures, RequestReader.FocusOf(question, Today, Repository));
+    }
+
+    [Theory]
+    [InlineData("¿Qué nivel de satisfacción (NPS) tenían los miembros con el proceso de revisión en 2020?")]
+    [InlineData("Wie zufrieden waren unsere Mitglieder 2022 mit der Community? Gibt es da einen Durchschnittswert?")]
+    [InlineData("what was the average time to merge a pull request in 2023?")]
+    public void Says_satisfaction_and_durations_are_not_in_activity_data(string question) =>
+        Assert.Equal(PlanOutcome.NotCounted, RequestReader.Read(question, Today, [], Repository).Outcome);
+
+    [Fact]
+    public void Reads_the_most_consistent_members_as_a_top_list() =>
+        Assert.Equal("count_actions from=2019-04-01,rank_by=active_days,to=2019-06-30,top=5",
+            Read("¿Quiénes fueron los 5 contribuidores más constantes en el segundo trimestre de 2019? (por días con actividad)"));
 }

@@ -88,6 +88,7 @@ public static partial class DateExpressions
         Add(g.NumericDate, m => NumericDay(m.Value.Trim()) is { } d ? (d, d) : null, isDay: true);
         Add(g.IsoDay, m => (Iso(m.Value.Trim()), Iso(m.Value.Trim())), isDay: true);
         Add(g.MonthOfYear, m => WholeMonth(today, Month(m.Groups[1].Value), Year(m.Groups[2])));
+        Add(g.MonthBeforeAnother, m => WholeMonth(today, Month(m.Groups["m"].Value), null));
         Add(g.InMonth, m => WholeMonth(today, Month(m.Groups[1].Value), null));
         Add(g.BareMonth, m => WholeMonth(today, Month(m.Groups[1].Value), null));
         Add(BareYear(), m => (new DateOnly(Int(m.Groups[1]), 1, 1), new DateOnly(Int(m.Groups[1]), 12, 31)));

@@ -36,7 +36,8 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
         if (results.Count > 0)
         {
             var calls = history.Skip(lastUser + 1).SelectMany(m => m.Contents.OfType<FunctionCallContent>()).GroupBy(c => c.CallId).ToDictionary(g => g.Key, g => g.First().Name);
-            var focus = RequestReader.FocusOf(history[lastUser].Text, Today(options), terms);
+            var followed = history.Take(lastUser).LastOrDefault(m => m.Role == ChatRole.User && !string.IsNullOrWhiteSpace(m.Text))?.Text;
+            var focus = RequestReader.FocusOf(history[lastUser].Text, Today(options), terms, followed);
             var answer = _writer.Write(language, [.. results.Select(r => ToolResultReader.Read(calls.GetValueOrDefault(r.CallId, ""), r.Result))], focus);
             return Task.FromResult(Reply(new TextContent(answer)));
         }

@@ -114,6 +114,9 @@ public sealed partial class PlannerGrammar
 
     public Regex InMonth => field ??= Build(@"\b{date.in_month} {MONTH}\b");
 
+    /// <summary>"both Jan and Feb 2022": a month, even a short one, joined by "and" to a month of a year is a month of that year too.</summary>
+    public Regex MonthBeforeAnother => field ??= Build(@"\b(?<m>{MONTHS})(?= {date.and} (?:{MONTHS}) (?:{date.month_year_of} )?20\d\d\b)", Explicit);
+
     // A month name on its own ("how's march looking?"); the ambiguous ones ("may", « mai ») need a context.
     public Regex BareMonth => field ??= Build(@"\b{BARE_MONTH}\b");
 

@@ -14,11 +14,13 @@ namespace Actionlytics.Agent.Planning;
 public static partial class RequestReader
 {
     /// <summary>What the answer leads with, beyond the figures of its calls: the question read once more when the results are in.</summary>
-    public static AnswerFocus FocusOf(string message, DateOnly today, CommunityTerms? terms = null)
+    /// <param name="followed">The question before it in the conversation: « Et en 2023 ? » after the new members of 2022 asks for new members again.</param>
+    public static AnswerFocus FocusOf(string message, DateOnly today, CommunityTerms? terms = null, string? followed = null)
     {
         var u = new Utterance(message ?? "", terms?.Lexicon);
         var slots = Slots.Read(u, today, terms);
-        return WantsOverlap(u, slots) ? AnswerFocus.Overlap : IsPeriodLifecycle(u, slots) ? AnswerFocus.Lifecycle : AnswerFocus.Figures;
+        var focus = WantsOverlap(u, slots) ? AnswerFocus.Overlap : IsPeriodLifecycle(u, slots) ? AnswerFocus.Lifecycle : AnswerFocus.Figures;
+        return focus == AnswerFocus.Figures && followed is not null && IsFollowUp(u) ? FocusOf(followed, today, terms) : focus;
     }
 
     /// <summary>Reads one message; <paramref name="previous"/> are the calls of the conversation so far, oldest first.</summary>
@@ -71,9 +73,27 @@ public static partial class RequestReader
         var call = ReadOne(utterance, today, context, subject, message, terms, slots: slots);
         if (call is not null)
         {
-            return new Plan(language, [call], PlanOutcome.Calls);
+            return new Plan(language, [CountedExactly(call, terms)], PlanOutcome.Calls);
         }
         return new Plan(language, [], HasDomainWords(utterance) ? PlanOutcome.NeedsDetail : PlanOutcome.OutOfScope);
+    }
+
+    private static readonly string[] WindowArguments = ["from", "to", "previous_from", "previous_to"];
+
+    /// <summary>
+    /// "How did code changes evolve from March to May?": the trend and the comparison tell the built-in actions apart
+    /// but count every custom action as one; where a community has several, one of them is counted exactly only by
+    /// count_actions (its events and members in the period, against the period compared).
+    /// </summary>
+    private static PlannedCall CountedExactly(PlannedCall call, CommunityTerms terms)
+    {
+        if (call.Name is not (Tool.ActivityTrend or Tool.ComparePeriods) || call["action"] is not string action
+            || Core.Activity.ActionNames.Known.Contains(action) || terms.Actions.Count(a => !Core.Activity.ActionNames.Known.Contains(a)) < 2)
+        {
+            return call;
+        }
+        return Call(Tool.CountActions, ("from", call["from"]), ("to", call["to"]), ("previous_from", call["previous_from"]), ("previous_to", call["previous_to"]),
+            ("action", action), ("top", 5));
     }
 
     private static (string First, string Second)? SplitCompound(string text, PlannerLexicon lexicon)
@@ -141,7 +161,10 @@ public static partial class RequestReader
         }
         if (CountActions(u, slots) is { } counting)
         {
-            return counting;
+            // "and for docs_change?" after a count of 2024: the same period, another action.
+            return counting["from"] is null && context?["from"] is string && IsFollowUp(u)
+                ? counting.With(WindowArguments.Select(k => new KeyValuePair<string, object?>(k, context[k])))
+                : counting;
         }
         if (IsPeriodLifecycle(u, slots))
         {
@@ -204,16 +227,34 @@ public static partial class RequestReader
 
         switch (previous.Name)
         {
-            case Tool.ActivityTrend or Tool.Lifecycle or Tool.ComparePeriods or Tool.RetentionCohorts or Tool.RenderChart or Tool.ExportTable:
-                if (slots.Periods.Count > 0)
+            case Tool.ActivityTrend or Tool.Lifecycle or Tool.ComparePeriods or Tool.CountActions or Tool.RetentionCohorts or Tool.RenderChart or Tool.ExportTable:
+                if (SamePeriodIn(u, slots, previous) is { } same)
                 {
-                    Change("from", Day(slots.Periods[0].From));
-                    Change("to", Day(slots.Periods[0].To));
-                    if (previous.Name == Tool.ComparePeriods)
+                    Change("from", same.From);
+                    Change("to", same.To);
+                }
+                else if (slots.Periods.Count > 0)
+                {
+                    var (from, to) = (slots.Periods[0].From, slots.Periods[0].To);
+                    Change("from", Day(from));
+                    Change("to", Day(to));
+                    if (previous.Name is Tool.ComparePeriods or Tool.CountActions && slots.Periods.Count > 1)
                     {
-                        changes.Add(new("previous_from", slots.Periods.Count > 1 ? Day(slots.Periods[1].From) : null));
-                        changes.Add(new("previous_to", slots.Periods.Count > 1 ? Day(slots.Periods[1].To) : null));
+                        Change("previous_from", Day(slots.Periods[1].From));
+                        Change("previous_to", Day(slots.Periods[1].To));
                     }
+                    // "and in 2023?" after 2022 against 2021: the period compared with moves as the period does (2023 against 2022).
+                    else if (previous["previous_from"] is string previousFrom && previous["previous_to"] is string previousTo && previous["from"] is string oldFrom)
+                    {
+                        var months = MonthsBetween(DateOnly.Parse(oldFrom, CultureInfo.InvariantCulture), from);
+                        Change("previous_from", Day(DateOnly.Parse(previousFrom, CultureInfo.InvariantCulture).AddMonths(months)));
+                        Change("previous_to", Day(EndOfMonthKept(DateOnly.Parse(previousTo, CultureInfo.InvariantCulture), months)));
+                    }
+                }
+                if (previous.Name == Tool.CountActions)
+                {
+                    Change("action", slots.OwnAction ? slots.Action : null);
+                    Change("top", slots.Top);
                 }
                 if (previous.Name is Tool.ActivityTrend or Tool.Lifecycle or Tool.ComparePeriods)
                 {
@@ -259,6 +300,29 @@ public static partial class RequestReader
         }
         return changes.Count == 0 ? null : previous.With(changes);
     }
+
+    /// <summary>"What about the same half of 2023?", « ¿y en el mismo trimestre de 2021? »: the previous window moved to the year named.</summary>
+    private static (string From, string To)? SamePeriodIn(Utterance u, Slots slots, PlannedCall previous)
+    {
+        if (slots.Periods is not [var year] || year.From != new DateOnly(year.From.Year, 1, 1) || year.To != new DateOnly(year.From.Year, 12, 31)
+            || !u.Says("follow_up.same") || previous["from"] is not string fromText || previous["to"] is not string toText)
+        {
+            return null;
+        }
+        DateOnly from = DateOnly.Parse(fromText, CultureInfo.InvariantCulture), to = DateOnly.Parse(toText, CultureInfo.InvariantCulture);
+        if (from.Year != to.Year)
+        {
+            return null;
+        }
+        var months = 12 * (year.From.Year - from.Year);
+        return (Day(from.AddMonths(months)), Day(EndOfMonthKept(to, months)));
+    }
+
+    private static int MonthsBetween(DateOnly from, DateOnly to) => ((to.Year - from.Year) * 12) + to.Month - from.Month;
+
+    /// <summary>A day moved by whole months; the last day of a month stays the last day (29 February 2024 a year on is 28 February 2025).</summary>
+    private static DateOnly EndOfMonthKept(DateOnly day, int months) =>
+        day.AddDays(1).Day == 1 ? new DateOnly(day.Year, day.Month, 1).AddMonths(months + 1).AddDays(-1) : day.AddMonths(months);
 
     /// <summary>"and the month before?": the same length of calendar unit just before the previous window.</summary>
     private static (string From, string To)? Before(Utterance u, PlannedCall previous)
@@ -387,11 +451,13 @@ public static partial class RequestReader
 
     /// <summary>
     /// "Active in both 2018 and 2019", "in Q1 but not in Q2", « actifs aux deux périodes », "sia nel 2019 che nel 2020";
-    /// "of those who committed in 2019, how many did in 2020?" unless those are a cohort ("of those who joined in 2019").
+    /// "of those who committed in 2019, how many did in 2020?" unless those are a cohort ("of those who joined in 2019");
+    /// a mere "also" in a question about a change (« ¿cómo varió...? Deme también el porcentaje ») asks for no overlap.
     /// </summary>
     private static bool WantsOverlap(Utterance u, Slots slots) =>
         slots.Periods.Count == 2 && !u.Says("lifecycle.after_break")
-        && (u.Says("overlap") || NegatedAfterFirstPeriod(u, slots.Periods) || (u.Says("overlap.of_those") && !NamesCohort(u) && !WantsNewMembers(u)));
+        && (u.Says("overlap") || (u.Says("overlap.also") && !slots.AsksForChange) || NegatedAfterFirstPeriod(u, slots.Periods)
+            || (u.Says("overlap.of_those") && !NamesCohort(u) && !WantsNewMembers(u)));
 
     /// <summary>
     /// « actifs en 2017 ne l'étaient plus du tout en 2018 », "in Q1 2023 pero ya no en el segundo", « die 2018 aktiv waren,

@@ -1,0 +1,59 @@
+using Actionlytics.Agent.Planning;
+using Actionlytics.Agent.Prompts;
+
+namespace Actionlytics.Agent.Tests;
+
+/// <summary>
+/// A follow-up changes one thing of the question before it and keeps the rest: another year for a count of one of the
+/// community's actions, the same half or quarter of another year, a period whose comparison moves with it, and the
+/// conversation's language when the follow-up is too short to tell.
+/// </summary>
+public sealed class FollowUpReadingTests
+{
+    private static readonly DateOnly Today = new(2026, 12, 3);
+    private static readonly PlannerLexicon Lexicon = AgentPrompts.Load(AgentPrompts.DefaultFolder()).Lexicon;
+    private static readonly CommunityTerms Repository = new(["code_change", "docs_change", "release", "pr_merge"], Lexicon);
+
+    /// <summary>The second question's plan, read after the first one's calls.</summary>
+    private static string After(string first, string second)
+    {
+        var before = RequestReader.Read(first, Today, [], Repository);
+        return PlanText.Of(RequestReader.Read(second, Today, before.Calls, Repository));
+    }
+
+    [Theory]
+    [InlineData("How many release commits did we ship in 2019?", "And in 2024?")]
+    [InlineData("wie viele release-Events hatten wir im Jahr 2019?", "Und 2024?")]
+    [InlineData("¿Cuántos release hubo en 2019?", "¿y en 2024?")]
+    public void Counts_the_same_action_in_another_year(string first, string second) =>
+        Assert.Equal("count_actions action=release,from=2024-01-01,to=2024-12-31,top=5", After(first, second));
+
+    [Fact]
+    public void Counts_another_action_in_the_same_period() =>
+        Assert.Equal("count_actions action=docs_change,from=2024-03-01,to=2024-05-31,top=5",
+            After("How many members made code changes between March and May 2024?", "and for docs_change?"));
+
+    [Theory]
+    [InlineData("active contributors in the second half of 2019?", "What about the same half of 2023?", "activity_trend from=2023-07-01,to=2023-12-31")]
+    [InlineData("Miembros activos en el primer trimestre de 2020, porfa", "¿Y en el mismo trimestre de 2021?", "activity_trend from=2021-01-01,to=2021-03-31")]
+    public void Moves_the_same_half_or_quarter_to_the_year_named(string first, string second, string expected) =>
+        Assert.Equal(expected, After(first, second));
+
+    [Fact]
+    public void Moves_the_period_compared_with_the_period()
+    {
+        Assert.Equal("compare_periods from=2023-01-01,previous_from=2022-01-01,previous_to=2022-12-31,to=2023-12-31",
+            After("Combien de nouveaux membres en 2022 ?", "Et en 2023 ?"));
+        Assert.Equal(AnswerFocus.Lifecycle, RequestReader.FocusOf("Et en 2023 ?", Today, Repository, followed: "Combien de nouveaux membres en 2022 ?"));
+    }
+
+    [Theory]
+    [InlineData("¿y en 2021?", "es")]
+    [InlineData("And in 2024?", "en")]
+    public void Keeps_the_conversation_language_when_a_follow_up_is_too_short_to_tell(string followUp, string conversation) =>
+        Assert.Equal(conversation, RequestReader.LanguageOf(followUp, Lexicon, conversation));
+
+    [Fact]
+    public void Still_follows_a_clear_switch_of_language() =>
+        Assert.Equal("fr", RequestReader.LanguageOf("Et combien de membres actifs en 2023 ?", Lexicon, "en"));
+}
