@@ -16,9 +16,14 @@ public sealed class BlindGraderTests
     public void Finds_the_figure_asked_as_each_language_writes_it(string answer) =>
         Assert.Equal(BlindGrade.Right, BlindGrader.Grade(Question("""{"inactive_members": 1184}"""), answer, ranAnalysis: true));
 
-    [Fact]
-    public void Does_not_take_a_date_for_the_figure() =>
-        Assert.Equal(BlindGrade.Wrong, BlindGrader.Grade(Question("""{"inactive_members": 30}"""), "As of 2020-06-30, 12 members were inactive.", ranAnalysis: true));
+    [Theory]
+    [InlineData("As of 2020-06-30, 12 members were inactive.")]
+    [InlineData("As of 30 June 2020, 12 members were inactive.")]
+    [InlineData("Au 30 juin 2020, 12 membres étaient inactifs.")]
+    [InlineData("A fecha de 30 de junio de 2020, 12 miembros están inactivos.")]
+    [InlineData("Stand 30. Juni 2020: 12 Mitglieder sind inaktiv.")]
+    public void Does_not_take_a_date_for_the_figure(string answer) =>
+        Assert.Equal(BlindGrade.Wrong, BlindGrader.Grade(Question("""{"inactive_members": 30}"""), answer, ranAnalysis: true));
 
     [Fact]
     public void Counts_an_answer_that_ran_nothing_as_an_honest_refusal() =>

@@ -73,24 +73,24 @@ public sealed class AnswerWriter(AgentPrompts prompts)
         string Only(string? name) => name is null ? "" : t.Render("reading_only", new Dictionary<string, string> { ["name"] = name });
         var parts = results.Select(result => result switch
         {
-            TrendResult r => t.Render("reading_trend", new Dictionary<string, string> { ["from"] = Day(r.From), ["to"] = Day(r.To), ["granularity"] = f.Granularity(r.Granularity), ["action"] = Only(r.Action) }),
+            TrendResult r => t.Render("reading_trend", new Dictionary<string, string> { ["from"] = f.Day(r.From), ["to"] = f.Day(r.To), ["granularity"] = f.Granularity(r.Granularity), ["action"] = Only(r.Action) }),
             ComparisonResult r => t.Render("reading_comparison", new Dictionary<string, string>
             {
-                ["from"] = Day(r.Current.From), ["to"] = Day(r.Current.To), ["previous_from"] = Day(r.Previous.From), ["previous_to"] = Day(r.Previous.To), ["action"] = Only(r.Action),
+                ["from"] = f.Day(r.Current.From), ["to"] = f.Day(r.Current.To), ["previous_from"] = f.Day(r.Previous.From), ["previous_to"] = f.Day(r.Previous.To), ["action"] = Only(r.Action),
             }),
-            LifecycleResult r => t.Render("reading_lifecycle", new Dictionary<string, string> { ["from"] = Day(r.From), ["to"] = Day(r.To), ["granularity"] = f.Granularity(r.Granularity), ["action"] = Only(r.Action) }),
+            LifecycleResult r => t.Render("reading_lifecycle", new Dictionary<string, string> { ["from"] = f.Day(r.From), ["to"] = f.Day(r.To), ["granularity"] = f.Granularity(r.Granularity), ["action"] = Only(r.Action) }),
             ActionCountsResult r => t.Render("reading_actions", new Dictionary<string, string>
             {
-                ["action"] = r.Action ?? t.Text("reading_every_action"), ["from"] = Day(r.Current.From), ["to"] = Day(r.Current.To),
-                ["previous"] = r.Previous is { } p ? t.Render("reading_actions_previous", new Dictionary<string, string> { ["previous_from"] = Day(p.From), ["previous_to"] = Day(p.To) }) : "",
+                ["action"] = r.Action ?? t.Text("reading_every_action"), ["from"] = f.Day(r.Current.From), ["to"] = f.Day(r.Current.To),
+                ["previous"] = r.Previous is { } p ? t.Render("reading_actions_previous", new Dictionary<string, string> { ["previous_from"] = f.Day(p.From), ["previous_to"] = f.Day(p.To) }) : "",
             }),
             RetentionResult { FollowUp: { } u } => t.Render("reading_follow_up", new Dictionary<string, string> { ["month"] = u.Month, ["months_later"] = f.Number(u.MonthsLater) }),
-            RetentionResult r => t.Render("reading_retention", new Dictionary<string, string> { ["from"] = Day(r.From), ["to"] = Day(r.To) }),
+            RetentionResult r => t.Render("reading_retention", new Dictionary<string, string> { ["from"] = f.Day(r.From), ["to"] = f.Day(r.To) }),
             ScoresResult r => t.Render("reading_scores", new Dictionary<string, string>
             {
-                ["as_of"] = Day(r.AsOf), ["threshold"] = f.Number(r.InactiveAfterDays), ["filter"] = Only(string.Join(", ", new[] { r.Segment, r.Profile }.Where(x => x is not null)) is { Length: > 0 } x ? x : null),
+                ["as_of"] = f.Day(r.AsOf), ["threshold"] = f.Number(r.InactiveAfterDays), ["filter"] = Only(string.Join(", ", new[] { r.Segment, r.Profile }.Where(x => x is not null)) is { Length: > 0 } x ? x : null),
             }),
-            SegmentsResult r => t.Render("reading_segments", new Dictionary<string, string> { ["as_of"] = Day(r.AsOf), ["threshold"] = f.Number(r.InactiveAfterDays) }),
+            SegmentsResult r => t.Render("reading_segments", new Dictionary<string, string> { ["as_of"] = f.Day(r.AsOf), ["threshold"] = f.Number(r.InactiveAfterDays) }),
             _ => null,
         }).Where(p => p is not null).ToList();
         return parts.Count == 0 ? null : t.Render("reading", new Dictionary<string, string> { ["parts"] = string.Join("; ", parts) });
@@ -103,8 +103,8 @@ public sealed class AnswerWriter(AgentPrompts prompts)
         var c = r.Comparison;
         var text = new StringBuilder(t.Render("trend_window", new Dictionary<string, string>
         {
-            ["from"] = Day(r.From),
-            ["to"] = Day(r.To),
+            ["from"] = f.Day(r.From),
+            ["to"] = f.Day(r.To),
             ["window_active"] = f.Number(c.Current.ActiveMembers),
             ["window_rate"] = f.Percent(c.Current.ActivityRate),
             ["window_members"] = f.Number(c.Current.Members),
@@ -122,8 +122,8 @@ public sealed class AnswerWriter(AgentPrompts prompts)
             text.Append(' ').Append(t.Render("trend", new Dictionary<string, string>
             {
                 ["granularity"] = f.Granularity(r.Granularity),
-                ["last_from"] = Day(last.Start),
-                ["last_to"] = Day(last.End),
+                ["last_from"] = f.Day(last.Start),
+                ["last_to"] = f.Day(last.End),
                 ["partial"] = IsPartial(r.Granularity, last.Start, last.End) ? " " + t.Text("partial") : "",
                 ["active"] = f.Number(last.ActiveMembers),
                 ["rate"] = f.Percent(last.ActivityRate),
@@ -157,7 +157,7 @@ public sealed class AnswerWriter(AgentPrompts prompts)
         var lifecycle = focus == AnswerFocus.Lifecycle && r.Previous.To.AddDays(1) == r.Current.From
             ? t.Render("comparison_lifecycle", new Dictionary<string, string>
             {
-                ["from"] = Day(r.Current.From), ["to"] = Day(r.Current.To), ["previous_from"] = Day(r.Previous.From), ["previous_to"] = Day(r.Previous.To),
+                ["from"] = f.Day(r.Current.From), ["to"] = f.Day(r.Current.To), ["previous_from"] = f.Day(r.Previous.From), ["previous_to"] = f.Day(r.Previous.To),
                 ["new"] = f.Number(r.Current.NewMembers), ["returning"] = f.Number(r.Current.ActiveMembers - r.Gained),
                 ["resurrecting"] = f.Number(r.Gained - r.Current.NewMembers), ["dormant"] = f.Number(r.Lost),
                 ["gained"] = f.Number(r.Gained), ["lost"] = f.Number(r.Lost), ["active"] = f.Number(r.Current.ActiveMembers),
@@ -166,20 +166,20 @@ public sealed class AnswerWriter(AgentPrompts prompts)
         var overlap = focus == AnswerFocus.Overlap
             ? t.Render("comparison_overlap", new Dictionary<string, string>
             {
-                ["from"] = Day(r.Current.From), ["to"] = Day(r.Current.To), ["previous_from"] = Day(r.Previous.From), ["previous_to"] = Day(r.Previous.To),
+                ["from"] = f.Day(r.Current.From), ["to"] = f.Day(r.Current.To), ["previous_from"] = f.Day(r.Previous.From), ["previous_to"] = f.Day(r.Previous.To),
                 ["both"] = f.Number(r.Current.ActiveMembers - r.Gained), ["only_previous"] = f.Number(r.Lost), ["only_current"] = f.Number(r.Gained),
             }) + "\n\n"
             : "";
         var text = overlap + lifecycle + t.Render("comparison", new Dictionary<string, string>
         {
-            ["from"] = Day(r.Current.From),
-            ["to"] = Day(r.Current.To),
+            ["from"] = f.Day(r.Current.From),
+            ["to"] = f.Day(r.Current.To),
             ["active"] = f.Number(r.Current.ActiveMembers),
             ["rate"] = f.Percent(r.Current.ActivityRate),
             ["previous_active"] = f.Number(r.Previous.ActiveMembers),
             ["previous_rate"] = f.Percent(r.Previous.ActivityRate),
-            ["previous_from"] = Day(r.Previous.From),
-            ["previous_to"] = Day(r.Previous.To),
+            ["previous_from"] = f.Day(r.Previous.From),
+            ["previous_to"] = f.Day(r.Previous.To),
             ["change"] = f.Change(r.ActiveMembersChange, r.ActiveMembersChangeRatio),
             ["gained"] = f.Number(r.Gained),
             ["lost"] = f.Number(r.Lost),
@@ -199,7 +199,7 @@ public sealed class AnswerWriter(AgentPrompts prompts)
             var template = r.PreviousAction != r.Action ? "actions_overlap_two" : r.Action is null ? "comparison_overlap" : "actions_overlap";
             text.Append(t.Render(template, new Dictionary<string, string>
             {
-                ["from"] = Day(c.From), ["to"] = Day(c.To), ["previous_from"] = Day(earlier.From), ["previous_to"] = Day(earlier.To),
+                ["from"] = f.Day(c.From), ["to"] = f.Day(c.To), ["previous_from"] = f.Day(earlier.From), ["previous_to"] = f.Day(earlier.To),
                 ["action"] = r.Action ?? "", ["previous_action"] = r.PreviousAction ?? "",
                 ["both"] = f.Number(both), ["only_previous"] = f.Number(earlier.Members - both), ["only_current"] = f.Number(c.Members - both),
             })).Append("\n\n");
@@ -208,14 +208,14 @@ public sealed class AnswerWriter(AgentPrompts prompts)
         {
             text.Append(t.Render("actions_regulars", new Dictionary<string, string>
             {
-                ["from"] = Day(c.From), ["to"] = Day(c.To), ["members"] = f.Number(regulars), ["days"] = f.Number(minDays), ["active"] = f.Number(c.Members),
+                ["from"] = f.Day(c.From), ["to"] = f.Day(c.To), ["members"] = f.Number(regulars), ["days"] = f.Number(minDays), ["active"] = f.Number(c.Members),
             })).Append(' ');
         }
         text.Append(r.Action is { } action
             ? ActionLine(t, f, c, action)
             : t.Render("actions_all", new Dictionary<string, string>
             {
-                ["from"] = Day(c.From), ["to"] = Day(c.To), ["events"] = f.Number(c.Events), ["members"] = f.Number(c.Members),
+                ["from"] = f.Day(c.From), ["to"] = f.Day(c.To), ["events"] = f.Number(c.Events), ["members"] = f.Number(c.Members),
                 ["by_action"] = string.Join(", ", c.ByAction.Select(a => t.Render("actions_part", new Dictionary<string, string>
                 {
                     ["action"] = a.Action, ["events"] = f.Number(a.Events), ["members"] = f.Number(a.Members),
@@ -231,7 +231,7 @@ public sealed class AnswerWriter(AgentPrompts prompts)
             var change = c.Events - p.Events;
             text.Append(' ').Append(t.Render("actions_change", new Dictionary<string, string>
             {
-                ["previous_from"] = Day(p.From), ["previous_to"] = Day(p.To), ["previous_events"] = f.Number(p.Events), ["previous_members"] = f.Number(p.Members),
+                ["previous_from"] = f.Day(p.From), ["previous_to"] = f.Day(p.To), ["previous_events"] = f.Number(p.Events), ["previous_members"] = f.Number(p.Members),
                 ["change"] = f.Change((int)change, p.Events == 0 ? null : (double)change / p.Events),
                 ["members_change"] = f.Change(c.Members - p.Members, p.Members == 0 ? null : (double)(c.Members - p.Members) / p.Members),
             }));
@@ -257,7 +257,7 @@ public sealed class AnswerWriter(AgentPrompts prompts)
 
     /// <summary>One window's events and members of one action.</summary>
     private static string ActionLine(AnswerTemplates t, Formatter f, ActionCountsWindow w, string action) =>
-        t.Render("actions", new Dictionary<string, string> { ["from"] = Day(w.From), ["to"] = Day(w.To), ["events"] = f.Number(w.Events), ["action"] = action, ["members"] = f.Number(w.Members) });
+        t.Render("actions", new Dictionary<string, string> { ["from"] = f.Day(w.From), ["to"] = f.Day(w.To), ["events"] = f.Number(w.Events), ["action"] = action, ["members"] = f.Number(w.Members) });
 
     private static string Lifecycle(AnswerTemplates t, Formatter f, LifecycleResult r)
     {
@@ -266,8 +266,8 @@ public sealed class AnswerWriter(AgentPrompts prompts)
         string Last(Func<LifecyclePeriod, int> value) => periods.Count == 0 ? "0" : f.Number(value(periods[^1]));
         return t.Render("lifecycle", new Dictionary<string, string>
         {
-            ["from"] = Day(r.From),
-            ["to"] = Day(r.To),
+            ["from"] = f.Day(r.From),
+            ["to"] = f.Day(r.To),
             ["granularity"] = f.Granularity(r.Granularity),
             ["new"] = Average(p => p.New), ["returning"] = Average(p => p.Returning), ["resurrecting"] = Average(p => p.Resurrecting), ["dormant"] = Average(p => p.Dormant),
             ["last_new"] = Last(p => p.New), ["last_returning"] = Last(p => p.Returning), ["last_resurrecting"] = Last(p => p.Resurrecting), ["last_dormant"] = Last(p => p.Dormant),
@@ -294,7 +294,7 @@ public sealed class AnswerWriter(AgentPrompts prompts)
         return lead + t.Render("retention", new Dictionary<string, string>
         {
             ["cohorts"] = f.Number(cohorts.Count),
-            ["from"] = Day(r.From),
+            ["from"] = f.Day(r.From),
             ["month"] = latest?.Month ?? "-",
             ["size"] = f.Number(latest?.Size ?? 0),
             ["retained_1"] = latest is { Retained.Count: > 1 } ? f.Percent(latest.Retained[1]) : "-",
@@ -307,7 +307,7 @@ public sealed class AnswerWriter(AgentPrompts prompts)
     {
         var text = new StringBuilder(t.Render("scores", new Dictionary<string, string>
         {
-            ["as_of"] = Day(r.AsOf),
+            ["as_of"] = f.Day(r.AsOf),
             ["inactive"] = f.Number(r.InactiveMembers),
             ["threshold"] = f.Number(r.InactiveAfterDays),
             ["active"] = f.Number(r.ActiveMembers),
@@ -346,9 +346,9 @@ public sealed class AnswerWriter(AgentPrompts prompts)
         var values = new Dictionary<string, string>
         {
             ["member"] = r.MemberId,
-            ["as_of"] = Day(r.AsOf),
+            ["as_of"] = f.Day(r.AsOf),
             ["score"] = f.Number(r.Score),
-            ["last_active"] = Day(r.LastActive),
+            ["last_active"] = f.Day(r.LastActive),
             ["recency"] = f.Number(r.RecencyDays),
             ["active_days"] = f.Number(r.ActiveDays),
             ["segment"] = r.Segment,
@@ -366,7 +366,7 @@ public sealed class AnswerWriter(AgentPrompts prompts)
     {
         var text = new StringBuilder(t.Render("segments", new Dictionary<string, string>
         {
-            ["as_of"] = Day(r.AsOf), ["threshold"] = f.Number(r.InactiveAfterDays), ["inactive"] = f.Number(r.Segments.Sum(s => s.Members)),
+            ["as_of"] = f.Day(r.AsOf), ["threshold"] = f.Number(r.InactiveAfterDays), ["inactive"] = f.Number(r.Segments.Sum(s => s.Members)),
         }));
         foreach (var segment in r.Segments.Concat(r.Saved))
         {
@@ -528,6 +528,16 @@ public sealed class AnswerWriter(AgentPrompts prompts)
             new(CultureInfo.GetCultureInfo(language switch { "fr" => "fr-FR", "it" => "it-IT", "es" => "es-ES", "de" => "de-DE", _ => "en-GB" }), language);
 
         public string Number(double value) => value.ToString(value == Math.Floor(value) ? "N0" : "N1", culture);
+
+        /// <summary>A day as the manager's language writes it: 1 October 2022, 1er octobre 2022, 1º ottobre 2022, 1 de octubre de 2022, 1. Oktober 2022.</summary>
+        public string Day(DateOnly day) => day.ToString(language switch
+        {
+            "fr" when day.Day == 1 => "d'er' MMMM yyyy",
+            "it" when day.Day == 1 => "d'º' MMMM yyyy",
+            "es" => "d 'de' MMMM 'de' yyyy",
+            "de" => "d. MMMM yyyy",
+            _ => "d MMMM yyyy",
+        }, culture);
 
         public string Signed(double value) => (value > 0 ? "+" : "") + value.ToString("0.#", culture);
 

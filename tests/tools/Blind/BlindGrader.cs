@@ -113,7 +113,7 @@ internal static partial class BlindGrader
     private static HashSet<double> FiguresIn(string text)
     {
         // Dates are not figures (a day must not pass for the count asked), "a, b" is a list, and a change keeps its sign.
-        text = IsoDate().Replace(text, " ").Replace(", ", " ; ", StringComparison.Ordinal);
+        text = WrittenDay.Replace(IsoDate().Replace(text, " "), " ").Replace(", ", " ; ", StringComparison.Ordinal);
         var found = new HashSet<double>();
         foreach (Match match in Figure().Matches(text))
         {
@@ -133,6 +133,13 @@ internal static partial class BlindGrader
         }
         return found;
     }
+
+    // "1 October 2022", « 1er octobre 2022 », "1º ottobre 2022", "1 de octubre de 2022", "1. Oktober 2022": the answers' days.
+    private static readonly Regex WrittenDay = new(
+        @"\b\d{1,2}(?:er|º|\.)? (?:de )?(?:" + string.Join('|', new[] { "en-GB", "fr-FR", "it-IT", "es-ES", "de-DE" }
+            .SelectMany(c => System.Globalization.CultureInfo.GetCultureInfo(c).DateTimeFormat.MonthGenitiveNames.Concat(System.Globalization.CultureInfo.GetCultureInfo(c).DateTimeFormat.MonthNames))
+            .Where(m => m.Length > 0).Distinct().Select(Regex.Escape)) + @")(?: de)? \d{4}\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static IEnumerable<double> Numbers(JsonElement value) => value.ValueKind switch
     {
