@@ -56,4 +56,27 @@ public sealed class FollowUpReadingTests
     [Fact]
     public void Still_follows_a_clear_switch_of_language() =>
         Assert.Equal("fr", RequestReader.LanguageOf("Et combien de membres actifs en 2023 ?", Lexicon, "en"));
+
+    [Theory]
+    [InlineData("How many contributors had gone quiet as of June 30, 2021?", "ok and if we say 12 weeks instead?", "inactivity_scores as_of=2021-06-30,inactive_after_days=84")]
+    [InlineData("Combien de membres inactifs au 31 mars 2020 ?", "Et à la même date en 2023 ?", "inactivity_scores as_of=2023-03-31")]
+    public void Changes_the_threshold_or_the_year_of_the_day_scored(string first, string second, string expected) =>
+        Assert.Equal(expected, After(first, second));
+
+    [Theory]
+    [InlineData("Combien de commits de code au 3e trimestre 2022 ?", "Et au quatrième trimestre ?", "count_actions action=code_change,from=2022-10-01,to=2022-12-31,top=5")]
+    [InlineData("Necesito saber cuántas personas distintas tuvieron actividad en el primer semestre de 2016", "¿y en el segundo semestre?", "activity_trend from=2016-07-01,to=2016-12-31")]
+    [InlineData("Neue Mitglieder im ersten Halbjahr 2022?", "ok, und im zweiten Halbjahr?", "compare_periods from=2022-07-01,previous_from=2022-01-01,previous_to=2022-06-30,to=2022-12-31")]
+    [InlineData("How many active members in February 2023?", "compare it with January", "compare_periods from=2023-02-01,previous_from=2023-01-01,previous_to=2023-01-31,to=2023-02-28")]
+    public void Reads_a_period_written_with_no_year_in_the_year_asked_before(string first, string second, string expected) =>
+        Assert.Equal(expected, After(first, second));
+
+    [Fact]
+    public void Applies_a_new_period_to_each_year_compared() =>
+        Assert.Equal("compare_periods from=2023-01-01,previous_from=2022-01-01,previous_to=2022-06-30,to=2023-06-30",
+            After("How did the number of active contributors change from Q1 2022 to Q1 2023?", "same thing but comparing the first halves of those years?"));
+
+    [Fact]
+    public void Keeps_the_new_members_focus_after_ok() =>
+        Assert.Equal(AnswerFocus.Lifecycle, RequestReader.FocusOf("ok, und im zweiten Halbjahr?", Today, Repository, followed: "Neue Mitglieder im ersten Halbjahr 2022?"));
 }

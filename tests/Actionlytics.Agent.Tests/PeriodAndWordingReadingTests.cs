@@ -134,4 +134,36 @@ public sealed class PeriodAndWordingReadingTests
     public void Reads_the_most_consistent_members_as_a_top_list() =>
         Assert.Equal("count_actions from=2019-04-01,rank_by=active_days,to=2019-06-30,top=5",
             Read("¿Quiénes fueron los 5 contribuidores más constantes en el segundo trimestre de 2019? (por días con actividad)"));
+
+    [Fact]
+    public void Reads_for_a_month_as_a_thirty_day_threshold() =>
+        Assert.Equal("inactivity_scores as_of=2023-03-03,inactive_after_days=30", Read("As of March 3rd, 2023, how many people haven't committed anything for a month or more?"));
+
+    [Fact]
+    public void Reads_the_same_quarter_of_another_year() =>
+        Assert.Equal("compare_periods from=2019-07-01,previous_from=2018-07-01,previous_to=2018-09-30,to=2019-09-30",
+            Read("compara el tercer trimestre de 2019 con el mismo trimestre de 2018: miembros activos y variación en %"));
+
+    [Fact]
+    public void Reads_how_many_months_later_a_cohort_is_followed_even_words_after_retention() =>
+        Assert.Equal("retention_cohorts from=2014-04-01,months_later=3", Read("¿Me pasás la retención de la cohorte de abril de 2014 a los 3 meses? Cuántos y qué porcentaje."));
+
+    [Fact]
+    public void Reads_a_lifecycle_question_with_the_german_also_as_the_lifecycle()
+    {
+        var question = "Wie sieht der Lifecycle für April 2018 im Vergleich zum März aus? Also neu, zurückkehrend, reaktiviert und ruhend.";
+        Assert.Equal(AnswerFocus.Lifecycle, RequestReader.FocusOf(question, Today, Repository));
+    }
+
+    [Fact]
+    public void Reads_what_happened_in_a_month_as_its_lifecycle() =>
+        Assert.Equal("compare_periods from=2022-07-01,previous_from=2022-06-01,previous_to=2022-06-30,to=2022-07-31", Read("Was ist im Juli 2022 passiert?"));
+
+    [Fact]
+    public void Reads_a_second_half_written_alone_in_the_year_of_the_first()
+    {
+        var question = "Of the people active in H1 2022, how many did NOT come back in H2?";
+        Assert.Equal("compare_periods from=2022-07-01,previous_from=2022-01-01,previous_to=2022-06-30,to=2022-12-31", Read(question));
+        Assert.Equal(AnswerFocus.Overlap, RequestReader.FocusOf(question, Today, Repository));
+    }
 }

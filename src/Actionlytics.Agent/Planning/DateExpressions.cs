@@ -61,6 +61,8 @@ public static partial class DateExpressions
             return (from, new DateOnly(toYear, last, 1).AddMonths(1).AddDays(-1));
         });
         Add(g.HalfYear, m => HalfOf(g.Ordinal(m.Groups["h"].Value), Int(m.Groups["y"])));
+        Add(g.HalfAlone, m => g.Ordinal(m.Groups["h"].Value) is var half and (1 or 2)
+            ? HalfOf(half, HalfOf(half, today.Year).Item1 <= today ? today.Year : today.Year - 1) : null);
         Add(g.YearRange, m => Int(m.Groups["a"]) <= Int(m.Groups["b"]) ? (new DateOnly(Int(m.Groups["a"]), 1, 1), new DateOnly(Int(m.Groups["b"]), 12, 31)) : null);
         Add(g.IsoWeek, m => IsoWeekOf(Int(m.Groups["y"]), Int(m.Groups["w"])));
         Add(g.EndOf, m => EndDay(m, today, g) is { } end ? (end, end) : null, isDay: true);

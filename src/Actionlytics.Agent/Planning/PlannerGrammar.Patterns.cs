@@ -31,6 +31,10 @@ public sealed partial class PlannerGrammar
     public Regex MonthToMonth => field ??= Build(
         @"\b(?:(?:{date.year_from} )?(?<m1>{MONTHS}) {date.month_to} (?<m2>{MONTHS})|{date.between} (?<m1>{MONTHS}) {date.and} (?<m2>{MONTHS}))\b", Explicit);
 
+    /// <summary>« ¿y en el segundo semestre? », "in H2": a half with no year, the latest one begun (a follow-up moves it to the year asked before).</summary>
+    public Regex HalfAlone => field ??= Build(
+        @"\b(?:(?<h>{ORDINAL}) {date.half}|(?<h>{HALF_SHORT}))\b(?! (?:(?:{date.of_year}|{date.month_year_of}) )?(?:{date.year_article} )?20\d\d)", Explicit);
+
     public Regex HalfYear => field ??= Build(
         @"\b(?:(?<h>{ORDINAL}) {date.half}(?: {date.of_year})?(?: {date.year_article})? (?<y>20\d\d)|(?<h>{HALF_SHORT}) (?<y>20\d\d))\b", Explicit);
 
@@ -127,10 +131,10 @@ public sealed partial class PlannerGrammar
 
     public Regex CountCue => field ??= Build(@" {counted.cue} ");
 
-    // "inactive for 60 days", and any negated doing before the duration: « n'avaient plus commité depuis 6 semaines »,
+    // "inactive for 60 days", "haven't committed anything for a month", and any negated doing before the duration: « n'avaient plus commité depuis 6 semaines »,
     // "hasn't pushed anything for 8 weeks", "non hanno fatto commit da 40 giorni", "seit 3 Monaten nichts mehr".
     public Regex Threshold => field ??= Build(
-        @"(?:{threshold.inactive}|\b{threshold.negation}(?: [a-z]+){0,3}) (?:{threshold.filler} )*(?<n>{NUMBERS})(?:\+)? (?<u>{UNIT_DWM})\b"
+        @"(?:{threshold.inactive}|\b{threshold.negation}(?: [a-z]+){0,3}) (?:{threshold.filler} )*(?<n>{NUMBERS}|(?<one>{threshold.one}))(?:\+)? (?<u>{UNIT_DWM})\b"
         + @"|\b{threshold.filler} (?<n>{NUMBERS}) (?<u>{UNIT_DWM}) {threshold.negation}\b");
 
     public Regex ThresholdLoose => field ??= Build(
@@ -170,7 +174,7 @@ public sealed partial class PlannerGrammar
 
     public Regex MonthsLater => field ??= Build(
         @" (?:(?<n>{NUMBERS}|{months_later.one}) {unit.month} {months_later.later}|{months_later.after} (?<n>{NUMBERS}|{months_later.one}) {unit.month}|{months_later.next_month}"
-        + @"|(?<n>{NUMBERS}|{months_later.one}) {unit.month} {months_later.retention}|{months_later.retention} {months_later.at} (?<n>{NUMBERS}|{months_later.one}) {unit.month}) ", Explicit);
+        + @"|(?<n>{NUMBERS}|{months_later.one}) {unit.month} {months_later.retention}|{months_later.retention}(?: [a-z0-9]+){0,8}? {months_later.at} (?<n>{NUMBERS}|{months_later.one}) {unit.month}) ", Explicit);
 
     public Regex MinDays => field ??= Build(
         @" {min_days.at_least} (?<n>{NUMBERS}) (?:{min_days.distinct} )?(?:active )?{min_days.days}(?: {min_days.after})? ", Explicit);

@@ -235,7 +235,7 @@ public static partial class RequestReader
                 }
                 else if (slots.Periods.Count > 0)
                 {
-                    var (from, to) = (slots.Periods[0].From, slots.Periods[0].To);
+                    var (from, to) = InTheYearAskedBefore(u, slots.Periods[0], previous);
                     Change("from", Day(from));
                     Change("to", Day(to));
                     if (previous.Name is Tool.ComparePeriods or Tool.CountActions && slots.Periods.Count > 1)
@@ -243,12 +243,13 @@ public static partial class RequestReader
                         Change("previous_from", Day(slots.Periods[1].From));
                         Change("previous_to", Day(slots.Periods[1].To));
                     }
-                    // "and in 2023?" after 2022 against 2021: the period compared with moves as the period does (2023 against 2022).
-                    else if (previous["previous_from"] is string previousFrom && previous["previous_to"] is string previousTo && previous["from"] is string oldFrom)
+                    // "and in 2023?" after 2022 against 2021, "same thing but comparing the first halves": the period compared
+                    // with is the new period as far before it as the old one was (2023 against 2022, H1 2023 against H1 2022).
+                    else if (previous["previous_from"] is string previousFrom && previous["from"] is string oldFrom)
                     {
-                        var months = MonthsBetween(DateOnly.Parse(oldFrom, CultureInfo.InvariantCulture), from);
-                        Change("previous_from", Day(DateOnly.Parse(previousFrom, CultureInfo.InvariantCulture).AddMonths(months)));
-                        Change("previous_to", Day(EndOfMonthKept(DateOnly.Parse(previousTo, CultureInfo.InvariantCulture), months)));
+                        var gap = MonthsBetween(DateOnly.Parse(previousFrom, CultureInfo.InvariantCulture), DateOnly.Parse(oldFrom, CultureInfo.InvariantCulture));
+                        Change("previous_from", Day(from.AddMonths(-gap)));
+                        Change("previous_to", Day(EndOfMonthKept(to, -gap)));
                     }
                 }
                 if (previous.Name == Tool.CountActions)
@@ -280,6 +281,12 @@ public static partial class RequestReader
                 }
                 break;
             case Tool.InactivityScores:
+                // « Et à la même date en 2023 ? »: the day scored as of, in the year named.
+                if (u.Says("follow_up.same") && slots.Periods is [var year] && year.From.Month == 1 && year.From.Day == 1 && year.To == new DateOnly(year.From.Year, 12, 31)
+                    && previous["as_of"] is string asOf && DateOnly.Parse(asOf, CultureInfo.InvariantCulture) is var day)
+                {
+                    Change("as_of", Day(day.AddYears(year.From.Year - day.Year)));
+                }
                 Change("inactive_after_days", slots.Threshold ?? slots.BareDays);
                 Change("top", slots.Top);
                 Change("segment", slots.Segment);
@@ -316,6 +323,20 @@ public static partial class RequestReader
         }
         var months = 12 * (year.From.Year - from.Year);
         return (Day(from.AddMonths(months)), Day(EndOfMonthKept(to, months)));
+    }
+
+    /// <summary>« Et au quatrième trimestre ? » after a count of Q3 2022: a period written with no year is in the year asked before.</summary>
+    private static (DateOnly From, DateOnly To) InTheYearAskedBefore(Utterance u, FoundPeriod period, PlannedCall previous)
+    {
+        if (DateExpressions.Years(u).Any() || u.Says("relative") || period.From.Year != period.To.Year || previous["from"] is not string fromText
+            || DateOnly.Parse(fromText, CultureInfo.InvariantCulture).Year is var year && year == period.From.Year)
+        {
+            return (period.From, period.To);
+        }
+        var months = 12 * (year - period.From.Year);
+        // A period cut short at today ("the fourth quarter" of this year) is whole in an earlier year.
+        var to = period.To.AddDays(1).Day == 1 || period.From.Day != 1 ? period.To : new DateOnly(period.To.Year, period.To.Month, 1).AddMonths(1).AddDays(-1);
+        return (period.From.AddMonths(months), EndOfMonthKept(to, months));
     }
 
     private static int MonthsBetween(DateOnly from, DateOnly to) => ((to.Year - from.Year) * 12) + to.Month - from.Month;
@@ -420,10 +441,20 @@ public static partial class RequestReader
     private static PlannedCall Compare(Utterance u, Slots slots, PlannedCall? subject)
     {
         var periods = Chronological(slots.Periods);
+        // "same thing but comparing the first halves of those years?" after Q1 2022 against Q1 2023: the half, in each year compared.
+        if (periods is [var shape] && shape.From.Year == shape.To.Year && !DateExpressions.Years(u).Any() && IsFollowUp(u)
+            && subject is { Name: Tool.ComparePeriods } && subject["from"] is string laterFrom && subject["previous_from"] is string earlierFrom)
+        {
+            (DateOnly From, DateOnly To) In(string day) => InTheYearAskedBefore(u, shape, Call(Tool.ComparePeriods, ("from", day)));
+            var (later, earlier) = (In(laterFrom), In(earlierFrom));
+            return Call(Tool.ComparePeriods, ("from", Day(later.From)), ("to", Day(later.To)), ("previous_from", Day(earlier.From)), ("previous_to", Day(earlier.To)),
+                ("action", slots.Action ?? subject["action"]));
+        }
         // "compare it with January" after a question about February: that window against the one named.
         if (periods.Count == 1 && subject?["from"] is string from && subject["to"] is string to && (u.Says("refers_to_it") || IsFollowUp(u)))
         {
-            return Call(Tool.ComparePeriods, ("from", from), ("to", to), ("previous_from", Day(periods[0].From)), ("previous_to", Day(periods[0].To)), ("action", slots.Action ?? subject["action"]));
+            var named = InTheYearAskedBefore(u, periods[0], subject);
+            return Call(Tool.ComparePeriods, ("from", from), ("to", to), ("previous_from", Day(named.From)), ("previous_to", Day(named.To)), ("action", slots.Action ?? subject["action"]));
         }
         return Call(Tool.ComparePeriods,
             ("from", periods.Count > 0 ? Day(periods[0].From) : null), ("to", periods.Count > 0 ? Day(periods[0].To) : null),
@@ -456,7 +487,7 @@ public static partial class RequestReader
     /// </summary>
     private static bool WantsOverlap(Utterance u, Slots slots) =>
         slots.Periods.Count == 2 && !u.Says("lifecycle.after_break")
-        && (u.Says("overlap") || (u.Says("overlap.also") && !slots.AsksForChange) || NegatedAfterFirstPeriod(u, slots.Periods)
+        && (u.Says("overlap") || (u.Says("overlap.also") && !slots.AsksForChange && !WantsLifecycle(u)) || NegatedAfterFirstPeriod(u, slots.Periods)
             || (u.Says("overlap.of_those") && !NamesCohort(u) && !WantsNewMembers(u)));
 
     /// <summary>

@@ -77,7 +77,8 @@ internal sealed partial record Slots
 
         int? Days(Match m, string numberGroup, string unitGroup)
         {
-            if (g.Number(m.Groups[numberGroup].Value) is not { } n)
+            // "for a month": the article is the one.
+            if ((m.Groups["one"].Success ? 1 : g.Number(m.Groups[numberGroup].Value)) is not { } n)
             {
                 return null;
             }
