@@ -72,20 +72,9 @@ internal static class AgentBenchmark
         var folder = Directory.CreateTempSubdirectory("actionlytics-bench-agent-");
         try
         {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Store:SqlitePath"] = Path.Combine(folder.FullName, "store.db"),
-                ["Knowledge:DataFolder"] = Path.Combine(folder.FullName, "knowledge"),
-            }).Build();
-            var services = new ServiceCollection().AddLogging();
-            services.AddActionlyticsStore(configuration);
-            services.AddActionlyticsKnowledge(configuration);
-            services.AddActionlyticsCampaigns(configuration);
-            services.AddActionlyticsAgent(configuration);
-            await using var provider = services.BuildServiceProvider();
+            await using var provider = await BenchmarkServices.StartAsync(folder, cancellationToken);
             await using (var scope = provider.CreateAsyncScope())
             {
-                await scope.ServiceProvider.GetRequiredService<StoreInitializer>().InitializeAsync(cancellationToken);
                 var seeded = await scope.ServiceProvider.GetRequiredService<DemoCommunitySeeder>().SeedAsync(
                     new DemoCommunitySpec(memberCount, DemoCommunitySpec.DefaultMonths, DemoCommunitySpec.DefaultSeed, DateOnly.FromDateTime(DateTime.UtcNow)),
                     "demo", "Demo", replace: false, cancellationToken: cancellationToken);

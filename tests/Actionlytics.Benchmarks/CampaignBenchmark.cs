@@ -44,21 +44,12 @@ internal static class CampaignBenchmark
         try
         {
             var settings = outboxSink.Settings();
-            settings["Store:SqlitePath"] = Path.Combine(folder.FullName, "store.db");
-            settings["Knowledge:DataFolder"] = Path.Combine(folder.FullName, "knowledge");
             settings["Campaigns:DispatchBatchSize"] = "200";
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-            var services = new ServiceCollection().AddLogging();
-            services.AddActionlyticsStore(configuration);
-            services.AddActionlyticsKnowledge(configuration);
-            services.AddActionlyticsCampaigns(configuration);
-            services.AddActionlyticsAgent(configuration);
-            await using var provider = services.BuildServiceProvider();
+            await using var provider = await BenchmarkServices.StartAsync(folder, cancellationToken, settings);
             long campaignId;
             await using (var scope = provider.CreateAsyncScope())
             {
                 var s = scope.ServiceProvider;
-                await s.GetRequiredService<StoreInitializer>().InitializeAsync(cancellationToken);
                 await s.GetRequiredService<DemoCommunitySeeder>().SeedAsync(
                     new DemoCommunitySpec(memberCount, DemoCommunitySpec.DefaultMonths, DemoCommunitySpec.DefaultSeed, DateOnly.FromDateTime(DateTime.UtcNow)),
                     "demo", "Demo", replace: false, cancellationToken: cancellationToken);

@@ -2,15 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Actionlytics.Agent;
-using Actionlytics.Campaigns;
-using Actionlytics.Data;
-using Actionlytics.Data.Store;
-using Actionlytics.Knowledge;
-using Microsoft.Extensions.Configuration;
 using Actionlytics.Tests.Tools;
 using Actionlytics.Tests.Tools.Blind;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Actionlytics.Benchmarks.Blind;
 
@@ -41,21 +34,7 @@ internal static class BlindBenchmark
         var folder = Directory.CreateTempSubdirectory("actionlytics-bench-blind-");
         try
         {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Store:SqlitePath"] = Path.Combine(folder.FullName, "store.db"),
-                ["Knowledge:DataFolder"] = Path.Combine(folder.FullName, "knowledge"),
-            }).Build();
-            var services = new ServiceCollection().AddLogging();
-            services.AddActionlyticsStore(configuration);
-            services.AddActionlyticsKnowledge(configuration);
-            services.AddActionlyticsCampaigns(configuration);
-            services.AddActionlyticsAgent(configuration);
-            await using var provider = services.BuildServiceProvider();
-            await using (var scope = provider.CreateAsyncScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<StoreInitializer>().InitializeAsync(cancellationToken);
-            }
+            await using var provider = await BenchmarkServices.StartAsync(folder, cancellationToken);
 
             Console.WriteLine("| blind set | language | questions | right | honest refusal | confident wrong |");
             Console.WriteLine("|---|---|---:|---:|---:|---:|");
