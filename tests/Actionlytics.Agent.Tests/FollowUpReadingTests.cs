@@ -79,4 +79,22 @@ public sealed class FollowUpReadingTests
     [Fact]
     public void Keeps_the_new_members_focus_after_ok() =>
         Assert.Equal(AnswerFocus.Lifecycle, RequestReader.FocusOf("ok, und im zweiten Halbjahr?", Today, Repository, followed: "Neue Mitglieder im ersten Halbjahr 2022?"));
+
+    [Theory]
+    [InlineData("At the end of Q3 2024, how many people would count as inactive?", "ok and what about at the end of Q1 2025?", "inactivity_scores as_of=2025-03-31")]
+    [InlineData("nombre de membres inactifs fin avril 2022", "Et fin avril 2023 ?", "inactivity_scores as_of=2023-04-30")]
+    [InlineData("Quanti membri risultavano inattivi alla fine di maggio 2024?", "E se la soglia fosse di 60 giorni?", "inactivity_scores as_of=2024-05-31,inactive_after_days=60")]
+    public void Scores_as_of_another_day_or_with_another_threshold(string first, string second, string expected) =>
+        Assert.Equal(expected, After(first, second));
+
+    [Theory]
+    [InlineData("Neue Mitglieder im September 2022 – wie viele waren es?", "Und im ganzen Jahr 2022?", "compare_periods from=2022-01-01,previous_from=2021-01-01,previous_to=2021-12-31,to=2022-12-31")]
+    [InlineData("¿Cuántos miembros nuevos se sumaron a la comunidad en 2023?", "vale, ¿y de julio a diciembre de 2024?", "compare_periods from=2024-07-01,previous_from=2024-01-01,previous_to=2024-06-30,to=2024-12-31")]
+    public void Compares_a_new_period_with_the_one_just_as_long_before_it(string first, string second, string expected) =>
+        Assert.Equal(expected, After(first, second));
+
+    [Fact]
+    public void Follows_another_cohort_the_same_months_later() =>
+        Assert.Equal("retention_cohorts from=2022-01-01,months_later=1",
+            After("Von den Mitgliedern, die im Mai 2023 zum ersten Mal aktiv waren – wie viele davon waren einen Monat später noch aktiv?", "Und bei der Kohorte vom Januar 2022?"));
 }

@@ -166,4 +166,24 @@ public sealed class PeriodAndWordingReadingTests
         Assert.Equal("compare_periods from=2022-07-01,previous_from=2022-01-01,previous_to=2022-06-30,to=2022-12-31", Read(question));
         Assert.Equal(AnswerFocus.Overlap, RequestReader.FocusOf(question, Today, Repository));
     }
+
+    [Theory]
+    [InlineData("Chi sono i 5 membri più attivi negli ultimi tre mesi del 2023 (per giorni di attività)?", "count_actions from=2023-10-01,rank_by=active_days,to=2023-12-31,top=5")]
+    [InlineData("How many active members in the last three months of 2023?", "activity_trend from=2023-10-01,to=2023-12-31")]
+    public void Reads_the_last_months_of_a_year(string question, string expected) =>
+        Assert.Equal(expected, Read(question));
+
+    [Theory]
+    [InlineData("Parmi les membres actifs au T1 2022, combien l'étaient encore au T2 2022 ?", "compare_periods from=2022-04-01,previous_from=2022-01-01,previous_to=2022-03-31,to=2022-06-30")]
+    [InlineData("How many of the people active in 2022 were still active at some point in 2023?", "compare_periods from=2023-01-01,previous_from=2022-01-01,previous_to=2022-12-31,to=2023-12-31")]
+    [InlineData("Wie viele von denen, die im zweiten Halbjahr 2023 aktiv waren, waren im ersten Halbjahr 2024 nicht mehr dabei?", "compare_periods from=2024-01-01,previous_from=2023-07-01,previous_to=2023-12-31,to=2024-06-30")]
+    public void Reads_still_active_and_no_longer_there_as_an_overlap(string question, string expected)
+    {
+        Assert.Equal(expected, Read(question));
+        Assert.Equal(AnswerFocus.Overlap, RequestReader.FocusOf(question, Today, Repository));
+    }
+
+    [Fact]
+    public void Reads_new_people_as_new_members() =>
+        Assert.Equal(AnswerFocus.Lifecycle, RequestReader.FocusOf("Cuánta gente nueva llegó en la segunda mitad de 2019?", Today, Repository));
 }

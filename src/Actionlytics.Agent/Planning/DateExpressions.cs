@@ -60,6 +60,9 @@ public static partial class DateExpressions
             var from = new DateOnly(first <= last ? toYear : toYear - 1, first, 1);
             return (from, new DateOnly(toYear, last, 1).AddMonths(1).AddDays(-1));
         });
+        Add(g.LastNOfYear, m => g.Number(m.Groups["n"].Value) is { } n && n is > 0 and <= 366 && Int(m.Groups["y"]) is var year
+            ? (g.UnitDays(m.Groups["u"].Value) == 30 ? new DateOnly(year, 12, 1).AddMonths(1 - n) : new DateOnly(year, 12, 31).AddDays(1 - (n * g.UnitDays(m.Groups["u"].Value))), new DateOnly(year, 12, 31))
+            : null);
         Add(g.HalfYear, m => HalfOf(g.Ordinal(m.Groups["h"].Value), Int(m.Groups["y"])));
         Add(g.HalfAlone, m => g.Ordinal(m.Groups["h"].Value) is var half and (1 or 2)
             ? HalfOf(half, HalfOf(half, today.Year).Item1 <= today ? today.Year : today.Year - 1) : null);

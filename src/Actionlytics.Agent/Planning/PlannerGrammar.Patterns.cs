@@ -35,6 +35,10 @@ public sealed partial class PlannerGrammar
     public Regex HalfAlone => field ??= Build(
         @"\b(?:(?<h>{ORDINAL}) {date.half}|(?<h>{HALF_SHORT}))\b(?! (?:(?:{date.of_year}|{date.month_year_of}) )?(?:{date.year_article} )?20\d\d)", Explicit);
 
+    /// <summary>"the last three months of 2023", « negli ultimi tre mesi del 2023 »: the end of that year.</summary>
+    public Regex LastNOfYear => field ??= Build(
+        @"\b{date.last} (?<n>{NUMBERS}) (?<u>{UNIT_DWM}) (?:{date.of_year}|{date.month_year_of}) (?:{date.year_article} )?(?<y>20\d\d)\b", Explicit);
+
     public Regex HalfYear => field ??= Build(
         @"\b(?:(?<h>{ORDINAL}) {date.half}(?: {date.of_year})?(?: {date.year_article})? (?<y>20\d\d)|(?<h>{HALF_SHORT}) (?<y>20\d\d))\b", Explicit);
 
@@ -145,7 +149,7 @@ public sealed partial class PlannerGrammar
         + @"|\b(?<n>\d{1,3}) (?<u>{UNIT_DWM}) (?:[a-z]+ ){1,2}{threshold.noun}\b", Explicit);
 
     public Regex Top => field ??= Build(
-        @"\b{top.before} (?<n>\d{1,3}|{NUMBERS})\b|\b{top.article} (?<n>\d{1,3}|{NUMBERS}) {top.after_article}\b|\b(?<n>\d{1,3}) {top.after}\b", Explicit);
+        @"\b{top.before} (?<n>\d{1,3}|{NUMBERS})\b(?! {UNIT_DWM}\b)|\b{top.article} (?<n>\d{1,3}|{NUMBERS}) {top.after_article}\b|\b(?<n>\d{1,3}) {top.after}\b", Explicit);
 
     public Regex BareDays => field ??= Build(@"{bare_days.before} (?<n>{NUMBERS}) (?<u>{UNIT_DWM})\b", Explicit);
 

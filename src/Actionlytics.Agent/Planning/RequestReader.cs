@@ -180,7 +180,10 @@ public static partial class RequestReader
         }
         if (WantsRetention(u))
         {
-            return Call(Tool.RetentionCohorts, Window(slots));
+            // "Und bei der Kohorte vom Januar 2022?" after a cohort followed one month: the same months later.
+            return context is { Name: Tool.RetentionCohorts } && context["months_later"] is { } later && IsFollowUp(u) && slots.Periods.Count > 0
+                ? Call(Tool.RetentionCohorts, ("from", Day(slots.Periods[0].From)), ("months_later", later))
+                : Call(Tool.RetentionCohorts, Window(slots));
         }
         if (WantsLifecycle(u))
         {
@@ -245,9 +248,12 @@ public static partial class RequestReader
                     }
                     // "and in 2023?" after 2022 against 2021, "same thing but comparing the first halves": the period compared
                     // with is the new period as far before it as the old one was (2023 against 2022, H1 2023 against H1 2022).
-                    else if (previous["previous_from"] is string previousFrom && previous["from"] is string oldFrom)
+                    else if (previous["previous_from"] is string previousFrom && previous["previous_to"] is string previousTo && previous["from"] is string oldFrom)
                     {
-                        var gap = MonthsBetween(DateOnly.Parse(previousFrom, CultureInfo.InvariantCulture), DateOnly.Parse(oldFrom, CultureInfo.InvariantCulture));
+                        var old = (From: DateOnly.Parse(oldFrom, CultureInfo.InvariantCulture), PreviousFrom: DateOnly.Parse(previousFrom, CultureInfo.InvariantCulture));
+                        // Against the period just before (a lifecycle): the period just as long before the new one; else as far back as before.
+                        var gap = DateOnly.Parse(previousTo, CultureInfo.InvariantCulture).AddDays(1) == old.From && from.Day == 1 && to.AddDays(1).Day == 1
+                            ? MonthsBetween(from, to.AddDays(1)) : MonthsBetween(old.PreviousFrom, old.From);
                         Change("previous_from", Day(from.AddMonths(-gap)));
                         Change("previous_to", Day(EndOfMonthKept(to, -gap)));
                     }
@@ -287,6 +293,8 @@ public static partial class RequestReader
                 {
                     Change("as_of", Day(day.AddYears(year.From.Year - day.Year)));
                 }
+                // "ok and what about at the end of Q1 2025?", « Et fin avril 2023 ? »: another day scored as of.
+                Change("as_of", (slots.AsOf ?? slots.NamedDay) is { } newDay ? Day(newDay) : null);
                 Change("inactive_after_days", slots.Threshold ?? slots.BareDays);
                 Change("top", slots.Top);
                 Change("segment", slots.Segment);
