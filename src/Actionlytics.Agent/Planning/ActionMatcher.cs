@@ -31,7 +31,7 @@ internal static class ActionMatcher
         var generic = terms.Lexicon["generic_action_word"];
         var words = Words(u.Normalised);
         var candidates = new List<(Found Found, int Score, bool Only)>();
-        foreach (var action in terms.Actions.Where(a => !ActionNames.Known.Contains(a)))
+        foreach (var action in terms.OwnActions)
         {
             var parts = action.Split('_', '.', '-').Where(p => p.Length > 0).ToArray();
             var named = words.Where(w => parts.Any(p => Stands(w.Text, p, terms)) && !Excluded(u.Normalised, w, terms.Lexicon)).ToList();

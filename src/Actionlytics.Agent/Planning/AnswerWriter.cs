@@ -137,7 +137,7 @@ public sealed class AnswerWriter(AgentPrompts prompts)
             text.Append('\n').Append(t.Render("trend_periods", new Dictionary<string, string>
             {
                 ["granularity"] = f.Granularity(r.Granularity),
-                ["list"] = string.Join(", ", r.Periods.Select(p => $"{(r.Granularity == "month" ? p.Start.ToString("yyyy-MM", CultureInfo.InvariantCulture) : Day(p.Start))}: {f.Number(p.ActiveMembers)}")),
+                ["list"] = string.Join(", ", r.Periods.Select(p => $"{(r.Granularity == "month" ? p.Start.ToString("yyyy-MM", CultureInfo.InvariantCulture) : IsoDay(p.Start))}: {f.Number(p.ActiveMembers)}")),
             }));
         }
         return text.ToString();
@@ -332,7 +332,7 @@ public sealed class AnswerWriter(AgentPrompts prompts)
                 ["rank"] = (++rank).ToString(CultureInfo.InvariantCulture),
                 ["member"] = member.MemberId,
                 ["score"] = f.Number(member.Score),
-                ["last_active"] = Day(member.LastActive),
+                ["last_active"] = IsoDay(member.LastActive),
                 ["recency"] = f.Number(member.RecencyDays),
                 ["segment"] = member.Segment,
                 ["profile"] = member.Profile,
@@ -519,7 +519,8 @@ public sealed class AnswerWriter(AgentPrompts prompts)
         return sizes.Min() == sizes.Max() ? f.Number(sizes[0]) : $"{f.Number(sizes.Min())}-{f.Number(sizes.Max())}";
     }
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    // Dense lists (a week per entry, a member per line) keep the compact ISO day; readings and leads use Formatter.Day.
+    private static string IsoDay(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Numbers, percentages and changes written the manager's way.</summary>
     private sealed class Formatter(CultureInfo culture, string language)

@@ -14,5 +14,8 @@ public sealed record CommunityTerms(IReadOnlyList<string> Actions, PlannerLexico
     public bool Known => Actions.Count > 0;
 
     public bool Has(string action) => Actions.Contains(action, StringComparer.Ordinal);
+
+    /// <summary>The community's own actions, beyond the built-in ones (assignment_submitted, code_change...).</summary>
+    public IEnumerable<string> OwnActions => Actions.Where(a => !Core.Activity.ActionNames.Known.Contains(a));
 }
 

@@ -7,6 +7,9 @@ public sealed record FoundPeriod(int Position, int Length, DateOnly From, DateOn
 {
     /// <summary>A day named on its own ("31 December 2014", "fin avril 2018", "31/12/2014"): the as-of day of a scoring.</summary>
     public bool IsDay { get; init; }
+
+    /// <summary>1 January to 31 December of one year.</summary>
+    public bool IsWholeYear => From == new DateOnly(From.Year, 1, 1) && To == new DateOnly(From.Year, 12, 31);
 }
 
 /// <summary>

@@ -88,7 +88,7 @@ public static partial class RequestReader
     private static PlannedCall CountedExactly(PlannedCall call, CommunityTerms terms)
     {
         if (call.Name is not (Tool.ActivityTrend or Tool.ComparePeriods) || call["action"] is not string action
-            || Core.Activity.ActionNames.Known.Contains(action) || terms.Actions.Count(a => !Core.Activity.ActionNames.Known.Contains(a)) < 2)
+            || !terms.OwnActions.Contains(action, StringComparer.Ordinal) || terms.OwnActions.Take(2).Count() < 2)
         {
             return call;
         }
@@ -288,7 +288,7 @@ public static partial class RequestReader
                 break;
             case Tool.InactivityScores:
                 // « Et à la même date en 2023 ? »: the day scored as of, in the year named.
-                if (u.Says("follow_up.same") && slots.Periods is [var year] && year.From.Month == 1 && year.From.Day == 1 && year.To == new DateOnly(year.From.Year, 12, 31)
+                if (u.Says("follow_up.same") && slots.Periods is [{ IsWholeYear: true } year]
                     && previous["as_of"] is string asOf && DateOnly.Parse(asOf, CultureInfo.InvariantCulture) is var day)
                 {
                     Change("as_of", Day(day.AddYears(year.From.Year - day.Year)));
@@ -319,8 +319,7 @@ public static partial class RequestReader
     /// <summary>"What about the same half of 2023?", « ¿y en el mismo trimestre de 2021? »: the previous window moved to the year named.</summary>
     private static (string From, string To)? SamePeriodIn(Utterance u, Slots slots, PlannedCall previous)
     {
-        if (slots.Periods is not [var year] || year.From != new DateOnly(year.From.Year, 1, 1) || year.To != new DateOnly(year.From.Year, 12, 31)
-            || !u.Says("follow_up.same") || previous["from"] is not string fromText || previous["to"] is not string toText)
+        if (slots.Periods is not [{ IsWholeYear: true } year] || !u.Says("follow_up.same") || previous["from"] is not string fromText || previous["to"] is not string toText)
         {
             return null;
         }
@@ -329,8 +328,8 @@ public static partial class RequestReader
         {
             return null;
         }
-        var months = 12 * (year.From.Year - from.Year);
-        return (Day(from.AddMonths(months)), Day(EndOfMonthKept(to, months)));
+        var moved = InYear(from, to, year.From.Year);
+        return (Day(moved.From), Day(moved.To));
     }
 
     /// <summary>« Et au quatrième trimestre ? » after a count of Q3 2022: a period written with no year is in the year asked before.</summary>
@@ -341,11 +340,14 @@ public static partial class RequestReader
         {
             return (period.From, period.To);
         }
-        var months = 12 * (year - period.From.Year);
         // A period cut short at today ("the fourth quarter" of this year) is whole in an earlier year.
         var to = period.To.AddDays(1).Day == 1 || period.From.Day != 1 ? period.To : new DateOnly(period.To.Year, period.To.Month, 1).AddMonths(1).AddDays(-1);
-        return (period.From.AddMonths(months), EndOfMonthKept(to, months));
+        return InYear(period.From, to, year);
     }
+
+    /// <summary>A window moved to another year, whole months kept whole.</summary>
+    private static (DateOnly From, DateOnly To) InYear(DateOnly from, DateOnly to, int year) =>
+        (from.AddMonths(12 * (year - from.Year)), EndOfMonthKept(to, 12 * (year - from.Year)));
 
     private static int MonthsBetween(DateOnly from, DateOnly to) => ((to.Year - from.Year) * 12) + to.Month - from.Month;
 

@@ -124,7 +124,7 @@ internal sealed partial record Slots
         var periods = WithTheYearWritten(u, found).ToList();
         // "In 2014, how did January compare with June?", « Top 5 im Sommer 2017, also Juni bis August »: a year that only
         // dates the months written without one is not a period of its own.
-        periods.RemoveAll(p => p.From.Month == 1 && p.From.Day == 1 && p.To == new DateOnly(p.From.Year, 12, 31)
+        periods.RemoveAll(p => p.IsWholeYear
             && periods.Any(o => o != p && p.From <= o.From && o.To <= p.To && !YearWritten().IsMatch(text.AsSpan(o.Position, o.Length))));
         // "au 10 mars" is a day to score as of, unless it ends a range ("du 1er au 10 mars").
         if (asOf is { } a)

@@ -11,19 +11,10 @@ namespace Actionlytics.Tests.Tools.Blind;
 /// </summary>
 internal static partial class BlindGrader
 {
-    // The planner's own ways of saying it did not understand, in every language it speaks; a turn that ran no tool is one too.
-    private static readonly string[] RefusalOpenings =
-    [
-        "could you say a bit more", "i can help with your community", "pourriez-vous", "je peux vous aider", "potrebbe", "posso aiutarti",
-        "i could not place", "i could not answer that without guessing", "i did not understand", "je n'ai pas compris", "non ho capito",
-        "i understood", "j'ai compris", "ho capito", "puedo ayudarle", "¿podría concretar", "no he entendido", "no puedo responder a eso sin adivinar",
-        "ich kann ihnen bei", "könnten sie ihre frage", "ich habe diese frage nicht", "das kann ich nicht beantworten, ohne zu raten",
-        "i read two of this community", "je lis deux actions", "nella domanda leggo due", "en la pregunta leo dos", "ich lese in der frage zwei",
-    ];
-
     public static BlindGrade Grade(BlindQuestion question, string answer, bool ranAnalysis)
     {
-        var refused = !ranAnalysis || IsRefusal(answer);
+        // The planner's one way of not answering is to run no analysis (it says what it did not place, or what it can do).
+        var refused = !ranAnalysis;
         if (question.IsUnanswerable)
         {
             return refused ? BlindGrade.Right : BlindGrade.Wrong;
@@ -99,16 +90,6 @@ internal static partial class BlindGrader
         _ => false,
     };
 
-    private static bool IsRefusal(string answer)
-    {
-        var low = answer.ToLowerInvariant();
-        var head = low[..Math.Min(200, low.Length)];
-        var opens = RefusalOpenings.Any(r => low.StartsWith(r, StringComparison.Ordinal) || (!head.Contains('\n', StringComparison.Ordinal) && head.Contains(r, StringComparison.Ordinal)));
-        // A refusal names no figure; a year it quotes back is not one.
-        var firstLine = Year().Replace(low.Split('\n')[0], " ");
-        return opens && !TwoDigits().IsMatch(firstLine);
-    }
-
     /// <summary>Every figure the text states, as written in any of the product's languages (1,234 / 1 234 / 1.234 / 12,5).</summary>
     private static HashSet<double> FiguresIn(string text)
     {
@@ -158,9 +139,4 @@ internal static partial class BlindGrader
     [GeneratedRegex(@"(?<=\d) (?=\d{1,2}\b)")]
     private static partial Regex GroupGap();
 
-    [GeneratedRegex(@"\b(?:19|20)\d{2}\b")]
-    private static partial Regex Year();
-
-    [GeneratedRegex(@"\d{2,}")]
-    private static partial Regex TwoDigits();
 }
