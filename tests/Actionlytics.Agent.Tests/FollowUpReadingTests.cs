@@ -18,7 +18,7 @@ public sealed class FollowUpReadingTests
     private static string After(string first, string second)
     {
         var before = RequestReader.Read(first, Today, [], Repository);
-        return PlanText.Of(RequestReader.Read(second, Today, before.Calls, Repository));
+        return PlanText.Of(RequestReader.Read(second, Today, before.Calls, Repository, followed: first));
     }
 
     [Theory]
@@ -97,4 +97,27 @@ public sealed class FollowUpReadingTests
     public void Follows_another_cohort_the_same_months_later() =>
         Assert.Equal("retention_cohorts from=2022-01-01,months_later=1",
             After("Von den Mitgliedern, die im Mai 2023 zum ersten Mal aktiv waren – wie viele davon waren einen Monat später noch aktiv?", "Und bei der Kohorte vom Januar 2022?"));
+
+    [Theory]
+    [InlineData("How many members were inactive as of 31 August 2020?", "and a year later?", "inactivity_scores as_of=2021-08-31")]
+    [InlineData("Combien de membres étaient inactifs au 31 décembre 2016 ?", "Et un an plus tard ?", "inactivity_scores as_of=2017-12-31")]
+    [InlineData("¿Cuántos miembros estaban inactivos a fecha de 30/06/2016?", "¿Y un año después?", "inactivity_scores as_of=2017-06-30")]
+    [InlineData("How many code_change events in Q1 2021?", "and six months later?", "count_actions action=code_change,from=2021-07-01,to=2021-09-30,top=5")]
+    public void Moves_the_day_or_the_period_asked_before(string first, string second, string expected) =>
+        Assert.Equal(expected, After(first, second));
+
+    [Fact]
+    public void Compares_the_two_years_of_a_range_after_a_question_about_a_change() =>
+        Assert.Equal("compare_periods from=2025-01-01,previous_from=2024-01-01,previous_to=2024-12-31,to=2025-12-31",
+            After("Quelle évolution du nombre de membres actifs entre 2022 et 2023 ?", "Et entre 2024 et 2025 ?"));
+
+    [Fact]
+    public void Reads_a_range_as_one_period_after_a_question_about_one_period() =>
+        Assert.Equal("compare_periods from=2024-07-01,previous_from=2024-01-01,previous_to=2024-06-30,to=2024-12-31",
+            After("¿Cuántos miembros nuevos se sumaron a la comunidad en 2023?", "vale, ¿y de julio a diciembre de 2024?"));
+
+    [Fact]
+    public void Follows_the_same_cohort_other_months_later() =>
+        Assert.Equal("retention_cohorts from=2013-02-01,months_later=2",
+            After("Von denen, die im Februar 2013 zum ersten Mal aktiv waren – wie viele waren drei Monate später noch aktiv?", "und nach zwei Monaten?"));
 }

@@ -164,7 +164,7 @@ public sealed class PeriodAndWordingReadingTests
     {
         var question = "Of the people active in H1 2022, how many did NOT come back in H2?";
         Assert.Equal("compare_periods from=2022-07-01,previous_from=2022-01-01,previous_to=2022-06-30,to=2022-12-31", Read(question));
-        Assert.Equal(AnswerFocus.Overlap, RequestReader.FocusOf(question, Today, Repository));
+        Assert.Equal(AnswerFocus.OverlapFirstOnly, RequestReader.FocusOf(question, Today, Repository));
     }
 
     [Theory]
@@ -174,16 +174,52 @@ public sealed class PeriodAndWordingReadingTests
         Assert.Equal(expected, Read(question));
 
     [Theory]
-    [InlineData("Parmi les membres actifs au T1 2022, combien l'étaient encore au T2 2022 ?", "compare_periods from=2022-04-01,previous_from=2022-01-01,previous_to=2022-03-31,to=2022-06-30")]
-    [InlineData("How many of the people active in 2022 were still active at some point in 2023?", "compare_periods from=2023-01-01,previous_from=2022-01-01,previous_to=2022-12-31,to=2023-12-31")]
-    [InlineData("Wie viele von denen, die im zweiten Halbjahr 2023 aktiv waren, waren im ersten Halbjahr 2024 nicht mehr dabei?", "compare_periods from=2024-01-01,previous_from=2023-07-01,previous_to=2023-12-31,to=2024-06-30")]
-    public void Reads_still_active_and_no_longer_there_as_an_overlap(string question, string expected)
+    [InlineData("Parmi les membres actifs au T1 2022, combien l'étaient encore au T2 2022 ?", "compare_periods from=2022-04-01,previous_from=2022-01-01,previous_to=2022-03-31,to=2022-06-30", AnswerFocus.Overlap)]
+    [InlineData("How many of the people active in 2022 were still active at some point in 2023?", "compare_periods from=2023-01-01,previous_from=2022-01-01,previous_to=2022-12-31,to=2023-12-31", AnswerFocus.Overlap)]
+    [InlineData("Wie viele von denen, die im zweiten Halbjahr 2023 aktiv waren, waren im ersten Halbjahr 2024 nicht mehr dabei?", "compare_periods from=2024-01-01,previous_from=2023-07-01,previous_to=2023-12-31,to=2024-06-30", AnswerFocus.OverlapFirstOnly)]
+    public void Reads_still_active_and_no_longer_there_as_an_overlap(string question, string expected, AnswerFocus focus)
     {
         Assert.Equal(expected, Read(question));
-        Assert.Equal(AnswerFocus.Overlap, RequestReader.FocusOf(question, Today, Repository));
+        Assert.Equal(focus, RequestReader.FocusOf(question, Today, Repository));
     }
 
     [Fact]
     public void Reads_new_people_as_new_members() =>
         Assert.Equal(AnswerFocus.Lifecycle, RequestReader.FocusOf("Cuánta gente nueva llegó en la segunda mitad de 2019?", Today, Repository));
+
+    [Theory]
+    [InlineData("Anzahl der release-Events von Januar 2019 bis Ende 2023?", "count_actions action=release,from=2019-01-01,to=2023-12-31,top=5")]
+    [InlineData("Wie viele Leute haben von Anfang 2020 bis Ende 2021 docs_change beigetragen?", "count_actions action=docs_change,from=2020-01-01,to=2021-12-31,top=5")]
+    [InlineData("How many people were active from the start of 2020 to the end of March 2021?", "activity_trend from=2020-01-01,to=2021-03-31")]
+    [InlineData("Wie viele waren im Zeitraum 01.01.2014–30.06.2014 aktiv?", "activity_trend from=2014-01-01,to=2014-06-30")]
+    public void Joins_a_range_whatever_its_two_ends_are(string question, string expected) =>
+        Assert.Equal(expected, Read(question));
+
+    [Fact]
+    public void Reads_a_threshold_said_twice_once() =>
+        Assert.Equal("inactivity_scores as_of=2020-12-31,inactive_after_days=180",
+            Read("Wie viele Mitglieder waren am 31.12.2020 inaktiv, wenn wir die Grenze auf ein halbes Jahr setzen, also 6 Monate?"));
+
+    [Fact]
+    public void Reads_a_quarter_written_number_first() =>
+        Assert.Equal("inactivity_scores as_of=2021-12-31", Read("al cierre del 4T 2021 cuanta gente se podía considerar inactiva?"));
+
+    [Fact]
+    public void Reads_what_happened_with_the_month_inside_the_phrase() =>
+        Assert.Equal("compare_periods from=2021-03-01,previous_from=2021-02-01,previous_to=2021-02-28,to=2021-03-31", Read("Was war im März 2021 los?"));
+
+    [Theory]
+    [InlineData("Q1 2021 gegenüber Q4 2020: Neue, Wiederkehrer, Reaktivierte und Abgewanderte?")]
+    [InlineData("Pour juin 2020 par rapport à mai : combien de nouveaux, de fidèles, de revenants et de dormants ?")]
+    public void Reads_the_lifecycle_groups_named_as_the_lifecycle(string question) =>
+        Assert.Equal(AnswerFocus.Lifecycle, RequestReader.FocusOf(question, Today, Repository));
+
+    [Theory]
+    [InlineData("Wer waren 2021 unsere fünf aktivsten Mitglieder?", "count_actions from=2021-01-01,to=2021-12-31,top=5")]
+    [InlineData("¿Quiénes fueron las cinco personas que más días participaron entre el 01/01/2020 y el 31/12/2021?", "count_actions from=2020-01-01,to=2021-12-31,top=5")]
+    public void Leads_with_the_most_active_members_asked_for(string question, string expected)
+    {
+        Assert.Equal(expected, Read(question));
+        Assert.Equal(AnswerFocus.TopMembers, RequestReader.FocusOf(question, Today, Repository));
+    }
 }

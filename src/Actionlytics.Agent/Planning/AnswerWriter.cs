@@ -163,8 +163,8 @@ public sealed class AnswerWriter(AgentPrompts prompts)
                 ["gained"] = f.Number(r.Gained), ["lost"] = f.Number(r.Lost), ["active"] = f.Number(r.Current.ActiveMembers),
             }) + "\n\n"
             : "";
-        var overlap = focus == AnswerFocus.Overlap
-            ? t.Render("comparison_overlap", new Dictionary<string, string>
+        var overlap = focus is AnswerFocus.Overlap or AnswerFocus.OverlapFirstOnly
+            ? t.Render(focus == AnswerFocus.OverlapFirstOnly ? "comparison_overlap_first_only" : "comparison_overlap", new Dictionary<string, string>
             {
                 ["from"] = f.Day(r.Current.From), ["to"] = f.Day(r.Current.To), ["previous_from"] = f.Day(r.Previous.From), ["previous_to"] = f.Day(r.Previous.To),
                 ["both"] = f.Number(r.Current.ActiveMembers - r.Gained), ["only_previous"] = f.Number(r.Lost), ["only_current"] = f.Number(r.Gained),
@@ -194,9 +194,10 @@ public sealed class AnswerWriter(AgentPrompts prompts)
         var c = r.Current;
         var text = new StringBuilder();
         // "Of those who changed the docs in 2019, how many did in 2020?": who did it in both, then the counts behind it.
-        if (focus == AnswerFocus.Overlap && r.Previous is { } earlier && r.MembersInBoth is { } both)
+        if (focus is AnswerFocus.Overlap or AnswerFocus.OverlapFirstOnly && r.Previous is { } earlier && r.MembersInBoth is { } both)
         {
-            var template = r.PreviousAction != r.Action ? "actions_overlap_two" : r.Action is null ? "comparison_overlap" : "actions_overlap";
+            var template = r.PreviousAction != r.Action ? "actions_overlap_two"
+                : r.Action is null ? (focus == AnswerFocus.OverlapFirstOnly ? "comparison_overlap_first_only" : "comparison_overlap") : "actions_overlap";
             text.Append(t.Render(template, new Dictionary<string, string>
             {
                 ["from"] = f.Day(c.From), ["to"] = f.Day(c.To), ["previous_from"] = f.Day(earlier.From), ["previous_to"] = f.Day(earlier.To),
@@ -236,21 +237,34 @@ public sealed class AnswerWriter(AgentPrompts prompts)
                 ["members_change"] = f.Change(c.Members - p.Members, p.Members == 0 ? null : (double)(c.Members - p.Members) / p.Members),
             }));
         }
-        if (r.Top.Count > 0)
+        if (r.Top.Count == 0)
         {
-            text.Append('\n').Append(t.Render("actions_top", new Dictionary<string, string> { ["ranked_by"] = t.Text("ranked_" + r.RankedBy) }));
-            var rank = 0;
-            foreach (var m in r.Top)
+            return text.ToString();
+        }
+        // "Who were our 5 most active members?": the ranking asked for, then the counts around it.
+        return focus == AnswerFocus.TopMembers
+            ? TopList(t, f, r, lead: true) + "\n\n" + text
+            : text.Append('\n').Append(TopList(t, f, r, lead: false)).ToString();
+    }
+
+    /// <summary>The ranked members; as the answer's lead, with the period they are ranked over.</summary>
+    private static string TopList(AnswerTemplates t, Formatter f, ActionCountsResult r, bool lead)
+    {
+        var text = new StringBuilder(t.Render(lead ? "actions_top_lead" : "actions_top", new Dictionary<string, string>
+        {
+            ["ranked_by"] = t.Text("ranked_" + r.RankedBy), ["from"] = f.Day(r.Current.From), ["to"] = f.Day(r.Current.To),
+        }));
+        var rank = 0;
+        foreach (var m in r.Top)
+        {
+            text.Append('\n').Append(t.Render("actions_row", new Dictionary<string, string>
             {
-                text.Append('\n').Append(t.Render("actions_row", new Dictionary<string, string>
-                {
-                    ["rank"] = (++rank).ToString(CultureInfo.InvariantCulture), ["member"] = m.MemberId, ["events"] = f.Number(m.Events), ["active_days"] = f.Number(m.ActiveDays),
-                }));
-            }
-            if (r.TieAtCut)
-            {
-                text.Append('\n').Append(t.Text("actions_tie"));
-            }
+                ["rank"] = (++rank).ToString(CultureInfo.InvariantCulture), ["member"] = m.MemberId, ["events"] = f.Number(m.Events), ["active_days"] = f.Number(m.ActiveDays),
+            }));
+        }
+        if (r.TieAtCut)
+        {
+            text.Append('\n').Append(t.Text("actions_tie"));
         }
         return text.ToString();
     }

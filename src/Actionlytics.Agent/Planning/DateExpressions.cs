@@ -8,6 +8,9 @@ public sealed record FoundPeriod(int Position, int Length, DateOnly From, DateOn
     /// <summary>A day named on its own ("31 December 2014", "fin avril 2018", "31/12/2014"): the as-of day of a scoring.</summary>
     public bool IsDay { get; init; }
 
+    /// <summary>The two periods a range was joined from ("from January 2019 to the end of 2023"): compared when the question asks for a change.</summary>
+    public IReadOnlyList<FoundPeriod>? Ends { get; init; }
+
     /// <summary>1 January to 31 December of one year.</summary>
     public bool IsWholeYear => From == new DateOnly(From.Year, 1, 1) && To == new DateOnly(From.Year, 12, 31);
 }
@@ -101,7 +104,31 @@ public static partial class DateExpressions
         Add(g.BareMonth, m => WholeMonth(today, Month(m.Groups[1].Value), null));
         Add(BareYear(), m => (new DateOnly(Int(m.Groups[1]), 1, 1), new DateOnly(Int(m.Groups[1]), 12, 31)));
         AddElliptical(g, text, found);
-        return found.OrderBy(f => f.Position).ToList();
+        return JoinRanges(g, text, found.OrderBy(f => f.Position).ToList());
+    }
+
+    /// <summary>
+    /// "from January 2019 to the end of 2023", « von Anfang 2020 bis Ende 2021 », "01.01.2014–30.06.2014": two dates
+    /// a range opens and joins are one period, from the first one's start to the second one's end, whatever each is
+    /// (a day, a month, a quarter, a year), as Duckling composes an interval from two time values.
+    /// </summary>
+    private static List<FoundPeriod> JoinRanges(PlannerGrammar g, string text, List<FoundPeriod> found)
+    {
+        for (var i = 0; i + 1 < found.Count; i++)
+        {
+            FoundPeriod first = found[i], second = found[i + 1];
+            var between = text[(first.Position + first.Length)..second.Position];
+            // Two days with nothing between them were joined by a dash (« 01.01.2014–30.06.2014 »).
+            var dashed = between.Trim().Length == 0 && first.IsDay && second.IsDay;
+            var opened = g.RangeOpens.IsMatch(text[..first.Position]) && g.Joins.IsMatch(" " + between.Trim() + " ");
+            if ((dashed || opened) && first.From < second.From && first.To <= second.To)
+            {
+                var start = opened ? g.RangeOpens.Match(text[..first.Position]).Index : first.Position;
+                found[i] = new FoundPeriod(start, second.Position + second.Length - start, first.From, second.To) { Ends = [first, second] };
+                found.RemoveAt(i + 1);
+            }
+        }
+        return found;
     }
 
     /// <summary>
@@ -223,6 +250,7 @@ public static partial class DateExpressions
             1 => (today.AddDays(-(n - 1)), today),
             7 => (today.AddDays(-((7 * n) - 1)), today),
             30 => (today.AddMonths(-n).AddDays(1), today),
+            180 => (today.AddMonths(-6 * n).AddDays(1), today),
             _ => (today.AddYears(-n).AddDays(1), today),
         };
     }

@@ -36,8 +36,7 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
         if (results.Count > 0)
         {
             var calls = history.Skip(lastUser + 1).SelectMany(m => m.Contents.OfType<FunctionCallContent>()).GroupBy(c => c.CallId).ToDictionary(g => g.Key, g => g.First().Name);
-            var followed = history.Take(lastUser).LastOrDefault(m => m.Role == ChatRole.User && !string.IsNullOrWhiteSpace(m.Text))?.Text;
-            var focus = RequestReader.FocusOf(history[lastUser].Text, Today(options), terms, followed);
+            var focus = RequestReader.FocusOf(history[lastUser].Text, Today(options), terms, Followed(history, lastUser));
             var answer = _writer.Write(language, [.. results.Select(r => ToolResultReader.Read(calls.GetValueOrDefault(r.CallId, ""), r.Result))], focus);
             return Task.FromResult(Reply(new TextContent(answer)));
         }
@@ -49,7 +48,7 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
         var previous = history.Take(lastUser).SelectMany(m => m.Contents.OfType<FunctionCallContent>())
             .Select(c => new PlannedCall(c.Name, (c.Arguments ?? new Dictionary<string, object?>()).ToDictionary(a => a.Key, a => Plain(a.Value), StringComparer.Ordinal)))
             .ToList();
-        var plan = RequestReader.Read(history[lastUser].Text, Today(options), previous, terms, language);
+        var plan = RequestReader.Read(history[lastUser].Text, Today(options), previous, terms, language, Followed(history, lastUser));
         var available = options?.Tools?.Select(t => t.Name).ToHashSet(StringComparer.Ordinal) ?? [];
         var planned = plan.Calls.Where(c => available.Contains(c.Name)).ToList();
         if (planned.Count > 0)
@@ -133,4 +132,8 @@ public sealed class OfflineChatClient(AgentPrompts prompts) : IChatClient
         JsonValueKind.Null => null,
         _ => JsonSerializer.Deserialize<Dictionary<string, object?>>(e.GetRawText()),
     } : value;
+
+    /// <summary>The question asked before the latest one: what a follow-up ("and in 2023?") is read against.</summary>
+    private static string? Followed(IList<ChatMessage> history, int lastUser) =>
+        history.Take(lastUser).LastOrDefault(m => m.Role == ChatRole.User && !string.IsNullOrWhiteSpace(m.Text))?.Text;
 }

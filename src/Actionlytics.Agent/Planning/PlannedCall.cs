@@ -38,6 +38,12 @@ public enum AnswerFocus
 
     /// <summary>Two periods' members: active in both, in the earlier only, in the later only.</summary>
     Overlap,
+
+    /// <summary>"Active in Q4 2018 but not in Q1 2019": the members of the earlier period only, first.</summary>
+    OverlapFirstOnly,
+
+    /// <summary>"Who were our 5 most active members in 2018?": the ranked members, first.</summary>
+    TopMembers,
 }
 
 public enum PlanOutcome

@@ -81,6 +81,9 @@ public sealed partial class PlannerGrammar
     // « le premier semestre 2021 et celui de 2022 », "Q1 2023 against the same in 2024": the period's shape in another year.
     public Regex SamePeriodOf => field ??= Build(@"\b{date.same_period_of} (?:{date.year_article} )?(?<y>20\d\d)\b", Explicit);
 
+    /// <summary>What opens a range right before its first date: "from", « zwischen », « von Anfang », "between the start of".</summary>
+    public Regex RangeOpens => field ??= Build(@"(?<= )(?:{date.from}|{date.between}|{date.year_from})(?: {date.start_of})? $", Explicit);
+
     // What joins "the first" to "the second half of 2022": « al », "to the", « et le ».
     public Regex Joins => field ??= Build(@"^ (?:{date.to}|{date.and}|{date.year_to})(?: {date.day_article}| {date.year_article})? $", Explicit);
 
@@ -143,13 +146,13 @@ public sealed partial class PlannerGrammar
 
     public Regex ThresholdLoose => field ??= Build(
         @"\b(?<n>{NUMBERS})(?:-| )(?<u>{UNIT_DWM}) {threshold.noun}"
-        + @"|{threshold.word}(?: {threshold.of_inactivity})?(?: {threshold.is})* (?<n>\d{1,3}) ?(?<u>{UNIT_DWM}|d)?\b"
+        + @"|{threshold.word}(?: {threshold.of_inactivity})?(?: {threshold.is})* (?:(?<n>\d{1,3}) ?(?<u>{UNIT_DWM}|d)?|(?:(?<n>{NUMBERS})|(?<one>{threshold.one})) (?<u>{UNIT_DWM}))\b"
         + @"|{threshold.count} (?<n>\d{1,3}) (?<u>{UNIT_DW}) {threshold.as} {threshold.inactive_adjective}"
         + @"|\b(?<n>{NUMBERS}) (?<u>{UNIT_DWM}) (?:{threshold.or_more} )?(?:{threshold.after}|{threshold.without} (?:{threshold.without_article} )?[a-z]+)\b"
         + @"|\b(?<n>\d{1,3}) (?<u>{UNIT_DWM}) (?:[a-z]+ ){1,2}{threshold.noun}\b", Explicit);
 
     public Regex Top => field ??= Build(
-        @"\b{top.before} (?<n>\d{1,3}|{NUMBERS})\b(?! {UNIT_DWM}\b)|\b{top.article} (?<n>\d{1,3}|{NUMBERS}) {top.after_article}\b|\b(?<n>\d{1,3}) {top.after}\b", Explicit);
+        @"\b{top.before} (?<n>\d{1,3}|{NUMBERS})\b(?! {UNIT_DWM}\b)|\b{top.article} (?<n>\d{1,3}|{NUMBERS}) {top.after_article}\b|\b(?<n>\d{1,3}|{NUMBERS}) {top.after}\b", Explicit);
 
     public Regex BareDays => field ??= Build(@"{bare_days.before} (?<n>{NUMBERS}) (?<u>{UNIT_DWM})\b", Explicit);
 
@@ -188,6 +191,16 @@ public sealed partial class PlannerGrammar
 
     /// <summary>"the 30 days before", « les 30 jours précédents »: the window before, which comparisons take by default.</summary>
     public Regex PreviousWindow => field ??= Build(@"\b{NUMBER} {UNIT} {previous_window}\b");
+
+    /// <summary>
+    /// "and a year later?", « Et six mois plus tôt ? », « ¿Y un año después? »: the day or period asked before, moved.
+    /// Only at the end of a message: "the 30 days before 1 March" is a period.
+    /// </summary>
+    public Regex Shift => field ??= Build(
+        @"\b(?:(?<n>{NUMBERS})|(?<one>{threshold.one})) (?<u>{UNITS}) (?:(?<later>{shift.later})|{shift.earlier}) $", Explicit);
+
+    /// <summary>", also 6 Monate", ", i.e. 180 days", « , soit 6 mois »: a duration that says again, in other words, the one before it.</summary>
+    public Regex Restated => field ??= Build(@"(?<= )(?:{restate}) (?<n>{NUMBERS}) (?<u>{UNITS})\b", Explicit);
 
     public Regex RelativeBefore => field ??= Build(@"\b({unit.week}|{unit.month}|{unit.year}) {before_unit}\b");
 }

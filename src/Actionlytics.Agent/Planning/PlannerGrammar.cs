@@ -31,7 +31,8 @@ public sealed partial class PlannerGrammar
         {
             Index(_numbers, $"number.{value}", int.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
         }
-        foreach (var (name, days) in new[] { ("day", 1), ("week", 7), ("month", 30), ("year", 365) })
+        // Half a year is six months of thirty days, as a threshold of "6 months" is.
+        foreach (var (name, days) in new[] { ("day", 1), ("week", 7), ("month", 30), ("half_year", 180), ("year", 365) })
         {
             Index(_unitDays, $"unit.{name}", days);
         }

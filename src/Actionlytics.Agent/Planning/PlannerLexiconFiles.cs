@@ -45,9 +45,13 @@ public static class PlannerLexiconFiles
         return new PlannerLexicon(entries, marks, actionWords, [.. counted.Distinct(StringComparer.Ordinal)]);
     }
 
-    /// <summary>A phrase written as a question is read; a trailing <c>*</c> (a word start) is kept.</summary>
+    /// <summary>A phrase written as a question is read; a trailing <c>*</c> (a word start) and a gap <c>...</c> are kept.</summary>
     private static string Phrase(string text)
     {
+        if (text.Contains("...", StringComparison.Ordinal))
+        {
+            return string.Join(" ... ", text.Split("...").Select(Phrase));
+        }
         var trimmed = text.Trim();
         var stem = trimmed.EndsWith('*');
         var normalised = Utterance.Normalise(stem ? trimmed[..^1] : trimmed);

@@ -19,13 +19,17 @@ public static partial class RequestReader
     {
         var u = new Utterance(message ?? "", terms?.Lexicon);
         var slots = Slots.Read(u, today, terms);
-        var focus = WantsOverlap(u, slots) ? AnswerFocus.Overlap : IsPeriodLifecycle(u, slots) ? AnswerFocus.Lifecycle : AnswerFocus.Figures;
+        var focus = WantsOverlap(u, slots) ? (NegatedAfterFirstPeriod(u, slots.Periods) ? AnswerFocus.OverlapFirstOnly : AnswerFocus.Overlap)
+            : IsPeriodLifecycle(u, slots) ? AnswerFocus.Lifecycle
+            : WantsMostActive(u, slots) ? AnswerFocus.TopMembers
+            : AnswerFocus.Figures;
         return focus == AnswerFocus.Figures && followed is not null && IsFollowUp(u) ? FocusOf(followed, today, terms) : focus;
     }
 
     /// <summary>Reads one message; <paramref name="previous"/> are the calls of the conversation so far, oldest first.</summary>
     /// <param name="conversationLanguage">The language the conversation was in: a follow-up too short to tell ("¿y en 2021?") keeps it.</param>
-    public static Plan Read(string message, DateOnly today, IReadOnlyList<PlannedCall> previous, CommunityTerms? terms = null, string? conversationLanguage = null)
+    /// <param name="followed">The question before it: « Et entre 2024 et 2025 ? » compares those two years only after a question that asked for a change.</param>
+    public static Plan Read(string message, DateOnly today, IReadOnlyList<PlannedCall> previous, CommunityTerms? terms = null, string? conversationLanguage = null, string? followed = null)
     {
         terms ??= CommunityTerms.None;
         ArgumentNullException.ThrowIfNull(message);
@@ -41,6 +45,10 @@ public static partial class RequestReader
         }
         // A year no date took ("as of March 3, 2017" read without its year) would give a confident answer about another day.
         var slots = Slots.Read(utterance, today, terms);
+        if (slots.SpanEnds is not null && !(followed is not null && Slots.Read(new Utterance(followed, terms.Lexicon), today, terms).AsksForChange))
+        {
+            slots = slots with { SpanEnds = null };
+        }
         if (slots.UnplacedYears.Concat(slots.UnplacedDurations).ToList() is { Count: > 0 } unplaced)
         {
             return new Plan(language, [], PlanOutcome.NotUnderstood) { Unplaced = unplaced };
@@ -230,11 +238,23 @@ public static partial class RequestReader
 
         switch (previous.Name)
         {
+            case Tool.RetentionCohorts when MonthsLater(u) is { } later:
+                // "und nach zwei Monaten?" after a cohort followed three months: the same cohort, two months on.
+                Change("months_later", later);
+                break;
             case Tool.ActivityTrend or Tool.Lifecycle or Tool.ComparePeriods or Tool.CountActions or Tool.RetentionCohorts or Tool.RenderChart or Tool.ExportTable:
                 if (SamePeriodIn(u, slots, previous) is { } same)
                 {
                     Change("from", same.From);
                     Change("to", same.To);
+                }
+                // « Et entre 2024 et 2025 ? » after a comparison of two years: those two years compared.
+                else if (previous.Name == Tool.ComparePeriods && slots.SpanEnds is [{ } later, { } earlier])
+                {
+                    Change("from", Day(later.From));
+                    Change("to", Day(later.To));
+                    Change("previous_from", Day(earlier.From));
+                    Change("previous_to", Day(earlier.To));
                 }
                 else if (slots.Periods.Count > 0)
                 {
@@ -255,7 +275,7 @@ public static partial class RequestReader
                         var gap = DateOnly.Parse(previousTo, CultureInfo.InvariantCulture).AddDays(1) == old.From && from.Day == 1 && to.AddDays(1).Day == 1
                             ? MonthsBetween(from, to.AddDays(1)) : MonthsBetween(old.PreviousFrom, old.From);
                         Change("previous_from", Day(from.AddMonths(-gap)));
-                        Change("previous_to", Day(EndOfMonthKept(to, -gap)));
+                        Change("previous_to", Day(Shift.EndOfMonthKept(to, -gap)));
                     }
                 }
                 if (previous.Name == Tool.CountActions)
@@ -271,7 +291,15 @@ public static partial class RequestReader
                         changes.Add(new("action", null));
                     }
                 }
-                if (slots.Periods.Count == 0 && Before(u, previous) is { } before)
+                // "and a year later?": every day of the window asked before, moved.
+                if (slots.Periods.Count == 0 && slots.Shift is { } shift)
+                {
+                    foreach (var key in WindowArguments)
+                    {
+                        Change(key, previous[key] is string windowDay ? Day(shift.Apply(DateOnly.Parse(windowDay, CultureInfo.InvariantCulture))) : null);
+                    }
+                }
+                else if (slots.Periods.Count == 0 && Before(u, previous) is { } before)
                 {
                     Change("from", before.From);
                     Change("to", before.To);
@@ -292,6 +320,11 @@ public static partial class RequestReader
                     && previous["as_of"] is string asOf && DateOnly.Parse(asOf, CultureInfo.InvariantCulture) is var day)
                 {
                     Change("as_of", Day(day.AddYears(year.From.Year - day.Year)));
+                }
+                // « Et un an plus tard ? »: the day scored as of, moved.
+                if (slots.Shift is { } moved && previous["as_of"] is string scoredAsOf)
+                {
+                    Change("as_of", Day(moved.Apply(DateOnly.Parse(scoredAsOf, CultureInfo.InvariantCulture))));
                 }
                 // "ok and what about at the end of Q1 2025?", « Et fin avril 2023 ? »: another day scored as of.
                 Change("as_of", (slots.AsOf ?? slots.NamedDay) is { } newDay ? Day(newDay) : null);
@@ -347,13 +380,9 @@ public static partial class RequestReader
 
     /// <summary>A window moved to another year, whole months kept whole.</summary>
     private static (DateOnly From, DateOnly To) InYear(DateOnly from, DateOnly to, int year) =>
-        (from.AddMonths(12 * (year - from.Year)), EndOfMonthKept(to, 12 * (year - from.Year)));
+        (from.AddMonths(12 * (year - from.Year)), Shift.EndOfMonthKept(to, 12 * (year - from.Year)));
 
     private static int MonthsBetween(DateOnly from, DateOnly to) => ((to.Year - from.Year) * 12) + to.Month - from.Month;
-
-    /// <summary>A day moved by whole months; the last day of a month stays the last day (29 February 2024 a year on is 28 February 2025).</summary>
-    private static DateOnly EndOfMonthKept(DateOnly day, int months) =>
-        day.AddDays(1).Day == 1 ? new DateOnly(day.Year, day.Month, 1).AddMonths(months + 1).AddDays(-1) : day.AddMonths(months);
 
     /// <summary>"and the month before?": the same length of calendar unit just before the previous window.</summary>
     private static (string From, string To)? Before(Utterance u, PlannedCall previous)
@@ -496,7 +525,7 @@ public static partial class RequestReader
     /// a mere "also" in a question about a change (« ¿cómo varió...? Deme también el porcentaje ») asks for no overlap.
     /// </summary>
     private static bool WantsOverlap(Utterance u, Slots slots) =>
-        slots.Periods.Count == 2 && !u.Says("lifecycle.after_break")
+        slots.Periods.Count == 2 && !u.Says("lifecycle.after_break") && !WantsLifecycle(u)
         && (u.Says("overlap") || (u.Says("overlap.also") && !slots.AsksForChange && !WantsLifecycle(u)) || NegatedAfterFirstPeriod(u, slots.Periods)
             || (u.Says("overlap.of_those") && !NamesCohort(u) && !WantsNewMembers(u)));
 

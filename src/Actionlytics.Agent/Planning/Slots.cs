@@ -54,6 +54,12 @@ internal sealed partial record Slots
     /// <summary>Whether the question asks how something changed ("evolution", « ¿subió o bajó? »), not just names a change action.</summary>
     public bool AsksForChange { get; init; }
 
+    /// <summary>How far a follow-up moves the day or period asked before ("and a year later?", « ¿y seis meses antes? »).</summary>
+    public Shift? Shift { get; init; }
+
+    /// <summary>The two alike periods the one range named runs between, later first ("between 2024 and 2025"): what a comparison follow-up compares.</summary>
+    public IReadOnlyList<FoundPeriod>? SpanEnds { get; init; }
+
     public int? Top { get; init; }
 
     public int? Variants { get; init; }
@@ -95,6 +101,22 @@ internal sealed partial record Slots
         if (thresholdDays is null && g.ThresholdLoose.Match(text) is { Success: true } loose)
         {
             thresholdDays = Days(loose, "n", "u");
+            threshold = loose;
+        }
+        // « die Grenze auf ein halbes Jahr setzen, also 6 Monate »: the same threshold said twice is read once.
+        if (thresholdDays is { } said && g.Restated.Match(text, threshold.Index + threshold.Length) is { Success: true } restated
+            && text[(threshold.Index + threshold.Length)..restated.Index].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2
+            && g.Number(restated.Groups["n"].Value) * g.UnitDays(restated.Groups["u"].Value) == said)
+        {
+            taken.Add((restated.Index, restated.Index + restated.Length));
+        }
+        // "and a year later?": the day or the period asked before, moved.
+        var shift = g.Shift.Match(text);
+        var shifted = shift.Success && (shift.Groups["one"].Success ? 1 : g.Number(shift.Groups["n"].Value)) is { } by
+            ? new Shift(shift.Groups["later"].Success ? by : -by, g.UnitDays(shift.Groups["u"].Value)) : null;
+        if (shifted is not null)
+        {
+            taken.Add((shift.Index, shift.Index + shift.Length));
         }
         var asOf = DateExpressions.AsOf(u, today);
 
@@ -142,15 +164,10 @@ internal sealed partial record Slots
         periods = SamePeriodInAnotherYear(u, periods);
         var asksForChange = ChangeAsked(u, terms);
         // "the change from 2018 to 2019", « entre 2020 et 2021, quelle évolution » compare two years; "between 2014 and 2016 inclusive" is one range.
-        if (periods is [var years] && IsYearSpan(text, years) && asksForChange)
+        var spanEnds = periods is [var span] ? EndsOf(u, span) : null;
+        if (spanEnds is not null && asksForChange)
         {
-            periods = [years with { From = new DateOnly(years.To.Year, 1, 1) }, years with { To = new DateOnly(years.From.Year, 12, 31) }];
-        }
-        // « ¿subió o bajó de julio a octubre de 2019? », "did it go up from March to May 2020?": the two months compared.
-        else if (periods is [var months] && IsMonthSpan(u, months) && asksForChange)
-        {
-            var last = new DateOnly(months.To.Year, months.To.Month, 1);
-            periods = [months with { From = last }, months with { To = months.From.AddMonths(1).AddDays(-1) }];
+            periods = [.. spanEnds];
         }
         var namedDay = asOf is null ? periods.FirstOrDefault(p => p.IsDay) : null;
         var dated = found.Select(p => (Start: p.Position, End: p.Position + p.Length)).ToList();
@@ -229,8 +246,37 @@ internal sealed partial record Slots
             Weights = ReadWeights(text),
             BareDays = bareDays,
             AsksForChange = asksForChange,
+            SpanEnds = spanEnds,
+            Shift = shifted,
         };
     }
+
+    /// <summary>
+    /// The two periods one range runs between, later first, when they are alike (two years, two months, two quarters):
+    /// "from 2018 to 2019", « de julio a octubre de 2019 », "from Q1 2020 to Q1 2021"; null for a range of days.
+    /// </summary>
+    private static IReadOnlyList<FoundPeriod>? EndsOf(Utterance u, FoundPeriod span)
+    {
+        if (span.Ends is [var first, var second])
+        {
+            return !first.IsDay && !second.IsDay && first.From.Day == 1 && second.From.Day == 1 && MonthsOf(first) is > 0 and var months && MonthsOf(second) == months
+                ? [second, first] : null;
+        }
+        if (IsYearSpan(u.Normalised, span))
+        {
+            return [span with { From = new DateOnly(span.To.Year, 1, 1) }, span with { To = new DateOnly(span.From.Year, 12, 31) }];
+        }
+        // « ¿subió o bajó de julio a octubre de 2019? », "did it go up from March to May 2020?": the two months compared.
+        if (IsMonthSpan(u, span))
+        {
+            var last = new DateOnly(span.To.Year, span.To.Month, 1);
+            return [span with { From = last }, span with { To = span.From.AddMonths(1).AddDays(-1) }];
+        }
+        return null;
+    }
+
+    private static int MonthsOf(FoundPeriod p) =>
+        p.To.AddDays(1).Day == 1 ? (p.To.Year * 12 + p.To.Month) - (p.From.Year * 12 + p.From.Month) + 1 : 0;
 
     private static bool IsYearSpan(string text, FoundPeriod p) =>
         p.From.Year < p.To.Year && p.From.Month == 1 && p.From.Day == 1 && p.To.Month == 12 && p.To.Day == 31 && YearWritten().Count(text.AsSpan(p.Position, p.Length)) == 2;
@@ -279,7 +325,8 @@ internal sealed partial record Slots
         var years = DateExpressions.Years(u).Select(y => u.Normalised.Substring(y.Position, y.Length)).Distinct().ToList();
         var year = years.Count == 1 && int.TryParse(years[0], out var y) ? y : (int?)null;
         var seen = new HashSet<(DateOnly, DateOnly)>();
-        foreach (var period in periods)
+        var all = periods.ToList();
+        foreach (var period in all)
         {
             var written = u.Normalised.Substring(period.Position, period.Length);
             // "Q1 so far", "janvier jusqu'ici": the words right after the period can make it this year's.
@@ -288,12 +335,20 @@ internal sealed partial record Slots
                 && !u.Lexicon["relative"].In(" " + around + " ")
                 ? period with { From = period.From.AddYears(named - period.From.Year), To = LastDayAfter(period, named) }
                 : period;
+            // « enero 2018 frente a diciembre »: the month just before the one dated is in the year before it.
+            if (!ReferenceEquals(shifted, period) && shifted.From.Month == 12 && IsWholeMonth(shifted)
+                && all.Any(o => o.From == new DateOnly(shifted.From.Year, 1, 1) && IsWholeMonth(o) && YearWritten().IsMatch(u.Normalised.AsSpan(o.Position, o.Length))))
+            {
+                shifted = shifted with { From = shifted.From.AddYears(-1), To = shifted.To.AddYears(-1) };
+            }
             if (seen.Add((shifted.From, shifted.To)))
             {
                 yield return shifted;
             }
         }
     }
+
+    private static bool IsWholeMonth(FoundPeriod p) => p.From.Day == 1 && p.To == p.From.AddMonths(1).AddDays(-1);
 
     /// <summary>The period's end moved to <paramref name="year"/>: a month cut short at today becomes the whole month.</summary>
     private static DateOnly LastDayAfter(FoundPeriod period, int year)

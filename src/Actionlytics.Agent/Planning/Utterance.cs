@@ -75,12 +75,16 @@ public sealed partial class Utterance
         spaced = Elision().Replace(spaced, "$1 ");
         spaced = Stops().Replace(spaced, " ");
         spaced = WordHyphen().Replace(spaced, " "); // ids like m-00042 keep theirs
+        spaced = QuarterNumberFirst().Replace(spaced, "$2$1"); // « 4T 2021 », "2Q 2020": the quarter as "t4", "q2"
         return Spaces().Replace(spaced, " ").Trim();
     }
 
     // "long-gone", and a number's unit: "2-month retention", "90-day threshold".
     [GeneratedRegex(@"(?<=[a-z])-(?=[a-z])|(?<=\d)-(?=[a-z]{3})")]
     private static partial Regex WordHyphen();
+
+    [GeneratedRegex(@"\b([1-4])([qt])\b")]
+    private static partial Regex QuarterNumberFirst();
 
     [GeneratedRegex(@"[\p{L}\p{Nd}'’_-]+")]
     private static partial Regex WrittenWord();
