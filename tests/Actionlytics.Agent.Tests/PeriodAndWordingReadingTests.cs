@@ -222,4 +222,18 @@ public sealed class PeriodAndWordingReadingTests
         Assert.Equal(expected, Read(question));
         Assert.Equal(AnswerFocus.TopMembers, RequestReader.FocusOf(question, Today, Repository));
     }
+
+    [Theory]
+    [InlineData("number of active members in the 30 days before christmas 2018", "activity_trend from=2018-11-25,to=2018-12-24")]
+    [InlineData("Wie viele waren an Silvester 2020 inaktiv?", "inactivity_scores as_of=2020-12-31")]
+    public void Reads_a_holiday_as_its_day(string question, string expected) =>
+        Assert.Equal(expected, Read(question));
+
+    [Fact]
+    public void Counts_an_action_written_as_the_data_names_it() =>
+        Assert.Equal("count_actions action=docs_change,from=2020-06-01,to=2020-08-31,top=5", Read("Cuántos docs_change hubo del 1 de junio al 31 de agosto de 2020?"));
+
+    [Fact]
+    public void Says_where_members_come_from_is_not_in_the_data() =>
+        Assert.Equal("NotCounted México", Read("¿Me podría decir cuántos de nuestros colaboradores son de México o de Argentina?"));
 }

@@ -58,7 +58,8 @@ internal static class CountedWord
     }
 
     private static bool Known(string word, CommunityTerms terms) =>
-        terms.Lexicon.CountedWords.Any(w => word.StartsWith(w, StringComparison.Ordinal) || Misspelt(word, w)) || ActionMatcher.NamesAction(word, terms)
+        terms.Has(word) // « Cuántos bot_update »: an action written as the data names it
+        || terms.Lexicon.CountedWords.Any(w => word.StartsWith(w, StringComparison.Ordinal) || Misspelt(word, w)) || ActionMatcher.NamesAction(word, terms)
         || terms.Lexicon.Table(Vocabulary.Actions).Any(a => a.Phrases.Phrases.Any(p => p.Split(' ')[0] == word));
 
     /// <summary>"peple", "memebrs": a word one typing slip (a letter missing, added, changed or swapped) from a counted word of five letters or more.</summary>

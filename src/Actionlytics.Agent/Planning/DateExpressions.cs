@@ -96,6 +96,7 @@ public static partial class DateExpressions
         Add(g.Yesterday, _ => (today.AddDays(-1), today.AddDays(-1)));
         Add(g.Today, _ => (today, today));
         Add(g.SingleDayWithYear, m => DayOf(m.Value, today, g) is { } d ? (d, d) : null, isDay: true);
+        Add(g.HolidayDay, m => DayOf(m.Value, today, g) is { } d ? (d, d) : null, isDay: true);
         Add(g.NumericDate, m => NumericDay(m.Value.Trim()) is { } d ? (d, d) : null, isDay: true);
         Add(g.IsoDay, m => (Iso(m.Value.Trim()), Iso(m.Value.Trim())), isDay: true);
         Add(g.MonthOfYear, m => WholeMonth(today, Month(m.Groups[1].Value), Year(m.Groups[2])));
@@ -197,6 +198,10 @@ public static partial class DateExpressions
         if (g.NumericDate.Match(" " + text + " ") is { Success: true } numeric)
         {
             return NumericDay(numeric.Value.Trim());
+        }
+        if (g.HolidayDay.Match(text) is { Success: true } holiday && g.Holiday(holiday.Groups["h"].Value) is { } fixedDay)
+        {
+            return holiday.Groups["y"].Success ? Make(Int(holiday.Groups["y"]), fixedDay.Month, fixedDay.Day) : Latest(today, fixedDay.Month, fixedDay.Day, null);
         }
         var m = g.DayWords.Match(text);
         if (!m.Success)

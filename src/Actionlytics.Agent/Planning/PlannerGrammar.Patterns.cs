@@ -51,9 +51,12 @@ public sealed partial class PlannerGrammar
 
     // "the 90 days before 1 March 2020", « les 30 jours avant le 15 mai 2019 »
     public Regex DaysBefore => field ??= Build(
-        @"(?:{date.plural_article} )?(?<n>\d{1,4}) (?<u>{UNIT_DW}) {date.before} (?<date>(?:{DAY} {MONTH}|{MONTH} {DAY})(?: {YEAR})?|{NUMERIC}|\d{4}-\d{2}-\d{2})");
+        @"(?:{date.plural_article} )?(?<n>\d{1,4}) (?<u>{UNIT_DW}) {date.before} (?<date>(?:{DAY} {MONTH}|{MONTH} {DAY})(?: {YEAR})?|{HOLIDAY}(?: {YEAR})?|{NUMERIC}|\d{4}-\d{2}-\d{2})");
 
     public Regex SingleDayWithYear => field ??= Build(@"(?:{DAY} {MONTH}|{MONTH} {DAY}) {YEAR}\b");
+
+    /// <summary>"christmas 2018", « Noël 2019 », "Silvester 2020": a holiday on a fixed day, in a year or the latest one.</summary>
+    public Regex HolidayDay => field ??= Build(@"\b(?<h>{HOLIDAY})(?: (?:{date.month_year_of} )?(?<y>20\d\d))?\b", Explicit);
 
     public Regex DayWords => field ??= Build(@"(?:{DAY} {MONTH}|{MONTH} {DAY})(?: {YEAR})?\b");
 

@@ -18,6 +18,7 @@ public sealed partial class PlannerGrammar
     private readonly Dictionary<string, string> _pieces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _ordinals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _halves = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Month, int Day)> _holidays = new(StringComparer.Ordinal);
 
     public PlannerGrammar(PlannerLexicon lexicon)
     {
@@ -40,6 +41,15 @@ public sealed partial class PlannerGrammar
         {
             Index(_ordinals, $"ordinal.{ordinal}", ordinal);
         }
+        // "the 30 days before christmas 2018": a holiday on a fixed day is that day (holiday.MM-DD).
+        foreach (var (value, phrases) in lexicon.Table("holiday"))
+        {
+            var monthDay = value.Split('-');
+            foreach (var phrase in phrases.Phrases)
+            {
+                _holidays.TryAdd(phrase, (int.Parse(monthDay[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(monthDay[1], System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
         Index(_halves, "date.half_short.1", 1);
         Index(_halves, "date.half_short.2", 2);
 
@@ -57,6 +67,7 @@ public sealed partial class PlannerGrammar
         _pieces["UNIT_DW"] = Alternation(_unitDays.Where(u => u.Value < 30).Select(u => u.Key));
         _pieces["ORDINAL"] = Alternation(_ordinals.Keys);
         _pieces["HALF_SHORT"] = Alternation(_halves.Keys);
+        _pieces["HOLIDAY"] = _holidays.Count == 0 ? "(?!)" : "(?:" + Alternation(_holidays.Keys) + ")";
         _pieces["NUMERIC"] = @"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})";
         _pieces["DAY"] = Fill(@"(?:(?:{date.day_article}) )?(?:(?:{weekday}) )?(\d{1,2})(?:{date.ordinal_suffix})?(?: (?:{date.day_of}))?");
         _pieces["YEAR"] = Fill(@"(?:(?:{date.month_year_of}) )?(20\d\d)");
@@ -73,6 +84,9 @@ public sealed partial class PlannerGrammar
 
     /// <summary>A month's number by any of its names, or null.</summary>
     public int? Month(string name) => _months.TryGetValue(name, out var month) ? month : null;
+
+    /// <summary>The month and day of a holiday by any of its names ("christmas", « Noël », "Weihnachten"), or null.</summary>
+    public (int Month, int Day)? Holiday(string name) => _holidays.TryGetValue(name, out var day) ? day : null;
 
     /// <summary>A number written in digits or words, or null.</summary>
     public int? Number(string text) =>
